@@ -1,0 +1,101 @@
+"""The ``mydiplo`` command: validate the data package and regenerate what derives from the models.
+
+Exit codes: 0 success (valid, up to date), 1 the data is invalid or generated
+files are stale, 2 the command could not run (bad usage, no package found).
+No command prints a traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command cannot run as asked; the message says why and what to do."""
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .locate import package_root
+    from .validation import validate
+    from .validation.report import as_json, human
+
+    root = package_root(args.path)
+    if not (root / "datapackage.json").is_file():
+        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    report = validate(root)
+    sys.stdout.write(as_json(report) if args.format == "json" else human(report))
+    return EXIT_OK if report.valid else EXIT_INVALID
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .generate import stale_files, write_files
+    from .locate import checkout_root
+
+    root = Path(args.root) if args.root else checkout_root()
+    if root is None:
+        raise UsageError("generate works in a checkout of mydiplo; run it there or pass --root")
+    if args.check:
+        stale = stale_files(root)
+        for path in stale:
+            print(f"{path}: differs from what the models generate")
+        if stale:
+            print("run `mydiplo generate` and commit the result")
+            return EXIT_INVALID
+        print("generated files are up to date")
+        return EXIT_OK
+    for path in write_files(root):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface, with one subcommand per task."""
+    main = argparse.ArgumentParser(
+        prog="mydiplo",
+        description="The foreign relations of Myanmar's military regime since the 2021 coup, as a validated data package.",
+    )
+    main.add_argument("--version", action="version", version=f"mydiplo {__version__}")
+    main.add_argument("--debug", action="store_true", help="show a traceback when the command fails unexpectedly")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check a data package against every rule and report each problem")
+    validate.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout, else the installed data)")
+    validate.add_argument("--format", choices=["human", "json"], default="human", help="report format (default: human)")
+    validate.set_defaults(run=_validate)
+
+    generate = commands.add_parser("generate", help="write schema/, datapackage.json and the data dictionary from the models")
+    generate.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that differs")
+    generate.add_argument("--root", help="checkout to write into (default: the checkout mydiplo runs from)")
+    generate.set_defaults(run=_generate)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.command is None:
+        cli.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        print(f"mydiplo: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
+        if args.debug:
+            raise
+        print(f"mydiplo: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def run() -> None:
+    """Entry point of the ``mydiplo`` console script."""
+    sys.exit(main())

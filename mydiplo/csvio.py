@@ -1,0 +1,123 @@
+"""The canonical CSV form of the dataset: how cells become values and records become lines.
+
+One canonical form keeps a correction a one-line diff: UTF-8 without BOM, LF
+line endings, a header of the model's fields in order, rows sorted by the
+table's key, minimal quoting, an empty cell for a missing value, ``true`` and
+``false`` for booleans. A file in canonical form survives CSV -> models -> CSV
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .models import PartialDate, Record
+from .registry import Table
+
+
+def to_cell(value: Any) -> str:
+    """The canonical text of one value in a CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, (PartialDate, Decimal, int, str)):
+        return str(value)
+    raise TypeError(f"no CSV form for {type(value).__name__}")
+
+
+def row_values(row: dict[str, str]) -> dict[str, str | None]:
+    """A CSV row as model input: an empty cell is a missing value."""
+    return {name: (cell if cell != "" else None) for name, cell in row.items()}
+
+
+def sort_key(table: Table, record: Record) -> tuple[Any, ...]:
+    """The order of rows in a table's file: by its key, empty values first."""
+    return tuple(_orderable(getattr(record, name)) for name in table.key)
+
+
+def _orderable(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, "")
+    if isinstance(value, int):
+        return (1, value)
+    return (1, to_cell(value))
+
+
+def render(table: Table, records: Iterable[Record]) -> str:
+    """The canonical CSV text of a table: header, then rows sorted by key."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.fields)
+    for record in sorted(records, key=lambda r: sort_key(table, r)):
+        writer.writerow([to_cell(getattr(record, name)) for name in table.fields])
+    return buffer.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` through a temporary file, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_table(path: Path, table: Table, records: Iterable[Record]) -> None:
+    """Write a table's records to ``path`` in canonical form, atomically."""
+    write_atomic(path, render(table, records))
+
+
+class CsvSyntaxError(ValueError):
+    """The text is not well-formed CSV; ``line`` is where the reader gave up."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse_rows(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Split CSV text into its header and ``(line number, cells)`` pairs.
+
+    Line numbers are those of the file as an editor shows them (the header is
+    line 1), so errors can point at the exact line to fix. Malformed CSV
+    raises :class:`CsvSyntaxError` with the line of the trouble.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as error:
+        raise CsvSyntaxError(str(error), reader.line_num) from None
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        start = reader.line_num + 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise CsvSyntaxError(str(error), start) from None
+            yield start, cells
+            start = reader.line_num + 1
+
+    return header, rows()
+
+
+def as_dict(header: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
+    """Pair header names with cells (the caller checks that the counts match)."""
+    return dict(zip(header, cells))

@@ -1,0 +1,37 @@
+"""The typed records of mydiplo: one pydantic model per table, with its vocabularies.
+
+Every field of the dataset is defined here once; the schemas, the Data
+Package descriptor and the data dictionary are generated from these models.
+"""
+
+from .actors import Actor, ActorKind, ActorName, NameKind, Office, OfficeRole
+from .agreements import Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementSubject, PartyRole, Subject
+from .alignments import Alignment, AlignmentKind, AlignmentStatus
+from .arms import ArmsCategory, ArmsTransfer, TransferStatus, ValueBasis
+from .base import DocEnum, Record, Ref
+from .dates import PartialDate, Precision
+from .elections import (
+    CountQualifier,
+    Credibility,
+    Election,
+    ElectionAssessment,
+    ElectionKind,
+    ElectionObservation,
+    ElectionPhase,
+    ElectionResult,
+    ElectionStatus,
+    ObservationStatus,
+    Stance,
+)
+from .sources import Certainty, Citation, ClaimantKind, Source, SourceKind
+from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
+
+__all__ = [
+    "Actor", "ActorKind", "ActorName", "Agreement", "AgreementKind", "AgreementParty", "AgreementStatus",
+    "AgreementSubject", "Alignment", "AlignmentKind", "AlignmentStatus", "ArmsCategory", "ArmsTransfer",
+    "Certainty", "Citation", "ClaimantKind", "CountQualifier", "Credibility", "DocEnum", "Election",
+    "ElectionAssessment", "ElectionKind", "ElectionObservation", "ElectionPhase", "ElectionResult",
+    "ElectionStatus", "Honour", "NameKind", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
+    "PartyRole", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
+    "ValueBasis", "Visit", "VisitKind", "VisitParticipant",
+]

@@ -1,0 +1,41 @@
+"""Alignments: a state's standing in a bloc or organisation, from seeking to join to membership."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import ActorId, DocEnum, Id, Record, Text
+from .dates import PartialDate
+
+
+class AlignmentKind(DocEnum):
+    """The standing a state has, or seeks, in an organisation."""
+
+    MEMBER = "member", "Full membership."
+    PARTNER = "partner", "Partner-country status short of membership (as in BRICS since 2024)."
+    DIALOGUE_PARTNER = "dialogue-partner", "Dialogue-partner status (as in the SCO)."
+    OBSERVER = "observer", "Observer status."
+
+
+class AlignmentStatus(DocEnum):
+    """How far the standing had come, by the latest source."""
+
+    SOUGHT = "sought", "The state is reported to be seeking the standing."
+    APPLIED = "applied", "The state formally applied."
+    GRANTED = "granted", "The organisation granted the standing."
+    ENDED = "ended", "The standing ended (withdrawal, suspension, expulsion)."
+
+
+class Alignment(Record):
+    """A state's standing in a bloc or intergovernmental organisation."""
+
+    date_order = (("start_date", "end_date"),)
+
+    alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
+    actor_id: ActorId = Field(description="The state.", examples=["myanmar"])
+    organisation_id: ActorId = Field(description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"])
+    kind: AlignmentKind = Field(description="The standing.", examples=["dialogue-partner"])
+    status: AlignmentStatus = Field(description="How far it had come, by the latest source.", examples=["granted"])
+    start_date: PartialDate | None = Field(None, description="When the status was reached (sought, applied, granted).", examples=["2023"])
+    end_date: PartialDate | None = Field(None, description="When the standing ended.")
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")

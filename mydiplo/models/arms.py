@@ -1,0 +1,93 @@
+"""Arms transfers: who supplies what to whom, as ordered, delivered, reported or alleged.
+
+Categories follow SIPRI's Arms Transfers Database where they fit, with two
+additions SIPRI leaves out (training and technical assistance). Values keep
+their basis: a SIPRI trend-indicator value (TIV) measures military capability,
+not money, and is never mixed with a currency.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import ActorId, Count, DocEnum, Id, Number, Record, Text
+from .dates import PartialDate
+
+
+class ArmsCategory(DocEnum):
+    """What is transferred: SIPRI's weapon categories, plus what SIPRI does not count."""
+
+    AIRCRAFT = "aircraft", "SIPRI: aircraft, including helicopters and unmanned aerial vehicles."
+    AIR_DEFENCE = "air-defence-systems", "SIPRI: air defence systems, including command systems and guns."
+    ANTI_SUBMARINE = "anti-submarine-warfare", "SIPRI: anti-submarine warfare weapons."
+    ARMOURED_VEHICLES = "armoured-vehicles", "SIPRI: armoured vehicles."
+    ARTILLERY = "artillery", "SIPRI: artillery of calibre 100 mm or more."
+    ENGINES = "engines", "SIPRI: engines for military aircraft, ships and vehicles."
+    MISSILES = "missiles", "SIPRI: guided missiles, rockets and bombs."
+    NAVAL_WEAPONS = "naval-weapons", "SIPRI: naval guns and shipborne missile launchers."
+    SATELLITES = "satellites", "SIPRI: military satellites."
+    SENSORS = "sensors", "SIPRI: radars, sonars and other sensors."
+    SHIPS = "ships", "SIPRI: ships."
+    OTHER = "other", "SIPRI: other weapons (gun turrets, air refuelling systems)."
+    TRAINING = "training", "Not counted by SIPRI: military training of personnel."
+    TECHNICAL_ASSISTANCE = "technical-assistance", "Not counted by SIPRI: technical help, maintenance and licences."
+    UNSPECIFIED = "unspecified", "Weapons or equipment of kinds the sources do not state."
+
+
+class TransferStatus(DocEnum):
+    """How well a transfer is established."""
+
+    ORDERED = "ordered", "A contract or order is documented; delivery is not."
+    DELIVERED = "delivered", "Delivery is documented."
+    REPORTED = "reported", "Reported by the source's own reporting, without documentation of order or delivery."
+    ALLEGED = "alleged", "Claimed by a third party, such as a rights group, and not confirmed."
+
+
+class ValueBasis(DocEnum):
+    """What a transfer's value measures."""
+
+    SIPRI_TIV = "sipri-tiv", "SIPRI trend-indicator value, in millions of TIV: a measure of capability, not money."
+    CONTRACT = "contract", "The price in the contract, in a currency."
+    REPORTED = "reported", "A monetary value given by a source without a contract, in a currency."
+
+
+ValueUnit = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|TIV)$")]
+"""An ISO 4217 currency code, or ``TIV`` for SIPRI trend-indicator values."""
+
+
+class ArmsTransfer(Record):
+    """A transfer of weapons, equipment, training or technical help from a supplier to a recipient.
+
+    Who reports a transfer is recorded where every claim's author is: in the
+    claimant of its citations (table ``arms_transfer_citations``), with the
+    certainty of each report.
+    """
+
+    date_order = (("order_date", "delivery_start"), ("delivery_start", "delivery_end"))
+    together = (("value", "value_unit", "value_basis"),)
+
+    transfer_id: Id = Field(description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"])
+    supplier_id: ActorId = Field(description="The state or company that supplies.", examples=["belarus"])
+    recipient_id: ActorId = Field(description="The state or armed force that receives.", examples=["myanmar"])
+    designation: Text | None = Field(None, description="The system's designation or name, as sources give it.", examples=["Air Defence Operational Command system"])
+    description: Text = Field(description="What is transferred, in the curator's words.", examples=["An operational command system for air defence."])
+    category: ArmsCategory = Field(description="The category of what is transferred.", examples=["air-defence-systems"])
+    quantity_ordered: Count | None = Field(None, description="How many were ordered, when known.")
+    quantity_delivered: Count | None = Field(None, description="How many were delivered, when known.")
+    value: Number | None = Field(None, ge=0, description="The value, in `value_unit`, on `value_basis`; TIV values are in millions.")
+    value_unit: ValueUnit | None = Field(None, description="ISO 4217 currency code, or TIV for SIPRI trend-indicator values.", examples=["USD"])
+    value_basis: ValueBasis | None = Field(None, description="What the value measures.", examples=["contract"])
+    order_date: PartialDate | None = Field(None, description="When it was ordered.", examples=["2021"])
+    delivery_start: PartialDate | None = Field(None, description="When deliveries began.", examples=["2022"])
+    delivery_end: PartialDate | None = Field(None, description="When deliveries ended.", examples=["2023"])
+    status: TransferStatus = Field(description="How well the transfer is established.", examples=["alleged"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    @model_validator(mode="after")
+    def _tiv_is_not_money(self) -> ArmsTransfer:
+        if self.value_basis is not None and (self.value_basis is ValueBasis.SIPRI_TIV) != (self.value_unit == "TIV"):
+            raise PydanticCustomError("value_basis", "value_unit must be TIV exactly when value_basis is sipri-tiv", {"field": "value_unit"})
+        return self

@@ -1,0 +1,170 @@
+"""The building blocks every table shares: the record base, vocabularies and field types.
+
+Each field of the dataset is declared once, in a model, with one of the types
+below. Everything else (Frictionless Table Schemas, JSON Schemas, foreign keys,
+the data dictionary) is derived from these declarations, so a constraint
+written here is enforced everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, ClassVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, model_validator
+
+from pydantic_core import PydanticCustomError
+
+from .countries import COUNTRIES
+
+
+class DocEnum(str, Enum):
+    """A controlled vocabulary whose every value carries its meaning.
+
+    Members are declared as ``NAME = "value", "what the value means"``; the
+    meaning feeds the data dictionary and the schemas' descriptions, so a
+    value cannot be added without documenting it.
+    """
+
+    doc: str
+
+    def __new__(cls, value: str, doc: str) -> DocEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.doc = doc
+        return member
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """Marks a text field whose values come from a fixed list of codes (ISO 3166-1)."""
+
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a foreign key to the primary key of ``table``.
+
+    Foreign keys are computed from these markers, never written by hand:
+    ``ActorId`` carries ``Ref("actors")``, so every field typed ``ActorId``
+    references ``actors.actor_id`` in the generated Data Package.
+    """
+
+    table: str
+
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _clean_text(value: str) -> str:
+    if value != value.strip():
+        raise PydanticCustomError("text_hygiene", "text must not start or end with spaces")
+    if _CONTROL.search(value):
+        raise PydanticCustomError("text_hygiene", "text must be one line without control characters (tabs, line breaks)")
+    return value
+
+
+def _known_country(code: str) -> str:
+    if code not in COUNTRIES:
+        raise PydanticCustomError("country_code", "{code} is not an ISO 3166-1 alpha-3 country code", {"code": code})
+    return code
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=100),
+    Field(description="Stable kebab-case identifier: lower-case ASCII letters and digits joined by single hyphens; never reused."),
+]
+"""A stable record identifier such as ``lukashenko-visit-myanmar-2025``."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_clean_text)]
+"""Free text on one line, without leading or trailing spaces or control characters."""
+
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    CodeList(tuple(COUNTRIES)),
+    AfterValidator(_known_country),
+]
+"""An ISO 3166-1 alpha-3 country code such as ``MMR``; checked against the standard's list."""
+
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+"""A Wikidata item identifier such as ``Q836``."""
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000)]
+"""An absolute http(s) address."""
+
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$")]
+"""A BCP 47 language tag such as ``en`` or ``my``."""
+
+Locator = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:title|paras? [1-9][0-9]*(?:-[1-9][0-9]*)?(?:, [1-9][0-9]*(?:-[1-9][0-9]*)?)*)$"),
+]
+"""Where in a source a claim stands: ``title``, ``para 4``, ``paras 4-5`` or ``paras 2, 7``."""
+
+ColumnName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""The name of a column of a table, such as ``start_date``."""
+
+Count = Annotated[int, Field(ge=0)]
+"""A whole number of things (observers, vehicles, votes), never negative."""
+
+Number = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+"""An exact decimal number; exact in CSV, a JSON number in JSON output."""
+
+Percent = Annotated[Number, Field(ge=0, le=100)]
+"""A share between 0 and 100."""
+
+
+ActorId = Annotated[Id, Ref("actors")]
+"""Reference to ``actors.actor_id``."""
+SourceId = Annotated[Id, Ref("sources")]
+"""Reference to ``sources.source_id``."""
+OfficeId = Annotated[Id, Ref("offices")]
+"""Reference to ``offices.office_id``."""
+VisitId = Annotated[Id, Ref("visits")]
+"""Reference to ``visits.visit_id``."""
+AgreementId = Annotated[Id, Ref("agreements")]
+"""Reference to ``agreements.agreement_id``."""
+ElectionId = Annotated[Id, Ref("elections")]
+"""Reference to ``elections.election_id``."""
+
+
+class Record(BaseModel):
+    """Base of every row model: immutable, and strict about unknown columns.
+
+    ``date_order`` lists pairs of partial-date fields that must not run
+    backwards (an end before its start); ``together`` lists groups of fields
+    that are either all set or all empty (a count and its qualifier). Each
+    model names its own.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
+    together: ClassVar[tuple[tuple[str, ...], ...]] = ()
+
+    @model_validator(mode="after")
+    def _set_together(self) -> Record:
+        for group in self.together:
+            set_ = [name for name in group if getattr(self, name) is not None]
+            if set_ and len(set_) != len(group):
+                missing = [name for name in group if name not in set_]
+                raise PydanticCustomError("fields_together", "{group} go together: {set_} is set but {missing} is empty", {"group": ", ".join(group), "set_": ", ".join(set_), "missing": ", ".join(missing), "field": missing[0]})
+        return self
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Record:
+        for first, then in self.date_order:
+            start, end = getattr(self, first), getattr(self, then)
+            if start is not None and end is not None and end.latest < start.earliest:
+                raise PydanticCustomError("date_order", "{then} {end} is before {first} {start}", {"then": then, "end": str(end), "first": first, "start": str(start), "field": then})
+        return self

@@ -1,0 +1,140 @@
+"""Elections, their phases and claimed results, who judged them and who observed them.
+
+Observation is its own table because the point of the dataset is to name who
+observed (or was invited to, promised to, or declined to observe) an election
+and how credible that observation is, where NELDA only flags that monitors
+were present.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Percent, Record, Text
+from .dates import PartialDate
+
+
+class ElectionKind(DocEnum):
+    """What an election chooses."""
+
+    GENERAL = "general", "Elections to the national legislature (and, where so organised, other levels) held together."
+    PRESIDENTIAL = "presidential", "A direct election of the head of state."
+    PARLIAMENTARY = "parliamentary", "Elections to the national legislature alone."
+    REFERENDUM = "referendum", "A popular vote on a question or a constitution."
+    LOCAL = "local", "Regional or municipal elections."
+
+
+class ElectionStatus(DocEnum):
+    """Where an election stands, by the latest source."""
+
+    SCHEDULED = "scheduled", "Announced for a future date."
+    POSTPONED = "postponed", "Put off from the date first announced; no new polling has taken place."
+    HELD = "held", "Polling took place (in at least one phase)."
+    OVERTURNED = "overturned", "Held, but its result was annulled or set aside, for instance by a coup."
+    CANCELLED = "cancelled", "Called off without a new date."
+
+
+class Stance(DocEnum):
+    """An assessor's verdict on an election's legitimacy."""
+
+    ENDORSES = "endorses", "Treats the election as legitimate or its result as the people's will."
+    CRITICISES = "criticises", "Questions the election's fairness without rejecting it outright."
+    REJECTS = "rejects", "Rejects the election as illegitimate, a sham, or not free or fair."
+    ALLEGES_FRAUD = "alleges-fraud", "Claims the election was fraudulent."
+
+
+class ObservationStatus(DocEnum):
+    """How far an observation came, by the latest source."""
+
+    INVITED = "invited", "The organisers invited the observer."
+    PROMISED = "promised", "The observer promised or announced it would send observers."
+    ACCEPTED = "accepted", "The observer accepted an invitation."
+    DEPLOYED = "deployed", "Observers were reported present at the election."
+    DECLINED = "declined", "The observer declined, or decided not to observe."
+
+
+class Credibility(DocEnum):
+    """A class of observer by the standard it works to; the criterion is recorded with each row."""
+
+    DECLARATION = "declaration", "A mission of an organisation that endorses the 2005 Declaration of Principles for International Election Observation and publishes its findings."
+    DOMESTIC_INDEPENDENT = "domestic-independent", "An independent citizen observer group working to published standards."
+    STATE_DELEGATION = "state-delegation", "A delegation of a government, its election commission or its parliament, bound to no observation standard."
+    UNKNOWN = "unknown", "Too little is known of the observers to class them."
+
+
+class CountQualifier(DocEnum):
+    """How exact a reported number is."""
+
+    EXACT = "exact", "The number as given."
+    ABOUT = "about", "An approximate number (\"about 1,000\")."
+    MORE_THAN = "more-than", "More than the number (\"over 100\")."
+    UP_TO = "up-to", "At most the number."
+
+
+class Election(Record):
+    """A national election or referendum, in Myanmar or elsewhere in the network."""
+
+    date_order = (("start_date", "end_date"),)
+
+    election_id: Id = Field(description="Identifier of the election.", examples=["myanmar-general-election-2025"])
+    country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country holding it.", examples=["MMR"])
+    kind: ElectionKind = Field(description="What the election chooses.", examples=["general"])
+    status: ElectionStatus = Field(description="Where it stands, by the latest source.", examples=["held"])
+    start_date: PartialDate | None = Field(None, description="Polling day, or the first polling day of a phased election.", examples=["2025-12-28"])
+    end_date: PartialDate | None = Field(None, description="The last polling day of a phased election; empty for a single day.", examples=["2026-01-25"])
+    scheduled_date: PartialDate | None = Field(None, description="The date first announced, when it was postponed.", examples=["2023"])
+    organiser_id: ActorId | None = Field(None, description="The body that ran it (an election commission).", examples=["myanmar-union-election-commission"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+
+class ElectionPhase(Record):
+    """One polling day of an election held in phases."""
+
+    election_id: ElectionId = Field(description="The election.", examples=["myanmar-general-election-2025"])
+    phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
+    date: PartialDate = Field(description="Polling day of the phase.", examples=["2025-12-28"])
+    note: Text | None = Field(None, description="Where the phase was held, or anything else.")
+
+
+class ElectionResult(Record):
+    """A result someone claims for a candidate or party: official figures and rival claims alike."""
+
+    result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko-official"])
+    election_id: ElectionId = Field(description="The election.", examples=["belarus-presidential-election-2025"])
+    candidate_id: ActorId | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
+    vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
+    seats: Count | None = Field(None, description="Seats claimed.", examples=[None])
+    claimed_by_id: ActorId | None = Field(None, description="Who claims this result (the election commission, the candidate, the opposition).", examples=["alexander-lukashenko"])
+    is_official: bool = Field(description="True for the result announced by the organisers, false for a rival claim.", examples=[True])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+
+class ElectionAssessment(Record):
+    """Someone's judgement of an election's legitimacy."""
+
+    assessment_id: Id = Field(description="Identifier of the assessment.", examples=["dmd-rejects-myanmar-election-2025"])
+    election_id: ElectionId = Field(description="The election judged.", examples=["myanmar-general-election-2025"])
+    assessor_id: ActorId = Field(description="Who made the judgement.", examples=["defend-myanmar-democracy"])
+    stance: Stance = Field(description="The verdict, as a class.", examples=["rejects"])
+    date: PartialDate | None = Field(None, description="When the judgement was made (by default, the source's date).", examples=["2025-03"])
+    summary: Text = Field(description="The judgement in the curator's words.", examples=["Calls the planned election an attempt to legitimise the coup."])
+    quote: Text | None = Field(None, description="A short quotation of the assessor's own words, when they are quoted.", examples=["a facade of legitimacy"])
+
+
+class ElectionObservation(Record):
+    """Who observed, was invited to, promised to, or declined to observe an election."""
+
+    together = (("observer_count", "count_qualifier"),)
+
+    observation_id: Id = Field(description="Identifier of the observation.", examples=["belarus-observes-myanmar-election-2025"])
+    election_id: ElectionId = Field(description="The election observed.", examples=["myanmar-general-election-2025"])
+    observer_id: ActorId = Field(description="The state, body, mission or group that observes.", examples=["belarus"])
+    status: ObservationStatus = Field(description="How far the observation came, by the latest source.", examples=["promised"])
+    date: PartialDate | None = Field(None, description="When the observation reached its status (the invitation, the promise, the deployment).", examples=["2025-03"])
+    invited_by_id: ActorId | None = Field(None, description="Who invited the observer, when known.", examples=["min-aung-hlaing"])
+    observer_count: Count | None = Field(None, description="How many observers, when known.", examples=[1000])
+    count_qualifier: CountQualifier | None = Field(None, description="How exact `observer_count` is; set exactly when the count is.", examples=["about"])
+    verdict: Text | None = Field(None, description="The verdict the observers gave, in the curator's words.")
+    credibility: Credibility = Field(description="The class of observer, by the standard it works to.", examples=["state-delegation"])
+    credibility_basis: Text = Field(description="The criterion behind the class, for this observer.", examples=["A government delegation; Belarus has not endorsed the Declaration of Principles."])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")

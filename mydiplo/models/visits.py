@@ -1,0 +1,72 @@
+"""Visits: who travelled where, when, in which capacity, whom they met, and what came of it."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import ActorId, CountryCode, DocEnum, Id, OfficeId, Record, Text, VisitId
+from .dates import PartialDate
+
+
+class VisitKind(DocEnum):
+    """The diplomatic form of a visit, as the host or the sources describe it."""
+
+    STATE = "state-visit", "A head of state's visit at the host head of state's invitation, with full ceremony."
+    OFFICIAL = "official-visit", "A visit by a leader or minister at the host government's invitation."
+    WORKING = "working-visit", "A visit for talks, with little ceremony."
+    GOODWILL = "goodwill-visit", "A visit described as one of goodwill or friendship."
+    CONFERENCE = "conference", "Travel to attend a conference, summit or forum, with meetings on its margins."
+    DELEGATION = "delegation", "A visit by a delegation of a body (a commission, a ministry) rather than by a leader."
+    UNSPECIFIED = "unspecified", "The sources do not say what form the visit took."
+
+
+class ParticipantRole(DocEnum):
+    """What part an actor played in a visit, besides the traveller recorded on the visit itself."""
+
+    DELEGATION_MEMBER = "delegation-member", "Travelled as a member of the visiting delegation."
+    RECEIVED_BY = "received-by", "Welcomed the traveller on arrival."
+    MET = "met", "Held talks with the traveller."
+    HOST_ORGANISER = "host-organiser", "Organised the event or programme the traveller attended."
+
+
+class Visit(Record):
+    """One trip by a person or a delegation to another country."""
+
+    date_order = (("start_date", "end_date"),)
+
+    visit_id: Id = Field(description="Identifier of the visit.", examples=["lukashenko-visit-myanmar-2025"])
+    kind: VisitKind = Field(description="The visit's diplomatic form.", examples=["goodwill-visit"])
+    traveller_id: ActorId = Field(description="Who travelled: the leading person, or the body whose delegation travelled.", examples=["alexander-lukashenko"])
+    traveller_office_id: OfficeId | None = Field(None, description="The office in which the traveller acted, when the traveller is a person.", examples=["lukashenko-president-belarus"])
+    on_behalf_of_id: ActorId | None = Field(None, description="The state or body the traveller represented.", examples=["belarus"])
+    destination_country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country visited.", examples=["MMR"])
+    destination_city: Text | None = Field(None, description="The city visited first or mainly, as commonly spelled in English; empty when unknown.", examples=["Naypyidaw"])
+    start_date: PartialDate | None = Field(None, description="Arrival, at the precision known.", examples=["2025-12"])
+    end_date: PartialDate | None = Field(None, description="Departure, at the precision known; empty when unknown or the same as arrival.", examples=["2025-12"])
+    host_id: ActorId | None = Field(None, description="The state or body that hosted the visit.", examples=["myanmar"])
+    occasion: Text | None = Field(None, description="The conference or event the visit was made for, if any.", examples=["Ninth Moscow Conference on International Security"])
+    purpose: Text | None = Field(None, description="What the visit was for, as sources state it, in the curator's words.", examples=["Talks on expanding cooperation across sectors."])
+    notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["First visit by a Belarusian leader in over 25 years of relations."])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+
+class VisitParticipant(Record):
+    """An actor who took part in a visit other than as its traveller."""
+
+    visit_id: VisitId = Field(description="The visit.", examples=["lukashenko-visit-myanmar-2025"])
+    actor_id: ActorId = Field(description="The actor who took part.", examples=["min-aung-hlaing"])
+    role: ParticipantRole = Field(description="The part the actor played.", examples=["met"])
+    office_id: OfficeId | None = Field(None, description="The office in which the actor took part.", examples=["min-aung-hlaing-ssp-chair"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+
+class Honour(Record):
+    """A title, degree or decoration conferred on someone, often during a visit."""
+
+    honour_id: Id = Field(description="Identifier of the honour.", examples=["min-aung-hlaing-honorary-professorship-2021"])
+    recipient_id: ActorId = Field(description="Who received the honour.", examples=["min-aung-hlaing"])
+    conferred_by_id: ActorId = Field(description="Who conferred it.", examples=["russian-military-university"])
+    title: Text = Field(description="The honour, in English.", examples=["Honorary professorship"])
+    date: PartialDate | None = Field(None, description="When it was conferred.", examples=["2021-06"])
+    visit_id: VisitId | None = Field(None, description="The visit during which it was conferred.", examples=["min-aung-hlaing-visit-russia-2021"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")

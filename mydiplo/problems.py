@@ -1,0 +1,86 @@
+"""Problems found in a data package, and the catalogue of rules they break.
+
+Errors are data: each :class:`Problem` names a stable rule id, a location
+(file, line, field), a message and a hint on how to fix it. Tests and tools
+match on the rule id and the location, never on the wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """An error makes the package invalid; a warning asks a human to look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of the data package: its stable id, what it requires and how to fix a breach."""
+
+    id: str
+    title: str
+    hint: str
+    severity: Severity = Severity.ERROR
+
+
+_RULES = [
+    Rule("file-missing", "A table's file must exist", "Create the file with the header the table schema gives, or restore it from git."),
+    Rule("file-unreadable", "A file must be UTF-8 text without a byte-order mark", "Save the file as UTF-8 (without BOM) from your editor or spreadsheet."),
+    Rule("line-endings", "Lines must end with LF", "Convert the file to Unix (LF) line endings; `mydiplo fmt` will do it."),
+    Rule("csv-syntax", "The file must be well-formed CSV", "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it are doubled."),
+    Rule("header-mismatch", "The header must be the table's columns, in order", "Make line 1 exactly the header shown in the message."),
+    Rule("blank-row", "No blank rows", "Delete the empty line."),
+    Rule("row-length", "Every row has one cell per column", "Add or remove cells (commas) so the row has as many as the header; quote a cell that contains a comma."),
+    Rule("field-required", "A required cell must not be empty", "Fill in the cell; see the data dictionary for what it holds."),
+    Rule("field-type", "A cell must have the column's type", "Write the value as the data dictionary shows it: whole numbers as 12, decimals as 86.8, booleans as true or false."),
+    Rule("field-enum", "A cell must hold a value of the column's vocabulary", "Use one of the values listed in the message (the data dictionary explains each)."),
+    Rule("field-pattern", "A cell must match the column's pattern", "Identifiers are lower-case kebab case (like min-aung-hlaing); see the data dictionary for the column's format."),
+    Rule("field-constraint", "A cell must be within the column's bounds", "Correct the value so it falls within the bound named in the message."),
+    Rule("partial-date", "A date must exist and be written YYYY, YYYY-MM or YYYY-MM-DD (with ~ ? % or a /range)", "Write the date at the precision the source gives, e.g. 2025-12 for 'December 2025'."),
+    Rule("country-code", "A country must be a real ISO 3166-1 alpha-3 code", "Use the three-letter ISO code, e.g. MMR for Myanmar, RUS for Russia, BLR for Belarus."),
+    Rule("text-hygiene", "Text is one line, without surrounding spaces or control characters", "Remove leading and trailing spaces, tabs and line breaks from the cell."),
+    Rule("date-order", "An end date must not be before its start date", "Swap the two dates or correct the wrong one."),
+    Rule("fields-together", "Fields that belong together are set together", "Fill in the empty fields named in the message, or clear them all."),
+    Rule("value-basis", "A SIPRI TIV value is never given a currency, nor money a TIV basis", "Use value_unit TIV with value_basis sipri-tiv, or a currency code with another basis."),
+    Rule("duplicate-key", "Each row's key must be unique in its table", "Give the new record an id not used before, or merge the two rows."),
+    Rule("duplicate-id", "An id must be unique across all tables", "Choose an id no other table uses; ids are never reused."),
+    Rule("foreign-key", "A reference must point at an existing record", "Use an id that exists in the referenced table, or add that record first."),
+    Rule("uncited-record", "Every record cites at least one source", "Add a row to the table's citation file naming a source and a paragraph."),
+    Rule("uncited-source", "Every source is cited by at least one record", "Cite the source from the records it supports, or remove it."),
+    Rule("citation-field", "A citation's field must be a column of the cited table, and its value valid there", "Name a column of the cited table in `field`, and write `value` as that column would hold it."),
+    Rule("internal-error", "The validator failed unexpectedly", "Please report this with the command you ran; run with --debug to see the traceback."),
+]
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+"""Every rule, by id."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One breach of one rule, at one place."""
+
+    rule: str
+    message: str
+    file: str
+    line: int | None = None
+    field: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """How serious the breach is, from the rule."""
+        return RULES[self.rule].severity
+
+    @property
+    def hint(self) -> str:
+        """How to fix it, from the rule."""
+        return RULES[self.rule].hint
+
+    def location(self) -> str:
+        """``file:line`` (and ``field``) for people and editors."""
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{place} [{self.field}]" if self.field else place

@@ -1,0 +1,177 @@
+"""The table registry: every table of the data package, its model, its file and its keys.
+
+Everything that handles tables (loading, validation, schema generation, the
+data dictionary) iterates over :data:`TABLES` instead of naming tables again,
+so a table added here is loaded, validated, documented and tested at once.
+
+Foreign keys are not written by hand: they are read off the models' field
+types (a field typed ``ActorId`` references ``actors``), and each citation
+table's ``record_id`` references the table it cites.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, get_args
+
+from pydantic.fields import FieldInfo
+
+from .models import (
+    Actor,
+    ActorName,
+    Agreement,
+    AgreementParty,
+    AgreementSubject,
+    Alignment,
+    ArmsTransfer,
+    Citation,
+    Election,
+    ElectionAssessment,
+    ElectionObservation,
+    ElectionPhase,
+    ElectionResult,
+    Honour,
+    Office,
+    Record,
+    Ref,
+    Source,
+    Visit,
+    VisitParticipant,
+)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``field`` of one table references ``reference_field`` of ``reference_table``."""
+
+    field: str
+    reference_table: str
+    reference_field: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the data package.
+
+    ``primary_key`` is the unique identifier of a row (empty for citation
+    tables, which are unique over ``unique_key`` instead because their
+    ``field`` column may be empty). ``cites`` is the table a citation table
+    belongs to. ``group`` orders tables in documentation.
+    """
+
+    name: str
+    model: type[Record]
+    primary_key: tuple[str, ...]
+    group: str
+    cites: str | None = None
+    unique_key: tuple[str, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        """The CSV file, relative to the data package root."""
+        return f"datasets/{self.name}.csv"
+
+    @property
+    def table_schema_path(self) -> str:
+        """The Frictionless Table Schema, relative to the data package root."""
+        return f"schema/tableschema/{self.name}.json"
+
+    @property
+    def json_schema_path(self) -> str:
+        """The JSON Schema of one record, relative to the data package root."""
+        return f"schema/jsonschema/{self.name}.json"
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The columns that identify a row: the primary key, or the unique key."""
+        return self.primary_key or self.unique_key
+
+    @property
+    def id_field(self) -> str | None:
+        """The single text column that identifies a record, for tables that have one."""
+        if len(self.primary_key) == 1 and self.model.model_fields[self.primary_key[0]].annotation is str:
+            return self.primary_key[0]
+        return None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The columns, in the order of the CSV header."""
+        return tuple(self.model.model_fields)
+
+    @property
+    def description(self) -> str:
+        """What a row is: the model's docstring."""
+        return inspect.cleandoc(self.model.__doc__ or "")
+
+    @property
+    def foreign_keys(self) -> tuple[ForeignKey, ...]:
+        """Foreign keys read off the model's field types, plus ``record_id`` for citations."""
+        keys = []
+        if self.cites is not None:
+            keys.append(ForeignKey("record_id", self.cites, TABLES[self.cites].primary_key[0]))
+        for name, info in self.model.model_fields.items():
+            ref = field_ref(info)
+            if ref is not None:
+                keys.append(ForeignKey(name, ref, TABLES[ref].primary_key[0]))
+        return tuple(keys)
+
+
+def field_ref(info: FieldInfo) -> str | None:
+    """The table a field references, from the :class:`~mydiplo.models.Ref` in its type."""
+    for item in _metadata(info):
+        if isinstance(item, Ref):
+            return item.table
+    return None
+
+
+def _metadata(info: FieldInfo) -> list[Any]:
+    items = list(info.metadata)
+    for arg in get_args(info.annotation):
+        items.extend(getattr(arg, "__metadata__", ()))
+    return items
+
+
+_CITATION_KEY = ("record_id", "source_id", "locator", "field")
+
+
+def _with_citations(name: str, model: type[Record], key: tuple[str, ...], group: str, singular: str) -> list[Table]:
+    return [
+        Table(name, model, key, group),
+        Table(f"{singular}_citations", Citation, (), group, cites=name, unique_key=_CITATION_KEY),
+    ]
+
+
+def _build() -> dict[str, Table]:
+    tables = [
+        Table("sources", Source, ("source_id",), "provenance"),
+        *_with_citations("actors", Actor, ("actor_id",), "actors", "actor"),
+        Table("actor_names", ActorName, ("actor_id", "name"), "actors"),
+        *_with_citations("offices", Office, ("office_id",), "actors", "office"),
+        *_with_citations("visits", Visit, ("visit_id",), "visits", "visit"),
+        Table("visit_participants", VisitParticipant, ("visit_id", "actor_id", "role"), "visits"),
+        *_with_citations("honours", Honour, ("honour_id",), "visits", "honour"),
+        *_with_citations("agreements", Agreement, ("agreement_id",), "agreements", "agreement"),
+        Table("agreement_parties", AgreementParty, ("agreement_id", "actor_id", "role"), "agreements"),
+        Table("agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements"),
+        *_with_citations("elections", Election, ("election_id",), "elections", "election"),
+        Table("election_phases", ElectionPhase, ("election_id", "phase"), "elections"),
+        *_with_citations("election_results", ElectionResult, ("result_id",), "elections", "election_result"),
+        *_with_citations("election_assessments", ElectionAssessment, ("assessment_id",), "elections", "election_assessment"),
+        *_with_citations("election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"),
+        *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
+        *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
+    ]
+    return {table.name: table for table in tables}
+
+
+TABLES: dict[str, Table] = _build()
+"""Every table of the data package, by name, in the order of ``datapackage.json``."""
+
+RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_field is not None)
+"""Tables whose rows are records with a single text id (and citations of their own, except sources)."""
+
+
+def citation_table(table: str) -> Table | None:
+    """The citation table of ``table``, if it has one."""
+    return next((t for t in TABLES.values() if t.cites == table), None)
