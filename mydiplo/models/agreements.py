@@ -79,8 +79,8 @@ class Agreement(Record):
 class AgreementParty(Record):
     """An actor's part in an agreement: party, signatory, promisor or beneficiary."""
 
-    agreement_id: AgreementId = Field(description="The agreement.", examples=["myanmar-belarus-roadmap-2026-2028"])
-    actor_id: ActorId = Field(description="The actor.", examples=["belarus"])
+    agreement_id: AgreementId = Field(description="The agreement the actor takes part in.", examples=["myanmar-belarus-roadmap-2026-2028"])
+    actor_id: ActorId = Field(description="The actor taking part in the agreement.", examples=["belarus"])
     role: PartyRole = Field(description="The actor's part.", examples=["party"])
     office_id: OfficeId | None = Field(None, description="The office in which a person acted.", examples=["thein-soe-uec-chair"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
@@ -89,5 +89,5 @@ class AgreementParty(Record):
 class AgreementSubject(Record):
     """An area an agreement concerns; an agreement has as many as apply."""
 
-    agreement_id: AgreementId = Field(description="The agreement.", examples=["myanmar-russia-election-commissions-mou-2023"])
+    agreement_id: AgreementId = Field(description="The agreement concerned.", examples=["myanmar-russia-election-commissions-mou-2023"])
     subject: Subject = Field(description="The area concerned.", examples=["elections"])

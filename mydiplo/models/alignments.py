@@ -32,9 +32,9 @@ class Alignment(Record):
     date_order = (("start_date", "end_date"),)
 
     alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
-    actor_id: ActorId = Field(description="The state.", examples=["myanmar"])
+    actor_id: ActorId = Field(description="The state whose standing this is.", examples=["myanmar"])
     organisation_id: ActorId = Field(description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"])
-    kind: AlignmentKind = Field(description="The standing.", examples=["dialogue-partner"])
+    kind: AlignmentKind = Field(description="The standing held or sought.", examples=["dialogue-partner"])
     status: AlignmentStatus = Field(description="How far it had come, by the latest source.", examples=["granted"])
     start_date: PartialDate | None = Field(None, description="When the status was reached (sought, applied, granted).", examples=["2023"])
     end_date: PartialDate | None = Field(None, description="When the standing ended.")

@@ -90,7 +90,7 @@ class Election(Record):
 class ElectionPhase(Record):
     """One polling day of an election held in phases."""
 
-    election_id: ElectionId = Field(description="The election.", examples=["myanmar-general-election-2025"])
+    election_id: ElectionId = Field(description="The election held in phases.", examples=["myanmar-general-election-2025"])
     phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
     date: PartialDate = Field(description="Polling day of the phase.", examples=["2025-12-28"])
     note: Text | None = Field(None, description="Where the phase was held, or anything else.")
@@ -100,10 +100,10 @@ class ElectionResult(Record):
     """A result someone claims for a candidate or party: official figures and rival claims alike."""
 
     result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko-official"])
-    election_id: ElectionId = Field(description="The election.", examples=["belarus-presidential-election-2025"])
+    election_id: ElectionId = Field(description="The election the result is claimed for.", examples=["belarus-presidential-election-2025"])
     candidate_id: ActorId | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
-    seats: Count | None = Field(None, description="Seats claimed.", examples=[None])
+    seats: Count | None = Field(None, description="Seats in the legislature claimed.")
     claimed_by_id: ActorId | None = Field(None, description="Who claims this result (the election commission, the candidate, the opposition).", examples=["alexander-lukashenko"])
     is_official: bool = Field(description="True for the result announced by the organisers, false for a rival claim.", examples=[True])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")

@@ -53,7 +53,7 @@ class Visit(Record):
 class VisitParticipant(Record):
     """An actor who took part in a visit other than as its traveller."""
 
-    visit_id: VisitId = Field(description="The visit.", examples=["lukashenko-visit-myanmar-2025"])
+    visit_id: VisitId = Field(description="The visit taken part in.", examples=["lukashenko-visit-myanmar-2025"])
     actor_id: ActorId = Field(description="The actor who took part.", examples=["min-aung-hlaing"])
     role: ParticipantRole = Field(description="The part the actor played.", examples=["met"])
     office_id: OfficeId | None = Field(None, description="The office in which the actor took part.", examples=["min-aung-hlaing-ssp-chair"])

@@ -1,0 +1,70 @@
+"""``mydiplo validate`` reports records per table and the verdict, and locates every error."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import replace_in
+from mydiplo.cli import main
+
+
+def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert "visits" in out and "records" in out
+    assert out.strip().splitlines()[-1].startswith("valid: ")
+
+
+def test_validate_reports_each_error_with_its_place(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    date_line = replace_in(package_copy / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-31")
+    ref_line = replace_in(package_copy / "datasets/visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met")
+    assert main(["validate", str(package_copy), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    found = {(p["file"], p["line"], p["field"], p["rule"]) for p in report["problems"]}
+    assert ("datasets/visits.csv", date_line, "end_date", "partial-date") in found
+    assert ("datasets/visit_participants.csv", ref_line, "actor_id", "foreign-key") in found
+    assert report["valid"] is False and report["errors"] == len(report["problems"])
+    assert all(p["hint"] for p in report["problems"])
+
+
+def test_validate_human_format_groups_by_file(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
+    assert main(["validate", str(package_copy / "datapackage.json")]) == 1
+    out = capsys.readouterr().out
+    assert "datasets/visits.csv\n" in out
+    assert f"line {line}, kind: error [field-enum]" in out
+    assert "fix: " in out
+    assert out.strip().splitlines()[-1].startswith("invalid: ")
+
+
+def test_uncited_record_and_source(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = package_copy / "datasets/honour_citations.csv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\n", encoding="utf-8")
+    assert main(["validate", str(package_copy), "--format", "json"]) == 1
+    rules = {p["rule"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert "uncited-record" in rules
+
+
+def test_missing_package_is_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "no datapackage.json" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "datapackage.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "datasets").mkdir()
+    (tmp_path / "datasets" / "visits.csv").write_bytes(b"\xff\xfe\x00garbage")
+    result = subprocess.run([sys.executable, "-m", "mydiplo", "validate", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "file-missing" in result.stdout and "file-unreadable" in result.stdout
+
+
+def test_no_command_prints_help() -> None:
+    assert main([]) == 2

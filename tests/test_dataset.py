@@ -1,0 +1,85 @@
+"""Loading gives immutable typed records with lookups and navigation along references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mydiplo
+from conftest import replace_in
+from mydiplo.dataset import Dataset, InvalidPackageError
+from mydiplo.models import Actor, Agreement, Visit
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return mydiplo.load()
+
+
+def test_load_returns_tuples_of_models(ds: Dataset) -> None:
+    assert isinstance(ds.visits, tuple)
+    assert all(isinstance(v, Visit) for v in ds.visits)
+    assert ds.counts()["actors"] == len(ds.actors) > 0
+    assert "mydiplo Dataset" in repr(ds)
+
+
+def test_lookup_by_id(ds: Dataset) -> None:
+    belarus = ds["belarus"]
+    assert isinstance(belarus, Actor) and belarus.country == "BLR"
+    assert ds.get("no-such-id") is None
+    assert "belarus" in ds and "no-such-id" not in ds
+    with pytest.raises(KeyError, match="no-such-id"):
+        ds["no-such-id"]
+
+
+def test_actor_visits(ds: Dataset) -> None:
+    visits = {v.visit_id for v in ds.visits_of("alexander-lukashenko")}
+    assert "lukashenko-visit-myanmar-2025" in visits
+    assert "min-aung-hlaing-visit-belarus-2025" in visits  # he hosted and met the traveller
+    assert "kim-jong-un-visit-russia-2023" not in visits
+
+
+def test_visit_agreements_and_participants(ds: Dataset) -> None:
+    agreements = ds.agreements_of("lukashenko-visit-myanmar-2025")
+    assert "myanmar-belarus-roadmap-2026-2028" in {a.agreement_id for a in agreements}
+    assert all(isinstance(a, Agreement) for a in agreements)
+    roles = {(p.actor_id, p.role.value) for p in ds.participants_of("lukashenko-visit-myanmar-2025")}
+    assert ("min-aung-hlaing", "met") in roles
+
+
+def test_election_observers(ds: Dataset) -> None:
+    observers = {o.observer_id for o in ds.observations_of("myanmar-general-election-2025")}
+    assert "belarus" in observers
+
+
+def test_citations_and_sources(ds: Dataset) -> None:
+    citations = ds.citations_of("belarus-observes-myanmar-election-2025")
+    readings = {c.value for c in citations if c.field == "status"}
+    assert {"promised", "accepted"} <= readings  # sources disagree, and both readings are data
+    sources = ds.sources_of("belarus-observes-myanmar-election-2025")
+    assert len(sources) == len({c.source_id for c in citations}) >= 2
+
+
+def test_offices_and_names(ds: Dataset) -> None:
+    assert "Aung Hlaing" in ds.names_of("min-aung-hlaing")
+    assert ds.names_of("min-aung-hlaing")[0] == "Min Aung Hlaing"
+    assert {o.office_id for o in ds.offices_of("alexander-lukashenko")} == {"lukashenko-president-belarus"}
+
+
+def test_unknown_table_is_a_clear_error(ds: Dataset) -> None:
+    with pytest.raises(KeyError, match="tables are"):
+        ds.table("treaties")
+
+
+def test_invalid_package_raises_with_locations(package_copy: Path) -> None:
+    line = replace_in(package_copy / "datasets/visits.csv", ",RUS,Moscow,", ",XXR,Moscow,")
+    with pytest.raises(InvalidPackageError) as caught:
+        mydiplo.load(package_copy)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line, problem.field, problem.rule) == ("datasets/visits.csv", line, "destination_country", "country-code")
+    assert "mydiplo validate" in str(caught.value)
+
+
+def test_load_accepts_the_descriptor_path(package_copy: Path) -> None:
+    assert mydiplo.load(package_copy / "datapackage.json").counts() == mydiplo.load(package_copy).counts()

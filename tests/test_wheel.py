@@ -1,0 +1,33 @@
+"""A built wheel installs into a fresh environment and loads its data from outside the checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_wheel_ships_and_loads_the_data(root: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(root)], check=True, capture_output=True, timeout=600)
+    wheel = next(dist.glob("mydiplo-*.whl"))
+    env = tmp_path / "env"
+    venv.create(env, with_pip=True)
+    python = env / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True, timeout=600)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    loaded = subprocess.run(
+        [str(python), "-c", "import mydiplo, pathlib; ds = mydiplo.load(); print(ds); import mydiplo.locate as l; print(l.default_root())"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )
+    assert "mydiplo Dataset" in loaded.stdout
+    assert "site-packages" in loaded.stdout  # the data came from the wheel, not the checkout
+    validated = subprocess.run([str(python), "-m", "mydiplo", "validate"], cwd=elsewhere, capture_output=True, text=True)
+    assert validated.returncode == 0, validated.stdout[-2000:]
+    assert validated.stdout.strip().splitlines()[-1].startswith("valid: ")
