@@ -71,7 +71,7 @@ class ActorName(Record):
     actor_id: ActorId = Field(description="The actor the name belongs to.", examples=["min-aung-hlaing"])
     name: Text = Field(description="The name exactly as spelled.", examples=["Aung Hlaing"])
     kind: NameKind = Field(description="How the name relates to the actor.", examples=["short"])
-    source_id: SourceId | None = Field(None, description="A source that uses this name; empty for common names.", examples=["polygraph-2021-min-aung-hlaing-moscow"])
+    source_id: SourceId | None = Field(None, description="A source that uses this name; empty for common names.", examples=["fact-check-2021-min-aung-hlaing-moscow"])
 
 
 class Office(Record):
@@ -84,6 +84,6 @@ class Office(Record):
     organisation_id: ActorId = Field(description="The state or body the office belongs to.", examples=["state-administration-council"])
     title: Text = Field(description="The office's title in English.", examples=["Chairman of the State Administration Council"])
     role: OfficeRole = Field(description="What kind of position the office is.", examples=["leader"])
-    start_date: PartialDate | None = Field(None, description="When the holder took office; empty when unknown.", examples=["2021-02-02"])
-    end_date: PartialDate | None = Field(None, description="When the holder left office; empty while in office or when unknown.", examples=["2025-07-31"])
+    start_date: PartialDate | None = Field(None, description="When the holder took office; empty when unknown.", examples=["1994"])
+    end_date: PartialDate | None = Field(None, description="When the holder left office; empty while in office or when unknown.", examples=["2021-02"])
     note: Text | None = Field(None, description="Anything else about the tenure, in the curator's words.")

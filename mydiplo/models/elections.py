@@ -99,7 +99,7 @@ class ElectionPhase(Record):
 class ElectionResult(Record):
     """A result someone claims for a candidate or party: official figures and rival claims alike."""
 
-    result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko-official"])
+    result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko"])
     election_id: ElectionId = Field(description="The election the result is claimed for.", examples=["belarus-presidential-election-2025"])
     candidate_id: ActorId | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
@@ -133,8 +133,8 @@ class ElectionObservation(Record):
     date: PartialDate | None = Field(None, description="When the observation reached its status (the invitation, the promise, the deployment).", examples=["2025-03"])
     invited_by_id: ActorId | None = Field(None, description="Who invited the observer, when known.", examples=["min-aung-hlaing"])
     observer_count: Count | None = Field(None, description="How many observers, when known.", examples=[1000])
-    count_qualifier: CountQualifier | None = Field(None, description="How exact `observer_count` is; set exactly when the count is.", examples=["about"])
+    count_qualifier: CountQualifier | None = Field(None, description="How exact `observer_count` is; set exactly when the count is.", examples=["exact"])
     verdict: Text | None = Field(None, description="The verdict the observers gave, in the curator's words.")
     credibility: Credibility = Field(description="The class of observer, by the standard it works to.", examples=["state-delegation"])
-    credibility_basis: Text = Field(description="The criterion behind the class, for this observer.", examples=["A government delegation; Belarus has not endorsed the Declaration of Principles."])
+    credibility_basis: Text = Field(description="The criterion behind the class, for this observer.", examples=["Observers and diplomats of a government invited by the military regime, counted by its election authorities; no published observation standard."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")

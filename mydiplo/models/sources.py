@@ -52,14 +52,14 @@ class Certainty(DocEnum):
 class Source(Record):
     """A document the dataset draws facts from: an article, a press release, an official record."""
 
-    source_id: Id = Field(description="Identifier of the source.", examples=["time-2023-myanmar-russia-election-help"])
+    source_id: Id = Field(description="Identifier of the source.", examples=["time-2023-junta-seeks-russia-election-help"])
     kind: SourceKind = Field(description="What kind of document the source is.", examples=["news-report"])
     title: Text | None = Field(None, description="The title as published; empty when the document has none.", examples=["Myanmar's Anti-Democratic Junta Seeks Russia's Help on How to Run an Election"])
     publisher_id: ActorId | None = Field(None, description="The actor that published the source; empty when unknown.", examples=["time"])
-    author: Text | None = Field(None, description="The author or authors as credited; empty when uncredited or unknown.", examples=["Chad de Guzman"])
-    published_date: PartialDate | None = Field(None, description="Publication date at the precision known; relative dates in the source are read from it.", examples=["2023-09-14"])
+    author: Text | None = Field(None, description="The author or authors as credited; empty when uncredited or unknown.")
+    published_date: PartialDate | None = Field(None, description="Publication date at the precision known; relative dates in the source are read from it.", examples=["2025-12-26"])
     language: LanguageTag = Field(description="BCP 47 tag of the language the source is written in.", examples=["en"])
-    url: Url | None = Field(None, description="Where the source was published; empty when not known.", examples=["https://time.com/6313932/myanmar-russia-election-help/"])
+    url: Url | None = Field(None, description="Where the source was published; empty when not known.", examples=["https://www.sunstar.com.ph/network/myanmar-kicks-off-2025-general-election"])
     note: Text | None = Field(None, description="What is known of the source beyond the fields above, in the curator's words.", examples=["Publication date inferred from the article's relative dates."])
 
 

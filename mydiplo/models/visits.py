@@ -46,7 +46,7 @@ class Visit(Record):
     host_id: ActorId | None = Field(None, description="The state or body that hosted the visit.", examples=["myanmar"])
     occasion: Text | None = Field(None, description="The conference or event the visit was made for, if any.", examples=["Ninth Moscow Conference on International Security"])
     purpose: Text | None = Field(None, description="What the visit was for, as sources state it, in the curator's words.", examples=["Talks on expanding cooperation across sectors."])
-    notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["First visit by a Belarusian leader in over 25 years of relations."])
+    notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["The first visit by a Belarusian leader in over a quarter-century of relations."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
 
@@ -56,7 +56,7 @@ class VisitParticipant(Record):
     visit_id: VisitId = Field(description="The visit taken part in.", examples=["lukashenko-visit-myanmar-2025"])
     actor_id: ActorId = Field(description="The actor who took part.", examples=["min-aung-hlaing"])
     role: ParticipantRole = Field(description="The part the actor played.", examples=["met"])
-    office_id: OfficeId | None = Field(None, description="The office in which the actor took part.", examples=["min-aung-hlaing-ssp-chair"])
+    office_id: OfficeId | None = Field(None, description="The office in which the actor took part.", examples=["nyo-saw-prime-minister-myanmar"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
 
@@ -65,7 +65,7 @@ class Honour(Record):
 
     honour_id: Id = Field(description="Identifier of the honour.", examples=["min-aung-hlaing-honorary-professorship-2021"])
     recipient_id: ActorId = Field(description="Who received the honour.", examples=["min-aung-hlaing"])
-    conferred_by_id: ActorId = Field(description="Who conferred it.", examples=["russian-military-university"])
+    conferred_by_id: ActorId = Field(description="Who conferred it.", examples=["russia-military-university"])
     title: Text = Field(description="The honour, in English.", examples=["Honorary professorship"])
     date: PartialDate | None = Field(None, description="When it was conferred.", examples=["2021-06"])
     visit_id: VisitId | None = Field(None, description="The visit during which it was conferred.", examples=["min-aung-hlaing-visit-russia-2021"])
