@@ -30,7 +30,7 @@ from .models import (
     Visit,
     VisitParticipant,
 )
-from .problems import Problem, Severity
+from .problems import Problem
 from .reading import read_package
 from .registry import RECORD_TABLES, TABLES
 
@@ -194,14 +194,13 @@ def load(path: Path | str | None = None) -> Dataset:
     package. Raises :class:`InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
-    from .validation import run_checks
+    from .validation import validate
 
     root = package_root(path)
-    reads = read_package(root)
-    errors = [p for p in run_checks(reads) if p.severity is Severity.ERROR]
+    errors = list(validate(root).errors)
     if errors:
         raise InvalidPackageError(root, errors)
-    tables = {name: tuple(read.records) for name, read in reads.items()}
+    tables = {name: tuple(read.records) for name, read in read_package(root).items()}
     return Dataset(version=_version(root), **tables)  # type: ignore[arg-type]
 
 

@@ -27,7 +27,8 @@ _RULE_OF_ERROR = {
     "text_hygiene": "text-hygiene",
     "date_order": "date-order",
     "fields_together": "fields-together",
-    "value_basis": "value-basis",
+    "linked_values": "linked-values",
+    "formula_text": "formula-text",
     **dict.fromkeys(
         ["greater_than", "greater_than_equal", "less_than", "less_than_equal", "string_too_long", "string_too_short"],
         "field-constraint",
@@ -48,7 +49,7 @@ class TableRead:
 def read_table(root: Path, table: Table) -> TableRead:
     """Read one table's CSV file under ``root`` into records."""
     result = TableRead(table)
-    text = _read_text(root / table.path, table.path, result.problems)
+    text = read_text(root / table.path, table.path, result.problems)
     if text is None:
         return result
     if "\r" in text:
@@ -69,7 +70,8 @@ def read_table(root: Path, table: Table) -> TableRead:
     return result
 
 
-def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    """The file's text, or None after adding the problem that stops it being read (missing, not UTF-8)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -103,13 +105,14 @@ def _read_row(result: TableRead, line: int, cells: list[str]) -> None:
     try:
         record = table.model.model_validate(values)
     except ValidationError as error:
-        result.problems.extend(_problems_of(error, table, line))
+        result.problems.extend(problems_of(error, table, line))
         return
     result.records.append(record)
     result.lines.append(line)
 
 
-def _problems_of(error: ValidationError, table: Table, line: int) -> list[Problem]:
+def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem]:
+    """One problem per error pydantic found in a row, with the rule it breaks."""
     problems = []
     for detail in error.errors(include_url=False):
         field_name = str(detail["loc"][0]) if detail["loc"] else None

@@ -119,13 +119,14 @@ class Table:
 
 def field_ref(info: FieldInfo) -> str | None:
     """The table a field references, from the :class:`~mydiplo.models.Ref` in its type."""
-    for item in _metadata(info):
+    for item in field_metadata(info):
         if isinstance(item, Ref):
             return item.table
     return None
 
 
-def _metadata(info: FieldInfo) -> list[Any]:
+def field_metadata(info: FieldInfo) -> list[Any]:
+    """Every metadata item of a field, including those inside ``X | None``."""
     items = list(info.metadata)
     for arg in get_args(info.annotation):
         items.extend(getattr(arg, "__metadata__", ()))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActorId, CountryCode, DocEnum, Id, Record, SourceId, Text, WikidataId
+from typing import Annotated
+
+from .base import ActorId, CountryCode, DocEnum, Id, Kinds, Record, SourceId, Text, WikidataId
 from .dates import PartialDate
 
 
@@ -27,6 +29,13 @@ class ActorKind(DocEnum):
     ARMED_GROUP = "armed-group", "A non-state armed organisation (ethnic armed organisations, resistance forces)."
     POLITICAL_PARTY = "political-party", "A political party."
     COLLECTIVE = "collective", "A group the sources treat as one actor without naming its members (\"international observers\")."
+
+
+ORGANISATION_KINDS = ("state", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party")
+"""Kinds of actor that can hold offices or host: anything but a person or a collective."""
+
+PERSON = Kinds(("person",))
+ORGANISATION = Kinds(ORGANISATION_KINDS)
 
 
 class NameKind(DocEnum):
@@ -78,10 +87,11 @@ class Office(Record):
     """A position a person held in a state or organisation, from when to when."""
 
     date_order = (("start_date", "end_date"),)
+    reported_date = ("start_date", None, ())
 
     office_id: Id = Field(description="Identifier of the tenure: holder and office.", examples=["min-aung-hlaing-sac-chair"])
-    holder_id: ActorId = Field(description="The person who held the office.", examples=["min-aung-hlaing"])
-    organisation_id: ActorId = Field(description="The state or body the office belongs to.", examples=["state-administration-council"])
+    holder_id: Annotated[ActorId, PERSON] = Field(description="The person who held the office.", examples=["min-aung-hlaing"])
+    organisation_id: Annotated[ActorId, ORGANISATION] = Field(description="The state or body the office belongs to.", examples=["state-administration-council"])
     title: Text = Field(description="The office's title in English.", examples=["Chairman of the State Administration Council"])
     role: OfficeRole = Field(description="What kind of position the office is.", examples=["leader"])
     start_date: PartialDate | None = Field(None, description="When the holder took office; empty when unknown.", examples=["1994"])

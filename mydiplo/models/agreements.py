@@ -61,6 +61,7 @@ class Agreement(Record):
     """An agreement, memorandum, roadmap, statement or pledge between actors."""
 
     date_order = (("validity_start", "validity_end"),)
+    reported_date = ("date", "status", ("signed", "announced", "pledged"))
 
     agreement_id: Id = Field(description="Identifier of the agreement.", examples=["myanmar-belarus-roadmap-2026-2028"])
     title: Text | None = Field(None, description="The title as published; empty when it has none or the sources give none.", examples=["Myanmar-Belarus Development Cooperation Roadmap 2026-2028"])
@@ -78,6 +79,8 @@ class Agreement(Record):
 
 class AgreementParty(Record):
     """An actor's part in an agreement: party, signatory, promisor or beneficiary."""
+
+    capacities = (("office_id", "actor_id"),)
 
     agreement_id: AgreementId = Field(description="The agreement the actor takes part in.", examples=["myanmar-belarus-roadmap-2026-2028"])
     actor_id: ActorId = Field(description="The actor taking part in the agreement.", examples=["belarus"])

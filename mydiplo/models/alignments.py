@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActorId, DocEnum, Id, Record, Text
+from typing import Annotated
+
+from .base import ActorId, DocEnum, Id, Kinds, Record, Text
 from .dates import PartialDate
 
 
@@ -30,10 +32,11 @@ class Alignment(Record):
     """A state's standing in a bloc or intergovernmental organisation."""
 
     date_order = (("start_date", "end_date"),)
+    reported_date = ("start_date", None, ())
 
     alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
-    actor_id: ActorId = Field(description="The state whose standing this is.", examples=["myanmar"])
-    organisation_id: ActorId = Field(description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"])
+    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state whose standing this is.", examples=["myanmar"])
+    organisation_id: Annotated[ActorId, Kinds(("intergovernmental",))] = Field(description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"])
     kind: AlignmentKind = Field(description="The standing held or sought.", examples=["dialogue-partner"])
     status: AlignmentStatus = Field(description="How far it had come, by the latest source.", examples=["granted"])
     start_date: PartialDate | None = Field(None, description="When the status was reached (sought, applied, granted).", examples=["2023"])

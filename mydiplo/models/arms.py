@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StringConstraints
 
-from .base import ActorId, Count, DocEnum, Id, Number, Record, Text
+from .base import ActorId, Count, DocEnum, Id, Kinds, Number, Record, Text
 from .dates import PartialDate
 
 
@@ -68,10 +67,13 @@ class ArmsTransfer(Record):
 
     date_order = (("order_date", "delivery_start"), ("delivery_start", "delivery_end"))
     together = (("value", "value_unit", "value_basis"),)
+    linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
+    reported_date = ("delivery_start", "status", ("delivered",))
+    duplicate_signature = ("supplier_id", "recipient_id", "category", "designation")
 
     transfer_id: Id = Field(description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"])
-    supplier_id: ActorId = Field(description="The state or company that supplies.", examples=["belarus"])
-    recipient_id: ActorId = Field(description="The state or armed force that receives.", examples=["myanmar"])
+    supplier_id: Annotated[ActorId, Kinds(("state", "government-body", "military"))] = Field(description="The state or company that supplies.", examples=["belarus"])
+    recipient_id: Annotated[ActorId, Kinds(("state", "government-body", "military", "armed-group"))] = Field(description="The state or armed force that receives.", examples=["myanmar"])
     designation: Text | None = Field(None, description="The system's designation or name, as sources give it.", examples=["Air Defence Operational Command system"])
     description: Text = Field(description="What is transferred, in the curator's words.", examples=["An operational command system for air defence."])
     category: ArmsCategory = Field(description="The category of what is transferred.", examples=["air-defence-systems"])
@@ -85,9 +87,3 @@ class ArmsTransfer(Record):
     delivery_end: PartialDate | None = Field(None, description="When deliveries ended.")
     status: TransferStatus = Field(description="How well the transfer is established.", examples=["alleged"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
-
-    @model_validator(mode="after")
-    def _tiv_is_not_money(self) -> ArmsTransfer:
-        if self.value_basis is not None and (self.value_basis is ValueBasis.SIPRI_TIV) != (self.value_unit == "TIV"):
-            raise PydanticCustomError("value_basis", "value_unit must be TIV exactly when value_basis is sipri-tiv", {"field": "value_unit"})
-        return self

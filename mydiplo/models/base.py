@@ -49,6 +49,13 @@ class CodeList:
 
 
 @dataclass(frozen=True)
+class Kinds:
+    """Marks an actor reference whose actor must be of one of ``kinds`` (values of ``ActorKind``)."""
+
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Ref:
     """Marks a field as a foreign key to the primary key of ``table``.
 
@@ -61,6 +68,8 @@ class Ref:
 
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet run a cell as a formula (CSV injection)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -69,6 +78,8 @@ def _clean_text(value: str) -> str:
         raise PydanticCustomError("text_hygiene", "text must not start or end with spaces")
     if _CONTROL.search(value):
         raise PydanticCustomError("text_hygiene", "text must be one line without control characters (tabs, line breaks)")
+    if value[:1] in FORMULA_STARTS:
+        raise PydanticCustomError("formula_text", "text must not start with {start}: a spreadsheet would run it as a formula", {"start": value[0]})
     return value
 
 
@@ -85,7 +96,10 @@ Id = Annotated[
 ]
 """A stable record identifier such as ``lukashenko-visit-myanmar-2025``."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_clean_text)]
+TEXT_HYGIENE = AfterValidator(_clean_text)
+"""The check every free-text field runs: one line, trimmed, no control characters, no formula."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), TEXT_HYGIENE]
 """Free text on one line, without leading or trailing spaces or control characters."""
 
 CountryCode = Annotated[
@@ -143,14 +157,39 @@ class Record(BaseModel):
 
     ``date_order`` lists pairs of partial-date fields that must not run
     backwards (an end before its start); ``together`` lists groups of fields
-    that are either all set or all empty (a count and its qualifier). Each
-    model names its own.
+    that are either all set or all empty (a count and its qualifier);
+    ``linked_values`` lists ``(field, value, other, other_value)``: ``field``
+    holds ``value`` exactly when ``other`` holds ``other_value``. Each model
+    names its own; the validator reads the same declarations.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
     together: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    linked_values: ClassVar[tuple[tuple[str, str, str, str], ...]] = ()
+    capacities: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """Pairs ``(office field, actor field)``: the office must be held by that actor."""
+    reported_date: ClassVar[tuple[str, str | None, tuple[str, ...]] | None] = None
+    """``(date field, status field, statuses)``: when the status is one of those (or there is no
+    status field), the event has happened, so a source reporting it cannot predate it."""
+    duplicate_signature: ClassVar[tuple[str, ...]] = ()
+    """Fields that, when equal in two records whose dates overlap, suggest the same event twice."""
+    duplicate_dates: ClassVar[tuple[str, str] | None] = None
+    """The start and end fields whose overlap is compared with ``duplicate_signature``."""
+
+    @model_validator(mode="after")
+    def _values_linked(self) -> Record:
+        for field, value, other, other_value in self.linked_values:
+            if getattr(self, field) is None:
+                continue
+            if (str(getattr(self, field)) == value) != (str(getattr(self, other)) == other_value):
+                raise PydanticCustomError(
+                    "linked_values",
+                    "{other} must be {other_value} exactly when {source} is {value}",
+                    {"field": other, "source": field, "value": value, "other": other, "other_value": other_value},
+                )
+        return self
 
     @model_validator(mode="after")
     def _set_together(self) -> Record:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Percent, Record, Text
+from typing import Annotated
+
+from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Kinds, Percent, Record, Text
 from .dates import PartialDate
 
 
@@ -75,6 +77,7 @@ class Election(Record):
     """A national election or referendum, in Myanmar or elsewhere in the network."""
 
     date_order = (("start_date", "end_date"),)
+    reported_date = ("start_date", "status", ("held", "overturned"))
 
     election_id: Id = Field(description="Identifier of the election.", examples=["myanmar-general-election-2025"])
     country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country holding it.", examples=["MMR"])
@@ -83,7 +86,7 @@ class Election(Record):
     start_date: PartialDate | None = Field(None, description="Polling day, or the first polling day of a phased election.", examples=["2025-12-28"])
     end_date: PartialDate | None = Field(None, description="The last polling day of a phased election; empty for a single day.", examples=["2026-01-25"])
     scheduled_date: PartialDate | None = Field(None, description="The date first announced, when it was postponed.", examples=["2023"])
-    organiser_id: ActorId | None = Field(None, description="The body that ran it (an election commission).", examples=["myanmar-union-election-commission"])
+    organiser_id: Annotated[ActorId, Kinds(("government-body",))] | None = Field(None, description="The body that ran it (an election commission).", examples=["myanmar-union-election-commission"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
 
@@ -101,7 +104,7 @@ class ElectionResult(Record):
 
     result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko"])
     election_id: ElectionId = Field(description="The election the result is claimed for.", examples=["belarus-presidential-election-2025"])
-    candidate_id: ActorId | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
+    candidate_id: Annotated[ActorId, Kinds(("person", "political-party"))] | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
     seats: Count | None = Field(None, description="Seats in the legislature claimed.")
     claimed_by_id: ActorId | None = Field(None, description="Who claims this result (the election commission, the candidate, the opposition).", examples=["alexander-lukashenko"])
@@ -111,6 +114,8 @@ class ElectionResult(Record):
 
 class ElectionAssessment(Record):
     """Someone's judgement of an election's legitimacy."""
+
+    reported_date = ("date", None, ())
 
     assessment_id: Id = Field(description="Identifier of the assessment.", examples=["dmd-rejects-myanmar-election-2025"])
     election_id: ElectionId = Field(description="The election judged.", examples=["myanmar-general-election-2025"])
@@ -125,6 +130,8 @@ class ElectionObservation(Record):
     """Who observed, was invited to, promised to, or declined to observe an election."""
 
     together = (("observer_count", "count_qualifier"),)
+    reported_date = ("date", None, ())
+    duplicate_signature = ("election_id", "observer_id")
 
     observation_id: Id = Field(description="Identifier of the observation.", examples=["belarus-observes-myanmar-election-2025"])
     election_id: ElectionId = Field(description="The election observed.", examples=["myanmar-general-election-2025"])

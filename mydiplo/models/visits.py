@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActorId, CountryCode, DocEnum, Id, OfficeId, Record, Text, VisitId
+from typing import Annotated
+
+from .actors import ORGANISATION
+from .base import ActorId, CountryCode, DocEnum, Id, Kinds, OfficeId, Record, Text, VisitId
 from .dates import PartialDate
+
+
+TRAVELLER = Kinds(("person", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party"))
+"""Who can travel: a person or the delegation of a body, never a state as such or a collective."""
 
 
 class VisitKind(DocEnum):
@@ -33,17 +40,21 @@ class Visit(Record):
     """One trip by a person or a delegation to another country."""
 
     date_order = (("start_date", "end_date"),)
+    capacities = (("traveller_office_id", "traveller_id"),)
+    reported_date = ("start_date", None, ())
+    duplicate_signature = ("traveller_id", "destination_country")
+    duplicate_dates = ("start_date", "end_date")
 
     visit_id: Id = Field(description="Identifier of the visit.", examples=["lukashenko-visit-myanmar-2025"])
     kind: VisitKind = Field(description="The visit's diplomatic form.", examples=["goodwill-visit"])
-    traveller_id: ActorId = Field(description="Who travelled: the leading person, or the body whose delegation travelled.", examples=["alexander-lukashenko"])
+    traveller_id: Annotated[ActorId, TRAVELLER] = Field(description="Who travelled: the leading person, or the body whose delegation travelled.", examples=["alexander-lukashenko"])
     traveller_office_id: OfficeId | None = Field(None, description="The office in which the traveller acted, when the traveller is a person.", examples=["lukashenko-president-belarus"])
-    on_behalf_of_id: ActorId | None = Field(None, description="The state or body the traveller represented.", examples=["belarus"])
+    on_behalf_of_id: Annotated[ActorId, ORGANISATION] | None = Field(None, description="The state or body the traveller represented.", examples=["belarus"])
     destination_country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country visited.", examples=["MMR"])
     destination_city: Text | None = Field(None, description="The city visited first or mainly, as commonly spelled in English; empty when unknown.", examples=["Naypyidaw"])
     start_date: PartialDate | None = Field(None, description="Arrival, at the precision known.", examples=["2025-12"])
     end_date: PartialDate | None = Field(None, description="Departure, at the precision known; empty when unknown or the same as arrival.", examples=["2025-12"])
-    host_id: ActorId | None = Field(None, description="The state or body that hosted the visit.", examples=["myanmar"])
+    host_id: Annotated[ActorId, ORGANISATION] | None = Field(None, description="The state or body that hosted the visit.", examples=["myanmar"])
     occasion: Text | None = Field(None, description="The conference or event the visit was made for, if any.", examples=["Ninth Moscow Conference on International Security"])
     purpose: Text | None = Field(None, description="What the visit was for, as sources state it, in the curator's words.", examples=["Talks on expanding cooperation across sectors."])
     notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["The first visit by a Belarusian leader in over a quarter-century of relations."])
@@ -52,6 +63,8 @@ class Visit(Record):
 
 class VisitParticipant(Record):
     """An actor who took part in a visit other than as its traveller."""
+
+    capacities = (("office_id", "actor_id"),)
 
     visit_id: VisitId = Field(description="The visit taken part in.", examples=["lukashenko-visit-myanmar-2025"])
     actor_id: ActorId = Field(description="The actor who took part.", examples=["min-aung-hlaing"])
@@ -62,6 +75,8 @@ class VisitParticipant(Record):
 
 class Honour(Record):
     """A title, degree or decoration conferred on someone, often during a visit."""
+
+    reported_date = ("date", None, ())
 
     honour_id: Id = Field(description="Identifier of the honour.", examples=["min-aung-hlaing-honorary-professorship-2021"])
     recipient_id: ActorId = Field(description="Who received the honour.", examples=["min-aung-hlaing"])
