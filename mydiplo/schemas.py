@@ -82,9 +82,14 @@ def _unwrap(info: FieldInfo) -> tuple[type, list[Any]]:
 
 
 def _constraint(item: Any) -> dict[str, Any]:
+    if isinstance(item, FieldInfo):  # Field(ge=..., le=...) nested inside an Annotated type
+        found: dict[str, Any] = {}
+        for inner in item.metadata:
+            found.update(_constraint(inner))
+        return found
     if isinstance(item, CodeList):
         return {"enum": list(item.codes)}
-    found: dict[str, Any] = {}
+    found = {}
     for attribute, key in (("pattern", "pattern"), ("min_length", "minLength"), ("max_length", "maxLength")):
         value = getattr(item, attribute, None)
         if value is not None:

@@ -16,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from functools import lru_cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..csvio import CsvSyntaxError, parse_rows, row_values, to_cell
 from ..models.base import Kinds, Record
@@ -226,6 +227,8 @@ class Validator:
             index.with_parties.add(values["agreement_id"])
         elif table.cites is not None:
             self._citation(table.cites, values)
+            if values["field"]:
+                self.problems.extend(_reading(table, TABLES[table.cites], line, values["field"], values["value"]))
         model: type[Record] = table.model
         if model.reported_date is not None:
             self._event_date(table, model.reported_date, values)
@@ -308,6 +311,26 @@ class Validator:
                     if start_b <= end_a:
                         shown = ", ".join(value or "(empty)" for value in signature)
                         yield Problem("likely-duplicate", f"same {', '.join(table.model.duplicate_signature)} ({shown}) and overlapping dates as line {line_a}", table.path, line_b)
+
+
+def _reading(table: Table, cited: Table, line: int, field: str, value: str) -> Iterator[Problem]:
+    """A citation's reading of a field must name a column of the cited table and hold a valid value for it."""
+    if field not in cited.fields or field == cited.id_field:
+        yield Problem("citation-field", f"{field!r} is not a column of {cited.name} that a source can read", table.path, line, "field")
+        return
+    try:
+        _adapter(cited.name, field).validate_python(value)
+    except ValidationError as error:
+        reason = error.errors(include_url=False)[0]["msg"]
+        yield Problem("citation-field", f"{value!r} is not a valid {field}: {reason}", table.path, line, "value")
+
+
+@lru_cache(maxsize=None)
+def _adapter(table: str, field: str) -> TypeAdapter[Any]:
+    info = TABLES[table].model.model_fields[field]
+    if not info.metadata:
+        return TypeAdapter(info.annotation)
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[valid-type]
 
 
 def _missing(table: Table, line: int, reference: _Reference, value: str) -> Problem:
