@@ -105,15 +105,12 @@ def parse_rows(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise CsvSyntaxError(str(error), start) from None
-            yield start, cells
-            start = reader.line_num + 1
+        try:
+            for cells in reader:
+                yield start, cells
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise CsvSyntaxError(str(error), start) from None
 
     return header, rows()
 

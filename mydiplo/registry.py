@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, get_args
 
 from pydantic.fields import FieldInfo
@@ -94,7 +95,7 @@ class Table:
             return self.primary_key[0]
         return None
 
-    @property
+    @cached_property
     def fields(self) -> tuple[str, ...]:
         """The columns, in the order of the CSV header."""
         return tuple(self.model.model_fields)

@@ -163,7 +163,9 @@ class Record(BaseModel):
     names its own; the validator reads the same declarations.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: validators are built on first use, so commands that only read the
+    # field declarations (validate's fast path, generate) do not pay for all of them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
     together: ClassVar[tuple[tuple[str, ...], ...]] = ()

@@ -95,6 +95,14 @@ def _decimal(cell: str) -> Decimal:
         return Decimal("NaN")
 
 
+def _runs_backwards(start: str, end: str) -> bool:
+    """True when both dates are given and the end is unreadable or before the start."""
+    if not start or not end:
+        return False
+    a, b = partial_date(start), partial_date(end)
+    return a is None or b is None or b.latest < a.earliest
+
+
 @dataclass(frozen=True)
 class RowPlan:
     """Everything needed to accept a table's canonical rows quickly: per-column checks and row rules."""
@@ -104,28 +112,35 @@ class RowPlan:
     date_order: tuple[tuple[int, int], ...]
     linked_values: tuple[tuple[int, str, int, str], ...]
 
-    def accepts(self, cells: Sequence[str]) -> bool:
-        """True when every cell is valid and canonical and the row rules hold."""
+    def rejected_rows(self, columns: Sequence[Sequence[str]]) -> set[int]:
+        """Positions of the rows of a chunk, given column by column, that are not valid and canonical.
+
+        Column-wise: each distinct value is checked once, and set operations
+        in C find the rows that hold a bad one, so a column of repeated
+        values costs almost nothing.
+        """
+        rejected: set[int] = set()
         for index, required, check in self.checks:
-            cell = cells[index]
-            if cell == "":
-                if required:
-                    return False
-            elif not check(cell):
-                return False
+            column = columns[index]
+            bad = {value for value in set(column) if (not check(value) if value else required)}
+            if bad:
+                rejected.update(row for row, value in enumerate(column) if value in bad)
         for group in self.together:
-            filled = sum(1 for index in group if cells[index] != "")
-            if filled and filled != len(group):
-                return False
+            width = len(group)
+            for row, cells in enumerate(zip(*(columns[i] for i in group))):
+                filled = width - cells.count("")
+                if filled and filled != width:
+                    rejected.add(row)
         for first, then in self.date_order:
-            if cells[first] and cells[then]:
-                start, end = partial_date(cells[first]), partial_date(cells[then])
-                if start is None or end is None or end.latest < start.earliest:
-                    return False
+            pairs = list(zip(columns[first], columns[then]))
+            backwards = {pair for pair in set(pairs) if _runs_backwards(*pair)}
+            if backwards:
+                rejected.update(row for row, pair in enumerate(pairs) if pair in backwards)
         for field, value, other, other_value in self.linked_values:
-            if cells[field] and (cells[field] == value) != (cells[other] == other_value):
-                return False
-        return True
+            for row, (cell, other_cell) in enumerate(zip(columns[field], columns[other])):
+                if cell and (cell == value) != (other_cell == other_value):
+                    rejected.add(row)
+        return rejected
 
 
 def row_plan(table: Table) -> RowPlan:

@@ -13,7 +13,11 @@ import datetime as dt
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import lru_cache
@@ -21,8 +25,8 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..csvio import CsvSyntaxError, parse_rows, row_values, to_cell
-from ..models.base import Kinds, Record
+from ..csvio import row_values, to_cell
+from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
 from ..reading import problems_of, read_text
 from ..registry import TABLES, Table, field_metadata
@@ -100,8 +104,23 @@ class _Index:
     event_dates: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     with_parties: set[str] = field(default_factory=set)
-    signatures: dict[str, dict[tuple[str, ...], list[tuple[int, dt.date, dt.date]]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
     deferred: list[tuple[Table, int, _Reference, str]] = field(default_factory=list)
+
+
+@dataclass
+class _TableState:
+    """What the pass carries from one chunk of a table to the next."""
+
+    valid: int = 0
+    previous: Any = None
+    seen: dict[Any, int] = field(default_factory=dict)
+
+
+CHUNK_ROWS = 50_000
+"""Rows checked together: enough for column-wise checks to pay, few enough to bound memory."""
+
+_ID = re.compile(ID_PATTERN)
 
 
 class Validator:
@@ -123,7 +142,7 @@ class Validator:
         self.counts = {name: self.counts[name] for name in TABLES}
         return self.problems, self.counts
 
-    # -- one table ---------------------------------------------------------------
+    # -- one table, chunk by chunk -------------------------------------------------
 
     def _table(self, compiled: _Compiled) -> int:
         table = compiled.table
@@ -134,35 +153,77 @@ class Validator:
             line = text[: text.index("\r")].count("\n") + 1
             self.problems.append(Problem("line-endings", "the file has CR or CRLF line endings", table.path, line))
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        valid = 0
+        state = _TableState()
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         try:
-            header, rows = parse_rows(text)
-            if tuple(header) != table.fields:
-                self.problems.append(Problem("header-mismatch", f"expected the header {','.join(table.fields)}", table.path, 1))
-                return 0
-            previous: tuple[Any, ...] | None = None
-            seen: dict[tuple[str, ...], int] = {}
-            for line, cells in rows:
-                if not self._row_is_valid(compiled, line, cells):
-                    continue
-                valid += 1
-                previous = self._keys(compiled, line, cells, previous, seen)
-                self._references(compiled, line, cells)
-                self._remember(compiled, line, cells)
-        except CsvSyntaxError as error:
-            self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {error}", table.path, error.line))
-        return valid
+            header = next(reader, [])
+        except csv.Error as error:
+            self.problems.append(Problem("csv-syntax", f"the header cannot be read: {error}", table.path, 1))
+            return 0
+        if tuple(header) != table.fields:
+            self.problems.append(Problem("header-mismatch", f"expected the header {','.join(table.fields)}", table.path, 1))
+            return 0
+        start = reader.line_num + 1
+        while True:
+            rows: list[list[str]] = []
+            try:
+                # extend() keeps the rows read before a syntax error, so they are still checked.
+                rows.extend(islice(reader, CHUNK_ROWS))
+                broken = None
+            except csv.Error as error:
+                broken = error
+            if not rows and broken is None:
+                break
+            end = reader.line_num
+            if broken is None and end - start + 1 == len(rows):
+                lines: list[int] = list(range(start, end + 1))  # one line per row: the common case
+            else:
+                lines = _row_lines(text, start, len(rows))
+            if broken is not None:
+                self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {broken}", table.path, _broken_line(text, start, rows, lines)))
+            self._shaped_chunk(compiled, list(zip(lines, rows)), state)
+            if broken is not None:
+                break
+            start = end + 1
+        return state.valid
 
-    def _row_is_valid(self, compiled: _Compiled, line: int, cells: list[str]) -> bool:
+    def _shaped_chunk(self, compiled: _Compiled, chunk: list[tuple[int, list[str]]], state: _TableState) -> None:
+        """Set aside blank and wrongly sized rows, then check the rest column by column."""
+        table, width = compiled.table, len(compiled.table.fields)
+        misshapen = [position for position, (_, cells) in enumerate(chunk) if len(cells) != width]
+        for position in misshapen:
+            line, cells = chunk[position]
+            self.problems.append(
+                Problem("blank-row", "the line is empty", table.path, line) if not cells
+                else Problem("row-length", f"the row has {len(cells)} cells, the header {width}", table.path, line)
+            )
+        if misshapen:
+            dropped = set(misshapen)
+            chunk = [row for position, row in enumerate(chunk) if position not in dropped]
+        if chunk:
+            lines, rows = map(list, zip(*chunk))
+            state.valid += self._chunk(compiled, lines, rows, state)
+
+    def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
+        """Check a chunk of well-shaped rows column by column; return how many were valid."""
+        columns: list[Sequence[str]] = list(zip(*rows))
+        invalid = [p for p in sorted(compiled.plan.rejected_rows(columns)) if not self._fallback(compiled, lines[p], rows[p])]
+        if invalid:
+            self._salvage(compiled, [rows[p] for p in invalid])
+            dropped = set(invalid)
+            keep = [p for p in range(len(rows)) if p not in dropped]
+            lines = [lines[p] for p in keep]
+            columns = [[column[p] for p in keep] for column in columns]
+            if not lines:
+                return 0
+        self._keys(compiled, lines, columns, state)
+        self._references(compiled, lines, columns)
+        self._remember(compiled, lines, columns)
+        return len(lines)
+
+    def _fallback(self, compiled: _Compiled, line: int, cells: list[str]) -> bool:
+        """Let the model judge a row the fast checks refused; report its errors, or the non-canonical cells."""
         table = compiled.table
-        if not cells:
-            self.problems.append(Problem("blank-row", "the line is empty", table.path, line))
-            return False
-        if len(cells) != len(table.fields):
-            self.problems.append(Problem("row-length", f"the row has {len(cells)} cells, the header {len(table.fields)}", table.path, line))
-            return False
-        if compiled.plan.accepts(cells):
-            return True
         try:
             record = table.model.model_validate(row_values(dict(zip(table.fields, cells))))
         except ValidationError as error:
@@ -171,97 +232,159 @@ class Validator:
         self.problems.extend(_not_canonical(table, record, line, cells))
         return True
 
-    def _keys(self, compiled: _Compiled, line: int, cells: list[str], previous: tuple[Any, ...] | None, seen: dict[tuple[str, ...], int]) -> tuple[Any, ...]:
+    def _salvage(self, compiled: _Compiled, rows: list[list[str]]) -> None:
+        """Keep the ids and citations of invalid rows, so that one bad cell is not also reported as
+        broken references and uncited records elsewhere."""
         table = compiled.table
-        key = tuple(sys.intern(cells[i]) for i in compiled.key)
-        order = tuple((0, "") if not value else (1, int(value) if numeric else value) for value, numeric in zip(key, compiled.numeric_key))
-        if previous is not None and order < previous:
-            self.problems.append(Problem("rows-unsorted", f"the row belongs before the row above it (rows are sorted by {', '.join(table.key)})", table.path, line, table.key[0]))
-        first = seen.get(key) if compiled.id_index is None else self.index.lines[table.name].get(key[0])
-        if first is not None:
-            self.problems.append(Problem("duplicate-key", f"({', '.join(key)}) is already used on line {first}", table.path, line, table.key[0]))
-        elif compiled.id_index is None:
-            seen[key] = line
+        if compiled.id_index is not None:
+            known = self.index.lines[table.name]
+            for cells in rows:
+                if _ID.fullmatch(cells[compiled.id_index]):
+                    known.setdefault(sys.intern(cells[compiled.id_index]), 0)
+        if table.cites is not None:
+            self.index.cited[table.cites].update(sys.intern(cells[0]) for cells in rows)
+            self.index.cited["sources"].update(cells[1] for cells in rows)
+
+    def _keys(self, compiled: _Compiled, lines: list[int], columns: list[Sequence[str]], state: _TableState) -> None:
+        table = compiled.table
+        if compiled.id_index is not None:
+            keys: list[Any] = [sys.intern(value) for value in columns[compiled.id_index]]
+            orders: list[Any] = keys
         else:
-            self._new_id(table, key[0], line)
-        return max(order, previous) if previous is not None else order
+            keys = list(zip(*(columns[i] for i in compiled.key)))
+            numeric = compiled.numeric_key
+            orders = [tuple(int(v) if n and v else v for v, n in zip(key, numeric)) for key in keys] if any(numeric) else keys
+        if (state.previous is not None and orders[0] < state.previous) or orders != sorted(orders):
+            highest = state.previous
+            for line, order in zip(lines, orders):
+                if highest is not None and order < highest:
+                    self.problems.append(Problem("rows-unsorted", f"the row belongs before the row above it (rows are sorted by {', '.join(table.key)})", table.path, line, table.key[0]))
+                else:
+                    highest = order
+            state.previous = highest
+        else:
+            state.previous = orders[-1]
+        seen = self.index.lines[table.name] if compiled.id_index is not None else state.seen
+        distinct = set(keys)
+        if len(distinct) != len(keys) or not distinct.isdisjoint(seen):
+            fresh_lines: list[int] = []
+            fresh_keys: list[Any] = []
+            for line, key in zip(lines, keys):
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = line
+                    fresh_lines.append(line)
+                    fresh_keys.append(key)
+                else:
+                    shown = ", ".join(key) if isinstance(key, tuple) else key
+                    self.problems.append(Problem("duplicate-key", f"({shown}) is already used on line {first or 'an invalid line'}", table.path, line, table.key[0]))
+            lines, keys = fresh_lines, fresh_keys
+        else:
+            seen.update(zip(keys, lines))
+        if compiled.id_index is not None:
+            self._unique_across_tables(table, lines, keys)
 
-    def _new_id(self, table: Table, record_id: str, line: int) -> None:
-        for other, lines in self.index.lines.items():
-            if record_id in lines:
-                self.problems.append(Problem("duplicate-id", f"{record_id!r} is already an id in {other}", table.path, line, table.id_field))
-                return
-        self.index.lines[table.name][record_id] = line
+    def _unique_across_tables(self, table: Table, lines: list[int], ids: list[str]) -> None:
+        distinct = set(ids)
+        for other, known in self.index.lines.items():
+            if other == table.name:
+                continue
+            clashes = distinct.intersection(known)
+            for line, record_id in zip(lines, ids):
+                if record_id in clashes:
+                    self.problems.append(Problem("duplicate-id", f"{record_id!r} is already an id in {other}", table.path, line, table.id_field))
 
-    def _references(self, compiled: _Compiled, line: int, cells: list[str]) -> None:
+    def _references(self, compiled: _Compiled, lines: list[int], columns: list[Sequence[str]]) -> None:
         table = compiled.table
         for reference in compiled.references:
-            value = cells[reference.index]
-            if not value:
-                continue
+            column = columns[reference.index]
             if reference.table == table.name:
-                self.index.deferred.append((table, line, reference, value))
-            elif value not in self.index.lines[reference.table]:
-                self.problems.append(_missing(table, line, reference, value))
-            elif reference.kinds is not None and self.index.actor_kinds.get(value) not in reference.kinds:
-                kind = self.index.actor_kinds.get(value)
-                self.problems.append(Problem("actor-kind", f"{value!r} is a {kind}; {reference.field} takes {', '.join(reference.kinds)}", table.path, line, reference.field))
+                self.index.deferred.extend((table, line, reference, value) for line, value in zip(lines, column) if value)
+                continue
+            known = self.index.lines[reference.table]
+            distinct = set(column)
+            distinct.discard("")
+            missing = distinct.difference(known)
+            wrong_kind = set()
+            if reference.kinds is not None:
+                wrong_kind = {v for v in distinct - missing if self.index.actor_kinds.get(v) not in reference.kinds}
+            if missing or wrong_kind:
+                for line, value in zip(lines, column):
+                    if value in missing:
+                        self.problems.append(_missing(table, line, reference, value))
+                    elif value in wrong_kind:
+                        kind = self.index.actor_kinds.get(value)
+                        self.problems.append(Problem("actor-kind", f"{value!r} is a {kind}; {reference.field} takes {', '.join(reference.kinds or ())}", table.path, line, reference.field))
         for office, actor in compiled.capacities:
-            holder = self.index.office_holders.get(cells[office])
-            if cells[office] and holder is not None and holder != cells[actor]:
-                self.problems.append(Problem("office-holder", f"{cells[office]!r} is held by {holder!r}, not {cells[actor]!r}", table.path, line, table.fields[office]))
+            holders = self.index.office_holders
+            for line, office_id, actor_id in zip(lines, columns[office], columns[actor]):
+                holder = holders.get(office_id) if office_id else None
+                if holder is not None and holder != actor_id:
+                    self.problems.append(Problem("office-holder", f"{office_id!r} is held by {holder!r}, not {actor_id!r}", table.path, line, table.fields[office]))
 
     # -- what later tables and checks need ----------------------------------------
 
-    def _remember(self, compiled: _Compiled, line: int, cells: list[str]) -> None:
+    def _remember(self, compiled: _Compiled, lines: list[int], columns: list[Sequence[str]]) -> None:
         table, index = compiled.table, self.index
-        values = dict(zip(table.fields, cells))
+        column = dict(zip(table.fields, columns))
         if table.name == "actors":
-            index.actor_kinds[values["actor_id"]] = values["kind"]
+            index.actor_kinds.update(zip(column["actor_id"], column["kind"]))
         elif table.name == "offices":
-            index.office_holders[values["office_id"]] = values["holder_id"]
+            index.office_holders.update(zip(column["office_id"], column["holder_id"]))
         elif table.name == "sources":
-            published = partial_date(values["published_date"]) if values["published_date"] else None
-            index.published[values["source_id"]] = published.latest if published else None
+            for source_id, text in zip(column["source_id"], column["published_date"]):
+                published = partial_date(text) if text else None
+                index.published[source_id] = published.latest if published else None
         elif table.name == "agreement_parties":
-            index.with_parties.add(values["agreement_id"])
+            index.with_parties.update(column["agreement_id"])
         elif table.cites is not None:
-            self._citation(table.cites, values)
-            if values["field"]:
-                self.problems.extend(_reading(table, TABLES[table.cites], line, values["field"], values["value"]))
+            self._citations(table, lines, column)
         model: type[Record] = table.model
         if model.reported_date is not None:
-            self._event_date(table, model.reported_date, values)
+            self._event_dates(table, model.reported_date, column)
         if model.duplicate_signature:
-            self._signature(table, model, line, values)
+            self._signatures(table, model, lines, column)
 
-    def _citation(self, cited_table: str, values: dict[str, str]) -> None:
-        record_id = sys.intern(values["record_id"])
-        self.index.cited[cited_table].add(record_id)
-        self.index.cited["sources"].add(sys.intern(values["source_id"]))
-        published = self.index.published.get(values["source_id"])
-        if published is not None:
+    def _citations(self, table: Table, lines: list[int], column: dict[str, Sequence[str]]) -> None:
+        cited_table = table.cites
+        assert cited_table is not None
+        self.index.cited[cited_table].update(map(sys.intern, column["record_id"]))
+        self.index.cited["sources"].update(column["source_id"])
+        published = self.index.published
+        if any(published.get(source) for source in set(column["source_id"])):
             newest = self.index.newest_report[cited_table]
-            if record_id not in newest or newest[record_id] < published:
-                newest[record_id] = published
+            for record_id, source_id in zip(column["record_id"], column["source_id"]):
+                date = published.get(source_id)
+                if date is not None and (record_id not in newest or newest[record_id] < date):
+                    newest[record_id] = date
+        for line, field_name, value in zip(lines, column["field"], column["value"]):
+            if field_name:
+                self.problems.extend(_reading(table, TABLES[cited_table], line, field_name, value))
 
-    def _event_date(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], values: dict[str, str]) -> None:
+    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], column: dict[str, Sequence[str]]) -> None:
         date_field, status_field, statuses = rule
-        if not values[date_field] or (status_field is not None and values[status_field] not in statuses):
-            return
-        date = partial_date(values[date_field])
-        if date is not None:
-            self.index.event_dates[table.name][values[table.id_field]] = date.earliest  # type: ignore[index]
+        texts = column[date_field]
+        earliest = {text: date.earliest for text in set(texts) if text and (date := partial_date(text)) is not None}
+        ids = column[table.id_field]  # type: ignore[index]
+        if status_field is None:
+            pairs = zip(ids, texts)
+        else:
+            pairs = ((i, t) for i, t, status in zip(ids, texts, column[status_field]) if status in statuses)
+        self.index.event_dates[table.name].update((i, earliest[t]) for i, t in pairs if t in earliest)
 
-    def _signature(self, table: Table, model: type[Record], line: int, values: dict[str, str]) -> None:
-        signature = tuple(sys.intern(values[name]) for name in model.duplicate_signature)
-        start = end = None
-        if model.duplicate_dates is not None:
-            first, last = (partial_date(values[name]) if values[name] else None for name in model.duplicate_dates)
-            start, end = first, last or first
-        self.index.signatures[table.name][signature].append(
-            (line, start.earliest if start else dt.date.min, end.latest if end else dt.date.max)
-        )
+    def _signatures(self, table: Table, model: type[Record], lines: list[int], column: dict[str, Sequence[str]]) -> None:
+        """Keep (signature..., start, end, line) rows; sorting them at the end puts look-alikes side by side."""
+        parts = [list(map(sys.intern, column[name])) for name in model.duplicate_signature]
+        if model.duplicate_dates is None:
+            starts: Sequence[dt.date] = [dt.date.min] * len(lines)
+            ends: Sequence[dt.date] = [dt.date.max] * len(lines)
+        else:
+            first, last = model.duplicate_dates
+            pairs = list(zip(column[first], column[last]))
+            known = {pair: _span(*pair) for pair in set(pairs)}
+            starts = [known[pair][0] for pair in pairs]
+            ends = [known[pair][1] for pair in pairs]
+        self.index.signatures[table.name].extend(zip(*parts, starts, ends, lines))
 
     # -- checks that need every table -------------------------------------------
 
@@ -303,14 +426,15 @@ class Validator:
                     )
 
     def _duplicates(self) -> Iterator[Problem]:
-        for name, groups in self.index.signatures.items():
+        for name, entries in self.index.signatures.items():
             table = TABLES[name]
-            for signature, entries in groups.items():
-                entries.sort(key=lambda entry: entry[1])
-                for (line_a, _, end_a), (line_b, start_b, _) in zip(entries, entries[1:]):
-                    if start_b <= end_a:
-                        shown = ", ".join(value or "(empty)" for value in signature)
-                        yield Problem("likely-duplicate", f"same {', '.join(table.model.duplicate_signature)} ({shown}) and overlapping dates as line {line_a}", table.path, line_b)
+            width = len(table.model.duplicate_signature)
+            entries.sort()
+            for a, b in zip(entries, entries[1:]):
+                if a[:width] == b[:width] and b[width] <= a[width + 1]:
+                    shown = ", ".join(value or "(empty)" for value in b[:width])
+                    first, second = sorted((a[-1], b[-1]))
+                    yield Problem("likely-duplicate", f"same {', '.join(table.model.duplicate_signature)} ({shown}) and overlapping dates as line {first}", table.path, second)
 
 
 def _reading(table: Table, cited: Table, line: int, field: str, value: str) -> Iterator[Problem]:
@@ -333,6 +457,33 @@ def _adapter(table: str, field: str) -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[valid-type]
 
 
+def _row_lines(text: str, start: int, count: int) -> list[int]:
+    """The first line of each of ``count`` rows that begin at line ``start``, when some span lines."""
+    physical = text.split("\n")[start - 1 :]
+    reader = csv.reader(physical, strict=False)
+    lines = []
+    for _ in range(count):
+        lines.append(start + reader.line_num)
+        next(reader, None)
+    return lines
+
+
+def _broken_line(text: str, start: int, rows: list[list[str]], lines: list[int]) -> int:
+    """The line where the row that could not be read begins: after the last row that could."""
+    if not rows:
+        return start
+    reader = csv.reader(text.split("\n")[lines[-1] - 1 :], strict=False)
+    next(reader, None)
+    return lines[-1] + reader.line_num
+
+
+def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
+    """The days a record's start and end cells allow (all time when neither is given)."""
+    first = partial_date(start) if start else None
+    last = partial_date(end) if end else first
+    return (first.earliest if first else dt.date.min, last.latest if last else dt.date.max)
+
+
 def _missing(table: Table, line: int, reference: _Reference, value: str) -> Problem:
     target = TABLES[reference.table]
     return Problem("foreign-key", f"{value!r} is not a {target.primary_key[0]} in {target.name}", table.path, line, reference.field)
@@ -347,10 +498,10 @@ def _not_canonical(table: Table, record: Record, line: int, cells: list[str]) ->
 
 def descriptor_problems(root: Path) -> Iterator[Problem]:
     """``datapackage.json`` and the table schemas must be exactly what the models generate."""
-    from ..generate import expected_files
+    from ..schemas import datapackage, table_schema
 
-    expected = expected_files()
-    for path in ["datapackage.json", *(t.table_schema_path for t in TABLES.values())]:
+    expected = {"datapackage.json": datapackage(), **{t.table_schema_path: table_schema(t) for t in TABLES.values()}}
+    for path in expected:
         try:
             found = json.loads((root / path).read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -359,6 +510,6 @@ def descriptor_problems(root: Path) -> Iterator[Problem]:
         except (OSError, UnicodeDecodeError, ValueError) as error:
             yield Problem("descriptor-mismatch", f"the file is not readable JSON: {error}", path)
             continue
-        if found != json.loads(expected[path]):
+        if found != expected[path]:
             yield Problem("descriptor-mismatch", "the file differs from what the models generate", path)
 
