@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from .csvio import CsvSyntaxError, as_dict, parse_rows, row_values
 from .models import Record
 from .registry import TABLES, Table
+from .tablefiles import open_table
 from .problems import Problem
 
 _RULE_OF_ERROR = {
@@ -49,13 +50,11 @@ class TableRead:
 def read_table(root: Path, table: Table) -> TableRead:
     """Read one table's CSV file under ``root`` into records."""
     result = TableRead(table)
-    text = read_text(root / table.path, table.path, result.problems)
-    if text is None:
+    opened = open_table(root / table.path, table.path, result.problems)
+    if opened is None:
         return result
-    if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        result.problems.append(Problem("line-endings", "the file has CR or CRLF line endings", table.path, line))
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    with opened.open() as file:
+        text = file.read()
     try:
         header, rows = parse_rows(text)
         if tuple(header) != table.fields:
@@ -68,27 +67,6 @@ def read_table(root: Path, table: Table) -> TableRead:
     except CsvSyntaxError as error:
         result.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {error}", table.path, error.line))
     return result
-
-
-def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None after adding the problem that stops it being read (missing, not UTF-8)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem("file-missing", "the file does not exist", name))
-        return None
-    except OSError as error:
-        problems.append(Problem("file-unreadable", f"the file cannot be read: {error.strerror}", name))
-        return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem("file-unreadable", "the file starts with a byte-order mark (BOM)", name, 1))
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem("file-unreadable", f"byte {error.start} is not UTF-8 ({error.reason})", name, line))
-        return None
 
 
 def _read_row(result: TableRead, line: int, cells: list[str]) -> None:

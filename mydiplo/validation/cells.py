@@ -95,6 +95,22 @@ def _decimal(cell: str) -> Decimal:
         return Decimal("NaN")
 
 
+def positions(column: Sequence[object], values: set[Any]) -> list[int]:
+    """Where ``values`` occur in ``column``: searched in C with ``list.index`` while they are rare."""
+    if len(values) > 16:
+        return [row for row, value in enumerate(column) if value in values]
+    found = []
+    for value in values:
+        at = -1
+        while True:
+            try:
+                at = column.index(value, at + 1)  # type: ignore[attr-defined]
+            except ValueError:
+                break
+            found.append(at)
+    return found
+
+
 def _runs_backwards(start: str, end: str) -> bool:
     """True when both dates are given and the end is unreadable or before the start."""
     if not start or not end:
@@ -124,7 +140,7 @@ class RowPlan:
             column = columns[index]
             bad = {value for value in set(column) if (not check(value) if value else required)}
             if bad:
-                rejected.update(row for row, value in enumerate(column) if value in bad)
+                rejected.update(positions(column, bad))
         for group in self.together:
             width = len(group)
             for row, cells in enumerate(zip(*(columns[i] for i in group))):
@@ -135,7 +151,7 @@ class RowPlan:
             pairs = list(zip(columns[first], columns[then]))
             backwards = {pair for pair in set(pairs) if _runs_backwards(*pair)}
             if backwards:
-                rejected.update(row for row, pair in enumerate(pairs) if pair in backwards)
+                rejected.update(positions(pairs, backwards))
         for field, value, other, other_value in self.linked_values:
             for row, (cell, other_cell) in enumerate(zip(columns[field], columns[other])):
                 if cell and (cell == value) != (other_cell == other_value):

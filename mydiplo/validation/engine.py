@@ -14,7 +14,6 @@ import json
 import sys
 from collections import defaultdict
 import csv
-import io
 import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -28,7 +27,8 @@ from pydantic import TypeAdapter, ValidationError
 from ..csvio import row_values, to_cell
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
-from ..reading import problems_of, read_text
+from ..reading import problems_of
+from ..tablefiles import TableFile, open_table
 from ..registry import TABLES, Table, field_metadata
 from .cells import RowPlan, partial_date, row_plan
 
@@ -117,7 +117,7 @@ class _TableState:
     seen: dict[Any, int] = field(default_factory=dict)
 
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000
 """Rows checked together: enough for column-wise checks to pay, few enough to bound memory."""
 
 _ID = re.compile(ID_PATTERN)
@@ -146,15 +146,15 @@ class Validator:
 
     def _table(self, compiled: _Compiled) -> int:
         table = compiled.table
-        text = read_text(self.root / table.path, table.path, self.problems)
-        if text is None:
+        opened = open_table(self.root / table.path, table.path, self.problems)
+        if opened is None:
             return 0
-        if "\r" in text:
-            line = text[: text.index("\r")].count("\n") + 1
-            self.problems.append(Problem("line-endings", "the file has CR or CRLF line endings", table.path, line))
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        state = _TableState()
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        with opened.open() as file:
+            return self._rows(compiled, opened, csv.reader(file, strict=True))
+
+    def _rows(self, compiled: _Compiled, opened: TableFile, reader: Any) -> int:
+        """Read rows chunk by chunk, with their line numbers, and check each chunk."""
+        table, state = compiled.table, _TableState()
         try:
             header = next(reader, [])
         except csv.Error as error:
@@ -178,42 +178,41 @@ class Validator:
             if broken is None and end - start + 1 == len(rows):
                 lines: list[int] = list(range(start, end + 1))  # one line per row: the common case
             else:
-                lines = _row_lines(text, start, len(rows))
+                lines = _row_lines(opened, start, len(rows))
             if broken is not None:
-                self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {broken}", table.path, _broken_line(text, start, rows, lines)))
-            self._shaped_chunk(compiled, list(zip(lines, rows)), state)
+                self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {broken}", table.path, _broken_line(opened, rows, lines, start)))
+            self._shaped_chunk(compiled, lines, rows, state)
             if broken is not None:
                 break
             start = end + 1
         return state.valid
 
-    def _shaped_chunk(self, compiled: _Compiled, chunk: list[tuple[int, list[str]]], state: _TableState) -> None:
+    def _shaped_chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> None:
         """Set aside blank and wrongly sized rows, then check the rest column by column."""
         table, width = compiled.table, len(compiled.table.fields)
-        misshapen = [position for position, (_, cells) in enumerate(chunk) if len(cells) != width]
+        misshapen = [position for position, cells in enumerate(rows) if len(cells) != width]
         for position in misshapen:
-            line, cells = chunk[position]
+            line, cells = lines[position], rows[position]
             self.problems.append(
                 Problem("blank-row", "the line is empty", table.path, line) if not cells
                 else Problem("row-length", f"the row has {len(cells)} cells, the header {width}", table.path, line)
             )
-        if misshapen:
-            dropped = set(misshapen)
-            chunk = [row for position, row in enumerate(chunk) if position not in dropped]
-        if chunk:
-            lines, rows = map(list, zip(*chunk))
+        for position in reversed(misshapen):
+            del lines[position], rows[position]
+        if rows:
             state.valid += self._chunk(compiled, lines, rows, state)
 
     def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
         """Check a chunk of well-shaped rows column by column; return how many were valid."""
-        columns: list[Sequence[str]] = list(zip(*rows))
+        columns: list[Any] = list(zip(*rows))
         invalid = [p for p in sorted(compiled.plan.rejected_rows(columns)) if not self._fallback(compiled, lines[p], rows[p])]
         if invalid:
             self._salvage(compiled, [rows[p] for p in invalid])
-            dropped = set(invalid)
-            keep = [p for p in range(len(rows)) if p not in dropped]
-            lines = [lines[p] for p in keep]
-            columns = [[column[p] for p in keep] for column in columns]
+            columns = [list(column) for column in columns]
+            for position in reversed(invalid):
+                del lines[position]
+                for column in columns:
+                    del column[position]
             if not lines:
                 return 0
         self._keys(compiled, lines, columns, state)
@@ -264,15 +263,19 @@ class Validator:
             state.previous = highest
         else:
             state.previous = orders[-1]
-        seen = self.index.lines[table.name] if compiled.id_index is not None else state.seen
-        distinct = set(keys)
-        if len(distinct) != len(keys) or not distinct.isdisjoint(seen):
+        if compiled.id_index is not None:
+            seen, tokens = self.index.lines[table.name], keys
+        else:
+            # Composite keys are remembered by their 64-bit hash: a tenth of the memory of the tuples.
+            seen, tokens = state.seen, list(map(hash, keys))
+        distinct = set(tokens)
+        if len(distinct) != len(tokens) or not distinct.isdisjoint(seen):
             fresh_lines: list[int] = []
             fresh_keys: list[Any] = []
-            for line, key in zip(lines, keys):
-                first = seen.get(key)
+            for line, key, token in zip(lines, keys, tokens):
+                first = seen.get(token)
                 if first is None:
-                    seen[key] = line
+                    seen[token] = line
                     fresh_lines.append(line)
                     fresh_keys.append(key)
                 else:
@@ -280,7 +283,7 @@ class Validator:
                     self.problems.append(Problem("duplicate-key", f"({shown}) is already used on line {first or 'an invalid line'}", table.path, line, table.key[0]))
             lines, keys = fresh_lines, fresh_keys
         else:
-            seen.update(zip(keys, lines))
+            seen.update(zip(tokens, lines))
         if compiled.id_index is not None:
             self._unique_across_tables(table, lines, keys)
 
@@ -290,6 +293,8 @@ class Validator:
             if other == table.name:
                 continue
             clashes = distinct.intersection(known)
+            if not clashes:
+                continue
             for line, record_id in zip(lines, ids):
                 if record_id in clashes:
                     self.problems.append(Problem("duplicate-id", f"{record_id!r} is already an id in {other}", table.path, line, table.id_field))
@@ -457,10 +462,9 @@ def _adapter(table: str, field: str) -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[valid-type]
 
 
-def _row_lines(text: str, start: int, count: int) -> list[int]:
-    """The first line of each of ``count`` rows that begin at line ``start``, when some span lines."""
-    physical = text.split("\n")[start - 1 :]
-    reader = csv.reader(physical, strict=False)
+def _row_lines(opened: TableFile, start: int, count: int) -> list[int]:
+    """The first line of each of ``count`` rows that begin at line ``start``, when some row spans lines."""
+    reader = csv.reader(opened.lines_from(start), strict=False)
     lines = []
     for _ in range(count):
         lines.append(start + reader.line_num)
@@ -468,11 +472,11 @@ def _row_lines(text: str, start: int, count: int) -> list[int]:
     return lines
 
 
-def _broken_line(text: str, start: int, rows: list[list[str]], lines: list[int]) -> int:
+def _broken_line(opened: TableFile, rows: list[list[str]], lines: list[int], start: int) -> int:
     """The line where the row that could not be read begins: after the last row that could."""
     if not rows:
         return start
-    reader = csv.reader(text.split("\n")[lines[-1] - 1 :], strict=False)
+    reader = csv.reader(opened.lines_from(lines[-1]), strict=False)
     next(reader, None)
     return lines[-1] + reader.line_num
 
