@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 
-from .models.base import DocEnum
+from .models.base import DocEnum, Kinds
 from .models.dates import Precision
-from .registry import TABLES, Table
+from .registry import TABLES, Table, field_metadata
 from .schemas import Column, columns
 
 _INTRO = """\
@@ -55,6 +55,9 @@ def _rules(column: Column, table: Table) -> str:
     reference = next((k for k in table.foreign_keys if k.field == column.name), None)
     if reference is not None:
         parts.append(f"→ `{reference.reference_table}.{reference.reference_field}`")
+    kinds = next((m.kinds for m in field_metadata(table.model.model_fields[column.name]) if isinstance(m, Kinds)), None)
+    if kinds:
+        parts.append("an actor of kind " + " or ".join(f"`{kind}`" for kind in kinds))
     if column.name in table.primary_key:
         parts.append("key")
     bounds = column.constraints
@@ -104,6 +107,23 @@ def _vocabulary_section(name: str, enum: type[DocEnum]) -> Iterator[str]:
     for member in enum:
         yield f"| `{member.value}` | {_escape(member.doc)} |"
     yield ""
+
+
+def render_rules() -> str:
+    """The catalogue of validation rules as Markdown, from the rules themselves."""
+    from .problems import RULES
+
+    lines = [
+        "# Validation rules",
+        "",
+        "Every rule `mydiplo validate` checks, by the id that its reports, JSON output and",
+        "GitHub annotations carry. Generated from `mydiplo/problems.py` by `mydiplo generate`.",
+        "",
+        "| rule | requirement | severity | how to fix |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines.extend(f"| `{r.id}` | {_escape(r.title)} | {r.severity.value} | {_escape(r.hint)} |" for r in RULES.values())
+    return "\n".join(lines) + "\n"
 
 
 def render() -> str:

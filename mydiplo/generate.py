@@ -22,7 +22,11 @@ def _json(document: Any) -> str:
 
 def expected_files() -> dict[str, str]:
     """Every generated file, by path relative to the checkout, with its exact content."""
-    files = {"datapackage.json": _json(schemas.datapackage()), "docs/data-dictionary.md": dictionary.render()}
+    files = {
+        "datapackage.json": _json(schemas.datapackage()),
+        "docs/data-dictionary.md": dictionary.render(),
+        "docs/validation-rules.md": dictionary.render_rules(),
+    }
     for table in TABLES.values():
         files[table.table_schema_path] = _json(schemas.table_schema(table))
         files[table.json_schema_path] = _json(schemas.json_schema(table))

@@ -31,7 +31,7 @@ class Rule:
 _RULES = [
     Rule("file-missing", "A table's file must exist", "Create the file with the header the table schema gives, or restore it from git."),
     Rule("file-unreadable", "A file must be UTF-8 text without a byte-order mark", "Save the file as UTF-8 (without BOM) from your editor or spreadsheet."),
-    Rule("line-endings", "Lines must end with LF", "Convert the file to Unix (LF) line endings; `mydiplo fmt` will do it."),
+    Rule("line-endings", "Lines must end with LF", "Save the file with Unix (LF) line endings; most editors offer it as the line separator setting."),
     Rule("csv-syntax", "The file must be well-formed CSV", "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it are doubled."),
     Rule("header-mismatch", "The header must be the table's columns, in order", "Make line 1 exactly the header shown in the message."),
     Rule("blank-row", "No blank rows", "Delete the empty line."),
@@ -48,8 +48,8 @@ _RULES = [
     Rule("fields-together", "Fields that belong together are set together", "Fill in the empty fields named in the message, or clear them all."),
     Rule("linked-values", "Values that imply each other go together (a SIPRI TIV basis and the unit TIV)", "Make both fields agree as the message says: never give a TIV value a currency, nor money a TIV basis."),
     Rule("formula-text", "Free text must not start with = + - or @", "Reword the cell so it starts with a letter or digit; a spreadsheet would run it as a formula."),
-    Rule("not-canonical", "A cell is written in its one canonical form", "Write the value as the message shows (e.g. 12 not 012, true not True); `mydiplo fmt` will rewrite it."),
-    Rule("rows-unsorted", "Rows are sorted by the table's key", "Move the row to its place in key order, or run `mydiplo fmt`."),
+    Rule("not-canonical", "A cell is written in its one canonical form", "Write the value as the message shows (e.g. 12 not 012, true not True)."),
+    Rule("rows-unsorted", "Rows are sorted by the table's key", "Move the row to its place in the order of the key named in the message."),
     Rule("actor-kind", "A reference must point at an actor of a fitting kind", "Point at an actor of one of the kinds the message lists, or correct the actor's kind."),
     Rule("office-holder", "An office cited as someone's capacity must be held by that person", "Use an office whose holder_id is the actor of this row, or leave the office empty."),
     Rule("agreement-parties", "Every agreement has at least one party", "Add rows to datasets/agreement_parties.csv naming who made the agreement or pledge."),
@@ -62,7 +62,6 @@ _RULES = [
     Rule("uncited-record", "Every record cites at least one source", "Add a row to the table's citation file naming a source and a paragraph."),
     Rule("uncited-source", "Every source is cited by at least one record", "Cite the source from the records it supports, or remove it."),
     Rule("citation-field", "A citation's field must be a column of the cited table, and its value valid there", "Name a column of the cited table in `field`, and write `value` as that column would hold it."),
-    Rule("internal-error", "The validator failed unexpectedly", "Please report this with the command you ran; run with --debug to see the traceback."),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

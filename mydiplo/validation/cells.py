@@ -13,7 +13,7 @@ refused, the value was valid but not canonical.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -24,10 +24,11 @@ from ..models.dates import PartialDate
 from ..registry import Table, field_metadata
 from ..schemas import Column, columns
 
-CellCheck = Callable[[str], bool]
+BadValues = Callable[[set[str]], set[str]]
+"""Given a column's distinct non-empty values, return those that are not valid and canonical."""
 
 _CONTROL = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
-_TEXT = re.compile(rf"(?![=+\-@])[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?")
+_TEXT = rf"(?![=+\-@])[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?"
 _INTEGER = re.compile(r"0|[1-9][0-9]*")
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
@@ -41,10 +42,37 @@ def partial_date(text: str) -> PartialDate | None:
         return None
 
 
-def _bounded(parse: Callable[[str], Any], pattern: re.Pattern[str], constraints: dict[str, Any]) -> CellCheck:
+def _allowed(values: Iterable[str]) -> BadValues:
+    allowed = frozenset(values)
+    return lambda found: found - allowed
+
+
+def _each(check: Callable[[str], bool]) -> BadValues:
+    return lambda found: {value for value in found if not check(value)}
+
+
+def _matching(body: str, longest: int | None) -> BadValues:
+    """Values must match the regular expression ``body`` (and be at most ``longest`` long).
+
+    All values are first matched at once, joined by line breaks, which no
+    pattern here admits; only when that fails is each value matched alone.
+    """
+    limit = rf"(?=[^\n]{{0,{longest}}}(?:\n|\Z))" if longest else ""
+    item = f"{limit}(?:{body})"
+    one = re.compile(rf"{item}\Z")
+    many = re.compile(rf"{item}(?:\n{item})*\Z")
+
+    def bad(found: set[str]) -> set[str]:
+        joined = "\n".join(found)
+        if joined.count("\n") == len(found) - 1 and many.match(joined):
+            return set()
+        return {value for value in found if not one.match(value)}
+
+    return bad
+
+
+def _bounded(parse: Callable[[str], Any], pattern: re.Pattern[str], constraints: dict[str, Any]) -> BadValues:
     low, high = constraints.get("minimum"), constraints.get("maximum")
-    if low is None and high is None:
-        return lambda cell: pattern.fullmatch(cell) is not None
 
     def check(cell: str) -> bool:
         if pattern.fullmatch(cell) is None:
@@ -52,40 +80,35 @@ def _bounded(parse: Callable[[str], Any], pattern: re.Pattern[str], constraints:
         value = parse(cell)
         return (low is None or value >= low) and (high is None or value <= high)
 
-    return check
+    return _each(check)
 
 
-def _text_check(constraints: dict[str, Any], metadata_is_text: bool) -> CellCheck:
-    longest = constraints.get("maxLength")
-    pattern = constraints.get("pattern")
-    if pattern is not None:
-        # Python's $ also matches before a final line break; \Z does not, like the models' regex engine.
-        compiled = re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
-        if longest is None:
-            return lambda cell: compiled.search(cell) is not None
-        return lambda cell: len(cell) <= longest and compiled.search(cell) is not None
-    if metadata_is_text:
-        return lambda cell: len(cell) <= (longest or len(cell)) and _TEXT.fullmatch(cell) is not None
-    return lambda cell: True
+def _unanchored(pattern: str) -> str:
+    return pattern.removeprefix("^").removesuffix("$")
 
 
-def cell_check(column: Column, metadata: Sequence[Any]) -> CellCheck:
-    """The compiled check of one column: True when a non-empty cell is valid and canonical."""
+def bad_values(column: Column, metadata: Sequence[Any]) -> BadValues:
+    """The compiled check of one column: which of its distinct non-empty values are not valid and canonical."""
     kind = column.python_type
     if column.enum is not None:
-        return frozenset(member.value for member in column.enum).__contains__
+        return _allowed(member.value for member in column.enum)
     codes = next((item for item in metadata if isinstance(item, CodeList)), None)
     if codes is not None:
-        return frozenset(codes.codes).__contains__
+        return _allowed(codes.codes)
     if kind is bool:
-        return frozenset(("true", "false")).__contains__
+        return _allowed(("true", "false"))
     if kind is int:
         return _bounded(int, _INTEGER, column.constraints)
     if kind is Decimal:
         return _bounded(_decimal, _DECIMAL, column.constraints)
     if kind is PartialDate:
-        return lambda cell: partial_date(cell) is not None
-    return _text_check(column.constraints, any(item is TEXT_HYGIENE for item in metadata))
+        return _each(lambda cell: partial_date(cell) is not None)
+    longest = column.constraints.get("maxLength")
+    if "pattern" in column.constraints:
+        return _matching(_unanchored(column.constraints["pattern"]), longest)
+    if any(item is TEXT_HYGIENE for item in metadata):
+        return _matching(_TEXT, longest)
+    return lambda found: set()
 
 
 def _decimal(cell: str) -> Decimal:
@@ -123,7 +146,7 @@ def _runs_backwards(start: str, end: str) -> bool:
 class RowPlan:
     """Everything needed to accept a table's canonical rows quickly: per-column checks and row rules."""
 
-    checks: tuple[tuple[int, bool, CellCheck], ...]
+    checks: tuple[tuple[int, bool, BadValues], ...]
     together: tuple[tuple[int, ...], ...]
     date_order: tuple[tuple[int, int], ...]
     linked_values: tuple[tuple[int, str, int, str], ...]
@@ -138,7 +161,12 @@ class RowPlan:
         rejected: set[int] = set()
         for index, required, check in self.checks:
             column = columns[index]
-            bad = {value for value in set(column) if (not check(value) if value else required)}
+            distinct = set(column)
+            empty = "" in distinct
+            distinct.discard("")
+            bad = check(distinct)
+            if empty and required:
+                bad.add("")
             if bad:
                 rejected.update(positions(column, bad))
         for group in self.together:
@@ -164,7 +192,7 @@ def row_plan(table: Table) -> RowPlan:
     model = table.model
     position = {name: index for index, name in enumerate(table.fields)}
     checks = tuple(
-        (position[column.name], column.required, cell_check(column, field_metadata(model.model_fields[column.name])))
+        (position[column.name], column.required, bad_values(column, field_metadata(model.model_fields[column.name])))
         for column in columns(model)
     )
     return RowPlan(
