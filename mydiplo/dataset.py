@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from .locate import package_root
 from .models import (
@@ -25,6 +26,7 @@ from .models import (
     ElectionResult,
     Honour,
     Office,
+    Position,
     Record,
     Source,
     Visit,
@@ -33,6 +35,9 @@ from .models import (
 from .problems import Problem
 from .reading import read_package
 from .registry import RECORD_TABLES, TABLES
+
+
+R = TypeVar("R", bound=Record)
 
 
 class InvalidPackageError(ValueError):
@@ -92,6 +97,8 @@ class Dataset:
     arms_transfer_citations: tuple[Citation, ...]
     alignments: tuple[Alignment, ...]
     alignment_citations: tuple[Citation, ...]
+    positions: tuple[Position, ...]
+    position_citations: tuple[Citation, ...]
 
     def table(self, name: str) -> tuple[Record, ...]:
         """The records of the table called ``name`` (see ``mydiplo.registry.TABLES``)."""
@@ -170,10 +177,13 @@ class Dataset:
         """Who observed, was invited to, promised to, or declined to observe an election."""
         return self.referencing(election_id, "election_observations")  # type: ignore[return-value]
 
+    def positions_of(self, actor_id: str) -> tuple[Position, ...]:
+        """The stances an actor took, and those taken toward it, earliest first."""
+        return _earliest_first([p for p in self.positions if actor_id in (p.actor_id, p.target_id)])
+
     def offices_of(self, actor_id: str) -> tuple[Office, ...]:
         """The offices a person held, earliest first."""
-        held = [o for o in self.offices if o.holder_id == actor_id]
-        return tuple(sorted(held, key=lambda o: (o.start_date is None, o.start_date.earliest if o.start_date else None)))
+        return _earliest_first([o for o in self.offices if o.holder_id == actor_id])
 
     def names_of(self, actor_id: str) -> tuple[str, ...]:
         """An actor's name followed by every other name sources give it."""
@@ -184,6 +194,11 @@ class Dataset:
         counts = ", ".join(f"{count} {name}" for name, count in self.counts().items() if count and not name.endswith("_citations"))
         citations = sum(count for name, count in self.counts().items() if name.endswith("_citations"))
         return f"<mydiplo Dataset {self.version}: {counts}; {citations} citations>"
+
+
+def _earliest_first(records: list[R]) -> tuple[R, ...]:
+    """Records with a ``start_date`` sorted by it, undated ones last."""
+    return tuple(sorted(records, key=lambda r: (r.start_date is None, r.start_date.earliest if r.start_date else None)))  # type: ignore[attr-defined]
 
 
 def load(path: Path | str | None = None) -> Dataset:

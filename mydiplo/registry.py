@@ -34,6 +34,7 @@ from .models import (
     ElectionResult,
     Honour,
     Office,
+    Position,
     Record,
     Ref,
     Source,
@@ -163,6 +164,7 @@ def _build() -> dict[str, Table]:
         *_with_citations("election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"),
         *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
         *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
+        *_with_citations("positions", Position, ("position_id",), "positions", "position"),
     ]
     return {table.name: table for table in tables}
 

@@ -23,6 +23,7 @@ from .elections import (
     ObservationStatus,
     Stance,
 )
+from .positions import Position, PositionKind
 from .sources import Certainty, Citation, ClaimantKind, Source, SourceKind
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
 
@@ -32,6 +33,6 @@ __all__ = [
     "Certainty", "Citation", "ClaimantKind", "CountQualifier", "Credibility", "DocEnum", "Election",
     "ElectionAssessment", "ElectionKind", "ElectionObservation", "ElectionPhase", "ElectionResult",
     "ElectionStatus", "Honour", "NameKind", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
-    "PartyRole", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
+    "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
     "ValueBasis", "Visit", "VisitKind", "VisitParticipant",
 ]
