@@ -113,7 +113,10 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     # file hygiene
     "byte-order mark": _write_bytes(VISITS, lambda b: b"\xef\xbb\xbf" + b, 1, "file-unreadable"),
     "CRLF line endings": _write_bytes(VISITS, lambda b: b.replace(b"\n", b"\r\n"), 1, "line-endings"),
-    "latin-1 byte": _write_bytes(D + "sources.csv", lambda b: b.replace(b"Publisher not", b"Publisher n\xe9t"), 2, "file-unreadable"),
+    "latin-1 byte": _then(
+        _write_bytes(D + "sources.csv", lambda b: b.replace(b"Publisher not", b"Publisher n\xe9t", 1), None, "file-unreadable"),
+        lambda root: Expected(D + "sources.csv", (root / D / "sources.csv").read_bytes().split(b"Publisher n\xe9t")[0].count(b"\n") + 1, None, "file-unreadable"),
+    ),
     "missing file": _remove(D + "honours.csv", "file-missing"),
     "empty file": _write_bytes(D + "honours.csv", lambda b: b"", 1, "header-mismatch"),
     "renamed column": _sub(VISITS, "visit_id,kind,", "visit,kind,", None, "header-mismatch"),
