@@ -57,7 +57,7 @@ class Visit(Record):
     host_id: Annotated[ActorId, ORGANISATION] | None = Field(None, description="The state or body that hosted the visit.", examples=["myanmar"])
     occasion: Text | None = Field(None, description="The conference or event the visit was made for, if any.", examples=["Ninth Moscow Conference on International Security"])
     purpose: Text | None = Field(None, description="What the visit was for, as sources state it, in the curator's words.", examples=["Talks on expanding cooperation across sectors."])
-    notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["The first visit by a Belarusian leader in over a quarter-century of relations."])
+    notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["Hailed by Myanmar state media as historic."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
 
