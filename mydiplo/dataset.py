@@ -36,7 +36,6 @@ from .problems import Problem
 from .reading import read_package
 from .registry import RECORD_TABLES, TABLES
 
-
 R = TypeVar("R", bound=Record)
 
 

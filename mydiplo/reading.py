@@ -16,9 +16,9 @@ from pydantic import ValidationError
 
 from .csvio import CsvSyntaxError, as_dict, parse_rows, row_values
 from .models import Record
+from .problems import Problem
 from .registry import TABLES, Table
 from .tablefiles import open_table
-from .problems import Problem
 
 _RULE_OF_ERROR = {
     "enum": "field-enum",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-
 from conftest import replace_in
+
 from mydiplo.problems import RULES
 from mydiplo.validation import validate
 

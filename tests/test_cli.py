@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import replace_in
+
 from mydiplo.cli import main
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import replace_in
 
 import mydiplo
-from conftest import replace_in
 from mydiplo.dataset import Dataset, InvalidPackageError
 from mydiplo.models import Actor, Agreement, Visit
 

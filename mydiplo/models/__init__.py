@@ -33,6 +33,6 @@ __all__ = [
     "Certainty", "Citation", "ClaimantKind", "CountQualifier", "Credibility", "DocEnum", "Election",
     "ElectionAssessment", "ElectionKind", "ElectionObservation", "ElectionPhase", "ElectionResult",
     "ElectionStatus", "Honour", "NameKind", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
-    "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
+    "ParticipantRole", "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
     "ValueBasis", "Visit", "VisitKind", "VisitParticipant",
 ]

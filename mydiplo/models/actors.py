@@ -7,9 +7,9 @@ in which capacity someone acted.
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from typing import Annotated
+
+from pydantic import Field
 
 from .base import ActorId, CountryCode, DocEnum, Id, Kinds, Record, SourceId, Text, WikidataId
 from .dates import PartialDate

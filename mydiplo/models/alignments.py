@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from typing import Annotated
+
+from pydantic import Field
 
 from .base import ActorId, DocEnum, Id, Kinds, Record, Text
 from .dates import PartialDate

@@ -15,7 +15,6 @@ from enum import Enum
 from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, model_validator
-
 from pydantic_core import PydanticCustomError
 
 from .countries import COUNTRIES

@@ -8,9 +8,9 @@ were present.
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from typing import Annotated
+
+from pydantic import Field
 
 from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Kinds, Percent, Record, Text
 from .dates import PartialDate

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from typing import Annotated
+
+from pydantic import Field
 
 from .actors import ORGANISATION
 from .base import ActorId, CountryCode, DocEnum, Id, Kinds, OfficeId, Record, Text, VisitId
 from .dates import PartialDate
-
 
 TRAVELLER = Kinds(("person", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party"))
 """Who can travel: a person or the delegation of a body, never a state as such or a collective."""

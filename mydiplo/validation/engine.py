@@ -9,17 +9,17 @@ collected; none stops the pass.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
+import re
 import sys
 from collections import defaultdict
-import csv
-import re
 from collections.abc import Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
 from pathlib import Path
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -28,8 +28,8 @@ from ..csvio import row_values, to_cell
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
 from ..reading import problems_of
-from ..tablefiles import TableFile, open_table
 from ..registry import TABLES, Table, field_metadata
+from ..tablefiles import TableFile, open_table
 from .cells import RowPlan, partial_date, row_plan
 
 
@@ -454,7 +454,7 @@ def _reading(table: Table, cited: Table, line: int, field: str, value: str) -> I
         yield Problem("citation-field", f"{value!r} is not a valid {field}: {reason}", table.path, line, "value")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adapter(table: str, field: str) -> TypeAdapter[Any]:
     info = TABLES[table].model.model_fields[field]
     if not info.metadata:

@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
-from . import Report
 from ..problems import Problem
+from . import Report
 
 DEFAULT_CAP = 20
 """Problems shown per rule and file in the human and GitHub formats (0 shows all)."""
