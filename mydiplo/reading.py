@@ -2,8 +2,8 @@
 
 Reading never stops at the first bad cell: each row that parses becomes a
 record, each that does not becomes one :class:`~mydiplo.problems.Problem`
-per broken field, with its file and line. :func:`mydiplo.load` and
-``mydiplo validate`` both start here.
+per broken field, with its file and line. :func:`mydiplo.load` builds its
+records here, once ``mydiplo validate``'s checks have passed.
 """
 
 from __future__ import annotations
