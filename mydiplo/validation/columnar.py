@@ -1,0 +1,393 @@
+"""The columnar fast path: the default path's rules, checked over whole tables with polars.
+
+Large packages spend nearly all their time reading CSV and checking cells row
+by row in Python. This engine reads each table with polars and checks it a
+column at a time, while reporting exactly the problems the default path
+reports, at the same lines:
+
+- A table is read by polars only when that read provably equals what the
+  ``csv`` module reads (one line per row, one cell per column, the header
+  in place, UTF-8 with LF line endings and no BOM); any other file is read by
+  the default path's reader, which reports every syntax and shape problem.
+- Cells: polars finds a superset of the rows that may be invalid (distinct
+  values that a portable regular expression does not accept go through the
+  default path's compiled checks); each such row is then judged by the
+  model, exactly as in the default path, which words the problems.
+- Keys, references, citations, dates and look-alike records are checked
+  with joins and sorts; each problem is worded by the functions the default
+  path uses.
+
+polars is imported here only; this module is imported only when the
+``fast`` extra is installed and the package is large (see
+:func:`mydiplo.validation.validate`).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ..models.base import Record
+from ..problems import Problem
+from ..registry import TABLES, Table, field_metadata
+from ..schemas import columns
+from ..tablefiles import TableFile, open_table
+from .cells import BadValues, partial_date, portable_pattern, runs_backwards
+from .engine import (
+    Validator,
+    _Compiled,
+    _missing,
+    _reading,
+    _Reference,
+    _span,
+    _TableState,
+    dated_after_sources,
+    duplicate_id,
+    duplicate_key,
+    key_orders,
+    likely_duplicate,
+    office_holder,
+    out_of_order,
+    uncited,
+    without_parties,
+    wrong_actor_kind,
+)
+
+LINE = "__line"
+"""The column holding each row's line in its file (the header is line 1)."""
+
+_STRINGS = pl.Series([], dtype=pl.String)
+
+
+def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | None:
+    """The table read by polars, with each row's line; None unless the read equals the ``csv`` module's.
+
+    polars refuses most malformed CSV, but reads some of it differently
+    (a short row is padded, a blank line becomes a row of empty cells, a
+    quoted line break makes rows and lines differ). Three counts rule these
+    out: the header is the table's, there is one line per row, and the file
+    has exactly one separator fewer per line than there are columns, once
+    the commas inside quoted cells are set apart.
+    """
+    if opened.encoding != "utf-8" or opened.newline != "":
+        return None  # a BOM or CR line endings: the csv module's reading, reported as the default path does
+    data = opened.path.read_bytes()
+    try:
+        frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False, truncate_ragged_lines=False)
+    except pl.exceptions.PolarsError:
+        return None
+    if tuple(frame.columns) != fields:
+        return None
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    if lines != frame.height + 1:
+        return None
+    separators = data.count(b",")
+    if b'"' in data:
+        quoted = frame.select(pl.sum_horizontal(pl.col(list(fields)).str.count_matches(",", literal=True).sum()))
+        separators -= int(quoted.item() or 0)
+    if separators != (len(fields) - 1) * lines:
+        return None
+    return frame.fill_null("").with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+
+
+def _empty(table: Table) -> pl.DataFrame:
+    return pl.DataFrame(schema={LINE: pl.Int64, **{name: pl.String for name in table.fields}})
+
+
+@dataclasses.dataclass(frozen=True)
+class _CellCheck:
+    name: str
+    required: bool
+    bad: BadValues
+    accepted: pl.Expr | None
+
+
+def _cell_checks(compiled: _Compiled) -> list[_CellCheck]:
+    """The default path's checks of each column, each with the expression that accepts most good values in bulk."""
+    model = compiled.table.model
+    checks = []
+    for (_, required, bad), column in zip(compiled.plan.checks, columns(model)):
+        portable = portable_pattern(column, field_metadata(model.model_fields[column.name]))
+        accepted = None
+        if portable is not None:
+            body, longest = portable
+            accepted = pl.col(column.name).str.contains(f"^(?:{body})$")
+            if longest is not None:
+                accepted = accepted & (pl.col(column.name).str.len_chars() <= longest)
+        checks.append(_CellCheck(column.name, required, bad, accepted))
+    return checks
+
+
+class ColumnarValidator(Validator):
+    """The default :class:`Validator`'s checks, table by table over polars frames of the valid rows."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.known: dict[str, pl.Series] = {}
+        """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
+        self.first: dict[str, pl.DataFrame] = {}
+        """Per record table, (id, line) of the first valid row of each id."""
+        self.kinds = pl.DataFrame(schema={"actor_id": pl.String, "__kind": pl.String})
+        self.holders = pl.DataFrame(schema={"office_id": pl.String, "__holder": pl.String})
+        self.published = pl.DataFrame(schema={"source_id": pl.String, "__published": pl.Date})
+        self.parties = _STRINGS
+        self.cited: dict[str, list[pl.Series]] = defaultdict(list)
+        self.newest: dict[str, pl.DataFrame] = {}
+        self.dates: dict[str, pl.DataFrame] = {}
+        self.signatures: dict[str, pl.DataFrame] = {}
+        self.self_references: list[tuple[Table, _Reference, pl.DataFrame]] = []
+        self._read: list[pl.DataFrame] = []
+
+    # -- reading -------------------------------------------------------------------
+
+    def _table(self, compiled: _Compiled) -> int:
+        table = compiled.table
+        opened = open_table(self.root / table.path, table.path, self.problems)
+        if opened is None:
+            return 0
+        frame = exact_frame(opened, table.fields)
+        if frame is None:
+            frame = self._read_with_csv(compiled, opened)
+        return self._check(compiled, frame)
+
+    def _read_with_csv(self, compiled: _Compiled, opened: TableFile) -> pl.DataFrame:
+        """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
+        self._read = []
+        with opened.open() as file:
+            self._rows(compiled, opened, csv.reader(file, strict=True))
+        frames, self._read = self._read, []
+        return pl.concat(frames) if frames else _empty(compiled.table)
+
+    def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
+        """Keep a chunk of well-shaped rows read by the default path's reader, for the columnar checks."""
+        fields = compiled.table.fields
+        self._read.append(pl.DataFrame({LINE: lines, **dict(zip(fields, map(list, zip(*rows))))}, schema=_empty(compiled.table).schema))
+        return len(rows)
+
+    # -- one table -------------------------------------------------------------------
+
+    def _check(self, compiled: _Compiled, frame: pl.DataFrame) -> int:
+        """Judge suspect rows with the model, then check keys and references of the valid rows and remember them."""
+        suspects = frame.filter(self._suspect(compiled, frame))
+        invalid = []
+        for line, *cells in suspects.iter_rows():
+            if not self._fallback(compiled, line, cells):
+                invalid.append((line, cells))
+        if invalid:
+            self._salvage(compiled, [cells for _, cells in invalid])
+            frame = frame.filter(~pl.col(LINE).is_in([line for line, _ in invalid]))
+        self._key_checks(compiled, frame)
+        self._reference_checks(compiled, frame)
+        self._memorise(compiled, frame)
+        return frame.height
+
+    def _suspect(self, compiled: _Compiled, frame: pl.DataFrame) -> pl.Expr:
+        """A mask of every row the default path's fast checks would refuse (and perhaps a few more)."""
+        checks = _cell_checks(compiled)
+        candidates = frame.lazy().select(
+            [(pl.col(c.name) if c.accepted is None else pl.col(c.name).filter(~c.accepted)).unique().implode() for c in checks]
+        ).collect().row(0)
+        flags: list[pl.Expr] = [pl.lit(False)]
+        for check, values in zip(checks, candidates):
+            distinct = set(values)
+            empty = "" in distinct
+            distinct.discard("")
+            bad = check.bad(distinct)
+            if empty and check.required:
+                bad.add("")
+            if bad:
+                flags.append(pl.col(check.name).is_in(sorted(bad)))
+        fields, plan = compiled.table.fields, compiled.plan
+        for group in plan.together:
+            filled = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
+            flags.append((filled > 0) & (filled < len(group)))
+        for first, then in plan.date_order:
+            a, b = fields[first], fields[then]
+            pairs = frame.select(a, b).unique().filter((pl.col(a) != "") & (pl.col(b) != ""))
+            backwards = [f"{x}\x1f{y}" for x, y in pairs.iter_rows() if runs_backwards(x, y)]
+            if backwards:  # a joined pair may match a different pair too: one more suspect, never one fewer
+                flags.append(pl.concat_str([pl.col(a), pl.col(b)], separator="\x1f").is_in(backwards))
+        for field, value, other, other_value in plan.linked_values:
+            cell, other_cell = pl.col(fields[field]), pl.col(fields[other])
+            flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
+        return pl.any_horizontal(flags)
+
+    def _key_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+        """Rows sorted by key, keys unique in the table, ids unique across tables."""
+        table = compiled.table
+        key = list(table.key)
+        if not self._sorted(compiled, frame):
+            # Rare: the exact running-maximum comparison of the default path, in Python.
+            key_columns = {compiled.key[i]: frame[name].to_list() for i, name in enumerate(key)}
+            _, orders = key_orders(compiled, [key_columns.get(i, []) for i in range(len(table.fields))])
+            out_of_order(table, frame[LINE].to_list(), orders, None, self.problems)
+        marked = frame.select(LINE, *key, pl.col(LINE).min().over(key).alias("__first"))
+        for line, *values, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
+            self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+        if compiled.id_index is None:
+            return
+        id_field = key[0]
+        fresh = marked.filter(pl.col(LINE) == pl.col("__first")).select(id_field, LINE)
+        for other, known in self.known.items():
+            for record_id, line in fresh.filter(pl.col(id_field).is_in(known)).iter_rows():
+                self.problems.append(duplicate_id(table, line, record_id, other))
+        self.first[table.name] = fresh
+        salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
+        self.known[table.name] = pl.concat([fresh[id_field], salvaged])
+
+    def _sorted(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+        """True when no row's key is below the key of the row above it (numbers compared as numbers)."""
+        orders = []
+        for name, numeric in zip(compiled.table.key, compiled.numeric_key):
+            if numeric and not frame.select(pl.col(name).str.contains(r"^(?:0|[1-9][0-9]*)$").all()).item():
+                return False  # a valid but non-canonical number: compare exactly, as the default path does
+            orders.append(pl.col(name).cast(pl.Int64) if numeric else pl.col(name))
+        below, equal = pl.lit(False), pl.lit(True)
+        for order in orders:
+            below = below | (equal & (order < order.shift(1)))
+            equal = equal & (order == order.shift(1))
+        return not frame.select(below.fill_null(False).any()).item()
+
+    def _reference_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+        """Every reference points at a known record of a fitting kind; offices held by the actor named."""
+        table = compiled.table
+        for reference in compiled.references:
+            values = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "")
+            if reference.table == table.name:
+                self.self_references.append((table, reference, values))
+                continue
+            known = self.known.get(reference.table, _STRINGS)
+            for line, value in values.filter(~pl.col(reference.field).is_in(known)).iter_rows():
+                self.problems.append(_missing(table, line, reference, value))
+            if reference.kinds:
+                kinds = values.join(self.kinds, left_on=reference.field, right_on="actor_id", how="inner")
+                for line, value, kind in kinds.filter(~pl.col("__kind").is_in(reference.kinds)).iter_rows():
+                    self.problems.append(wrong_actor_kind(table, line, reference, value, kind))
+        for office, actor in compiled.capacities:
+            office_field, actor_field = table.fields[office], table.fields[actor]
+            held = frame.select(LINE, office_field, actor_field).filter(pl.col(office_field) != "")
+            held = held.join(self.holders, left_on=office_field, right_on="office_id", how="inner")
+            for line, office_id, actor_id, holder in held.filter(pl.col("__holder") != pl.col(actor_field)).iter_rows():
+                self.problems.append(office_holder(table, line, office_field, office_id, holder, actor_id))
+
+    # -- what later tables and checks need ----------------------------------------
+
+    def _memorise(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+        table = compiled.table
+        model: type[Record] = table.model
+        if table.name == "actors":
+            self.kinds = _last(frame, "actor_id", kind="__kind")
+        elif table.name == "offices":
+            self.holders = _last(frame, "office_id", holder_id="__holder")
+        elif table.name == "sources":
+            dates = _dates(frame["published_date"], lambda date: date.latest)
+            latest = _last(frame, "source_id", published_date="__text").join(dates, on="__text", how="left")
+            self.published = latest.select("source_id", pl.col("__date").alias("__published"))
+        elif table.name == "agreement_parties":
+            self.parties = frame["agreement_id"]
+        elif table.cites is not None:
+            self._citations(table, frame)
+        if model.reported_date is not None:
+            self._event_dates(table, model.reported_date, frame)
+        if model.duplicate_signature:
+            self._signatures(table, model, frame)
+
+    def _citations(self, table: Table, frame: pl.DataFrame) -> None:
+        cited_table = table.cites
+        assert cited_table is not None
+        self.cited[cited_table].append(frame["record_id"])
+        self.cited["sources"].append(frame["source_id"])
+        dated = frame.select("record_id", "source_id").join(self.published.drop_nulls(), on="source_id", how="inner")
+        self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
+        readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
+        found = {(f, v): list(_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
+        for line, field_name, value in readings.iter_rows():
+            self.problems.extend(dataclasses.replace(problem, line=line) for problem in found[field_name, value])
+
+    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame) -> None:
+        date_field, status_field, statuses = rule
+        rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(statuses))
+        earliest = _dates(rows[date_field], lambda date: date.earliest)
+        id_field = table.id_field
+        assert id_field is not None
+        dated = rows.select(id_field, date_field).join(earliest, left_on=date_field, right_on="__text", how="inner", maintain_order="left")
+        self.dates[table.name] = dated.unique(subset=id_field, keep="last").select(id_field, pl.col("__date").alias("__earliest"))
+
+    def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
+        signature = list(model.duplicate_signature)
+        if model.duplicate_dates is None:
+            spans = frame.select(*signature, LINE, __start=pl.lit(dt.date.min), __end=pl.lit(dt.date.max))
+        else:
+            first, last = model.duplicate_dates
+            pairs = frame.select(first, last).unique()
+            known = pl.DataFrame(
+                [(a, b, *_span(a, b)) for a, b in pairs.iter_rows()],
+                schema={first: pl.String, last: pl.String, "__start": pl.Date, "__end": pl.Date}, orient="row",
+            )
+            spans = frame.join(known, on=[first, last], how="left").select(*signature, LINE, "__start", "__end")
+        self.signatures[table.name] = spans
+
+    # -- checks that need every table -------------------------------------------
+
+    def _deferred(self) -> Iterator[Problem]:
+        for table, reference, values in self.self_references:
+            known = self.known.get(reference.table, _STRINGS)
+            for line, value in values.filter(~pl.col(reference.field).is_in(known)).iter_rows():
+                yield _missing(table, line, reference, value)
+
+    def _uncited(self) -> Iterator[Problem]:
+        for name in [t.cites for t in TABLES.values() if t.cites is not None] + ["sources"]:
+            cited = pl.concat([*self.cited[name], pl.Series(list(self.index.cited[name]), dtype=pl.String)])
+            first = self.first.get(name)
+            if first is None:
+                continue
+            for _, line in first.filter(~first[first.columns[0]].is_in(cited)).iter_rows():
+                yield uncited(TABLES[name], line)
+
+    def _parties(self) -> Iterator[Problem]:
+        first = self.first.get("agreements")
+        if first is not None:
+            for _, line in first.filter(~pl.col("agreement_id").is_in(self.parties)).iter_rows():
+                yield without_parties(line)
+
+    def _reported_dates(self) -> Iterator[Problem]:
+        for name, dates in self.dates.items():
+            table = TABLES[name]
+            id_field, date_field = table.id_field, table.model.reported_date[0]  # type: ignore[index]
+            newest = self.newest.get(name)
+            if newest is None or id_field is None:
+                continue
+            late = dates.join(newest, left_on=id_field, right_on="record_id", how="inner").filter(pl.col("__earliest") > pl.col("__reported"))
+            late = late.join(self.first[name], on=id_field, how="inner")
+            for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
+                yield dated_after_sources(table, line, date_field, earliest, reported)
+
+    def _duplicates(self) -> Iterator[Problem]:
+        for name, spans in self.signatures.items():
+            table = TABLES[name]
+            signature = list(table.model.duplicate_signature)
+            ordered = spans.sort([*signature, "__start", "__end", LINE])
+            same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
+            pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
+            pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
+            for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
+                yield likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+
+
+def _last(frame: pl.DataFrame, key: str, **renamed: str) -> pl.DataFrame:
+    """One row per ``key``, the last one, as a dict updated row by row keeps it."""
+    return frame.unique(subset=key, keep="last", maintain_order=True).select(key, *(pl.col(old).alias(new) for old, new in renamed.items()))
+
+
+def _dates(texts: pl.Series, bound: Any) -> pl.DataFrame:
+    """(text, date) for each distinct non-empty text that is a partial date, with ``bound`` of it as the date."""
+    pairs = [(text, bound(date)) for text in texts.unique().to_list() if text and (date := partial_date(text)) is not None]
+    return pl.DataFrame(pairs, schema={"__text": pl.String, "__date": pl.Date}, orient="row")
+
