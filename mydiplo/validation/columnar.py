@@ -28,13 +28,14 @@ import csv
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from ..models.base import Record
+from ..models.dates import PartialDate
 from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from ..schemas import columns
@@ -46,7 +47,6 @@ from .engine import (
     _missing,
     _reading,
     _Reference,
-    _span,
     _TableState,
     dated_after_sources,
     duplicate_id,
@@ -175,7 +175,7 @@ class ColumnarValidator(Validator):
 
     def _check(self, compiled: _Compiled, frame: pl.DataFrame) -> int:
         """Judge suspect rows with the model, then check keys and references of the valid rows and remember them."""
-        suspects = frame.filter(self._suspect(compiled, frame))
+        suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
         invalid = []
         for line, *cells in suspects.iter_rows():
             if not self._fallback(compiled, line, cells):
@@ -211,9 +211,10 @@ class ColumnarValidator(Validator):
         for first, then in plan.date_order:
             a, b = fields[first], fields[then]
             pairs = frame.select(a, b).unique().filter((pl.col(a) != "") & (pl.col(b) != ""))
-            backwards = [f"{x}\x1f{y}" for x, y in pairs.iter_rows() if runs_backwards(x, y)]
-            if backwards:  # a joined pair may match a different pair too: one more suspect, never one fewer
-                flags.append(pl.concat_str([pl.col(a), pl.col(b)], separator="\x1f").is_in(backwards))
+            backwards = [pair for pair in pairs.iter_rows() if runs_backwards(*pair)]
+            if backwards:  # rows pairing any of these starts with any of these ends: a superset, never fewer
+                starts, ends = zip(*backwards)
+                flags.append(pl.col(a).is_in(sorted(set(starts))) & pl.col(b).is_in(sorted(set(ends))))
         for field, value, other, other_value in plan.linked_values:
             cell, other_cell = pl.col(fields[field]), pl.col(fields[other])
             flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
@@ -223,21 +224,27 @@ class ColumnarValidator(Validator):
         """Rows sorted by key, keys unique in the table, ids unique across tables."""
         table = compiled.table
         key = list(table.key)
-        if not self._sorted(compiled, frame):
+        in_order = self._sorted(compiled, frame)
+        if not in_order:
             # Rare: the exact running-maximum comparison of the default path, in Python.
             key_columns = {compiled.key[i]: frame[name].to_list() for i, name in enumerate(key)}
             _, orders = key_orders(compiled, [key_columns.get(i, []) for i in range(len(table.fields))])
             out_of_order(table, frame[LINE].to_list(), orders, None, self.problems)
-        marked = frame.select(LINE, *key, pl.col(LINE).min().over(key).alias("__first"))
-        for line, *values, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
-            self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+        fresh = frame.select(*key, LINE)
+        # Sorted rows hold their duplicates side by side; only then, or when unsorted, group them.
+        repeated = pl.all_horizontal([pl.col(name) == pl.col(name).shift(1) for name in key]).fill_null(False)
+        if not in_order or frame.select(repeated.any()).item():
+            marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
+            for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
+                self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+            fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
         if compiled.id_index is None:
             return
         id_field = key[0]
-        fresh = marked.filter(pl.col(LINE) == pl.col("__first")).select(id_field, LINE)
-        for other, known in self.known.items():
-            for record_id, line in fresh.filter(pl.col(id_field).is_in(known)).iter_rows():
-                self.problems.append(duplicate_id(table, line, record_id, other))
+        if fresh.height:
+            for other, known in self.known.items():
+                for record_id, line in fresh.filter(_member(fresh, id_field, known)).iter_rows():
+                    self.problems.append(duplicate_id(table, line, record_id, other))
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
         self.known[table.name] = pl.concat([fresh[id_field], salvaged])
@@ -263,12 +270,14 @@ class ColumnarValidator(Validator):
             if reference.table == table.name:
                 self.self_references.append((table, reference, values))
                 continue
+            if not values.height:
+                continue
             known = self.known.get(reference.table, _STRINGS)
-            for line, value in values.filter(~pl.col(reference.field).is_in(known)).iter_rows():
+            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
                 self.problems.append(_missing(table, line, reference, value))
             if reference.kinds:
                 kinds = values.join(self.kinds, left_on=reference.field, right_on="actor_id", how="inner")
-                for line, value, kind in kinds.filter(~pl.col("__kind").is_in(reference.kinds)).iter_rows():
+                for line, value, kind in kinds.filter(~pl.col("__kind").is_in(list(reference.kinds))).iter_rows():
                     self.problems.append(wrong_actor_kind(table, line, reference, value, kind))
         for office, actor in compiled.capacities:
             office_field, actor_field = table.fields[office], table.fields[actor]
@@ -287,9 +296,8 @@ class ColumnarValidator(Validator):
         elif table.name == "offices":
             self.holders = _last(frame, "office_id", holder_id="__holder")
         elif table.name == "sources":
-            dates = _dates(frame["published_date"], lambda date: date.latest)
-            latest = _last(frame, "source_id", published_date="__text").join(dates, on="__text", how="left")
-            self.published = latest.select("source_id", pl.col("__date").alias("__published"))
+            latest = _dates(frame["published_date"], lambda date: date.latest)
+            self.published = _last(frame, "source_id", published_date="__published").with_columns(_mapped("__published", latest, None))
         elif table.name == "agreement_parties":
             self.parties = frame["agreement_id"]
         elif table.cites is not None:
@@ -313,25 +321,27 @@ class ColumnarValidator(Validator):
 
     def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame) -> None:
         date_field, status_field, statuses = rule
-        rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(statuses))
+        rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
         earliest = _dates(rows[date_field], lambda date: date.earliest)
         id_field = table.id_field
         assert id_field is not None
-        dated = rows.select(id_field, date_field).join(earliest, left_on=date_field, right_on="__text", how="inner", maintain_order="left")
-        self.dates[table.name] = dated.unique(subset=id_field, keep="last").select(id_field, pl.col("__date").alias("__earliest"))
+        dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest")).drop_nulls("__earliest")
+        self.dates[table.name] = _last(dated, id_field, __earliest="__earliest")
 
     def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
         signature = list(model.duplicate_signature)
         if model.duplicate_dates is None:
             spans = frame.select(*signature, LINE, __start=pl.lit(dt.date.min), __end=pl.lit(dt.date.max))
         else:
+            # As the default path's ``_span``: an empty end ends with the start; no start, all time.
             first, last = model.duplicate_dates
-            pairs = frame.select(first, last).unique()
-            known = pl.DataFrame(
-                [(a, b, *_span(a, b)) for a, b in pairs.iter_rows()],
-                schema={first: pl.String, last: pl.String, "__start": pl.Date, "__end": pl.Date}, orient="row",
+            texts = pl.concat([frame[first], frame[last]])
+            end_text = pl.when(pl.col(last) != "").then(pl.col(last)).otherwise(pl.col(first))
+            spans = frame.select(
+                *signature, LINE,
+                _mapped(first, _dates(texts, lambda date: date.earliest), dt.date.min).alias("__start"),
+                _mapped(end_text, _dates(texts, lambda date: date.latest), dt.date.max).alias("__end"),
             )
-            spans = frame.join(known, on=[first, last], how="left").select(*signature, LINE, "__start", "__end")
         self.signatures[table.name] = spans
 
     # -- checks that need every table -------------------------------------------
@@ -339,7 +349,7 @@ class ColumnarValidator(Validator):
     def _deferred(self) -> Iterator[Problem]:
         for table, reference, values in self.self_references:
             known = self.known.get(reference.table, _STRINGS)
-            for line, value in values.filter(~pl.col(reference.field).is_in(known)).iter_rows():
+            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
                 yield _missing(table, line, reference, value)
 
     def _uncited(self) -> Iterator[Problem]:
@@ -348,13 +358,13 @@ class ColumnarValidator(Validator):
             first = self.first.get(name)
             if first is None:
                 continue
-            for _, line in first.filter(~first[first.columns[0]].is_in(cited)).iter_rows():
+            for _, line in first.filter(~_member(first, first.columns[0], cited)).iter_rows():
                 yield uncited(TABLES[name], line)
 
     def _parties(self) -> Iterator[Problem]:
         first = self.first.get("agreements")
         if first is not None:
-            for _, line in first.filter(~pl.col("agreement_id").is_in(self.parties)).iter_rows():
+            for _, line in first.filter(~_member(first, "agreement_id", self.parties)).iter_rows():
                 yield without_parties(line)
 
     def _reported_dates(self) -> Iterator[Problem]:
@@ -381,13 +391,32 @@ class ColumnarValidator(Validator):
                 yield likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
 
 
+def _member(frame: pl.DataFrame, column: str, known: pl.Series) -> pl.Expr:
+    """A mask of the rows of ``frame`` whose ``column`` holds a value of ``known``.
+
+    Looking values up in a large series first hashes all of it; when the
+    frame is much smaller, the series is cut down to the frame's values first.
+    """
+    if len(known) > 4 * frame.height:
+        known = known.filter(known.is_in(frame[column].unique().implode()))
+    return pl.col(column).is_in(known.implode())
+
+
 def _last(frame: pl.DataFrame, key: str, **renamed: str) -> pl.DataFrame:
     """One row per ``key``, the last one, as a dict updated row by row keeps it."""
-    return frame.unique(subset=key, keep="last", maintain_order=True).select(key, *(pl.col(old).alias(new) for old, new in renamed.items()))
+    chosen = frame.select(key, *(pl.col(old).alias(new) for old, new in renamed.items()))
+    if frame.select(pl.col(key).n_unique() == pl.len()).item():
+        return chosen
+    return chosen.unique(subset=key, keep="last", maintain_order=True)
 
 
-def _dates(texts: pl.Series, bound: Any) -> pl.DataFrame:
-    """(text, date) for each distinct non-empty text that is a partial date, with ``bound`` of it as the date."""
-    pairs = [(text, bound(date)) for text in texts.unique().to_list() if text and (date := partial_date(text)) is not None]
-    return pl.DataFrame(pairs, schema={"__text": pl.String, "__date": pl.Date}, orient="row")
+def _dates(texts: pl.Series, bound: Callable[[PartialDate], dt.date]) -> dict[str, dt.date]:
+    """``bound`` of the partial date in each distinct non-empty text that holds one."""
+    return {text: bound(date) for text in texts.unique().to_list() if text and (date := partial_date(text)) is not None}
+
+
+def _mapped(column: str | pl.Expr, dates: dict[str, dt.date], default: dt.date | None) -> pl.Expr:
+    """The date each text of ``column`` maps to in ``dates``, else ``default``."""
+    texts = pl.col(column) if isinstance(column, str) else column
+    return texts.replace_strict(list(dates), list(dates.values()), default=default, return_dtype=pl.Date)
 
