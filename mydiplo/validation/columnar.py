@@ -94,6 +94,9 @@ def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | No
         separators -= int(quoted.item() or 0)
     if separators != (len(fields) - 1) * lines:
         return None
+    longest = frame.select(pl.max_horizontal(pl.col(list(fields)).str.len_bytes().max())).item()
+    if longest is not None and longest > csv.field_size_limit():
+        return None  # the csv module refuses a cell this long: its reading reports it
     return frame.fill_null("").with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
 
 
