@@ -80,7 +80,7 @@ def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | No
         return None  # a BOM or CR line endings: the csv module's reading, reported as the default path does
     data = opened.path.read_bytes()
     try:
-        frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False, truncate_ragged_lines=False)
+        frame = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
     except pl.exceptions.PolarsError:
         return None
     if tuple(frame.columns) != fields:
@@ -88,16 +88,16 @@ def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | No
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
     if lines != frame.height + 1:
         return None
-    separators = data.count(b",")
-    if b'"' in data:
-        quoted = frame.select(pl.sum_horizontal(pl.col(list(fields)).str.count_matches(",", literal=True).sum()))
-        separators -= int(quoted.item() or 0)
-    if separators != (len(fields) - 1) * lines:
+    cells = pl.col(list(fields))
+    quoted, longest = frame.select(
+        (pl.sum_horizontal(cells.str.count_matches(",", literal=True).sum()) if b'"' in data else pl.lit(0)).alias("quoted"),
+        (pl.max_horizontal(cells.str.len_bytes().max()) if len(data) > csv.field_size_limit() else pl.lit(0)).alias("longest"),
+    ).row(0)
+    if data.count(b",") - (quoted or 0) != (len(fields) - 1) * lines:
         return None
-    longest = frame.select(pl.max_horizontal(pl.col(list(fields)).str.len_bytes().max())).item()
-    if longest is not None and longest > csv.field_size_limit():
+    if (longest or 0) > csv.field_size_limit():
         return None  # the csv module refuses a cell this long: its reading reports it
-    return frame.fill_null("").with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+    return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
 
 
 def _empty(table: Table) -> pl.DataFrame:
@@ -186,9 +186,9 @@ class ColumnarValidator(Validator):
         if invalid:
             self._salvage(compiled, [cells for _, cells in invalid])
             frame = frame.filter(~pl.col(LINE).is_in([line for line, _ in invalid]))
-        self._key_checks(compiled, frame)
+        distinct = self._key_checks(compiled, frame)
         self._reference_checks(compiled, frame)
-        self._memorise(compiled, frame)
+        self._memorise(compiled, frame, distinct)
         return frame.height
 
     def _suspect(self, compiled: _Compiled, frame: pl.DataFrame) -> pl.Expr:
@@ -223,8 +223,8 @@ class ColumnarValidator(Validator):
             flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
         return pl.any_horizontal(flags)
 
-    def _key_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
-        """Rows sorted by key, keys unique in the table, ids unique across tables."""
+    def _key_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+        """Rows sorted by key, keys unique in the table, ids unique across tables; True when no key repeats."""
         table = compiled.table
         key = list(table.key)
         in_order = self._sorted(compiled, frame)
@@ -236,13 +236,14 @@ class ColumnarValidator(Validator):
         fresh = frame.select(*key, LINE)
         # Sorted rows hold their duplicates side by side; only then, or when unsorted, group them.
         repeated = pl.all_horizontal([pl.col(name) == pl.col(name).shift(1) for name in key]).fill_null(False)
-        if not in_order or frame.select(repeated.any()).item():
+        distinct = in_order and not frame.select(repeated.any()).item()
+        if not distinct:
             marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
             for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
                 self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
             fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
         if compiled.id_index is None:
-            return
+            return distinct
         id_field = key[0]
         if fresh.height:
             for other, known in self.known.items():
@@ -251,6 +252,7 @@ class ColumnarValidator(Validator):
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
         self.known[table.name] = pl.concat([fresh[id_field], salvaged])
+        return distinct
 
     def _sorted(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
         """True when no row's key is below the key of the row above it (numbers compared as numbers)."""
@@ -291,22 +293,23 @@ class ColumnarValidator(Validator):
 
     # -- what later tables and checks need ----------------------------------------
 
-    def _memorise(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+    def _memorise(self, compiled: _Compiled, frame: pl.DataFrame, distinct: bool) -> None:
+        """Keep what later tables and checks need; ``distinct`` says that no key repeats."""
         table = compiled.table
         model: type[Record] = table.model
         if table.name == "actors":
-            self.kinds = _last(frame, "actor_id", kind="__kind")
+            self.kinds = _last(frame, "actor_id", distinct, kind="__kind")
         elif table.name == "offices":
-            self.holders = _last(frame, "office_id", holder_id="__holder")
+            self.holders = _last(frame, "office_id", distinct, holder_id="__holder")
         elif table.name == "sources":
             latest = _dates(frame["published_date"], lambda date: date.latest)
-            self.published = _last(frame, "source_id", published_date="__published").with_columns(_mapped("__published", latest, None))
+            self.published = _last(frame, "source_id", distinct, published_date="__published").with_columns(_mapped("__published", latest, None))
         elif table.name == "agreement_parties":
             self.parties = frame["agreement_id"]
         elif table.cites is not None:
             self._citations(table, frame)
         if model.reported_date is not None:
-            self._event_dates(table, model.reported_date, frame)
+            self._event_dates(table, model.reported_date, frame, distinct)
         if model.duplicate_signature:
             self._signatures(table, model, frame)
 
@@ -322,14 +325,14 @@ class ColumnarValidator(Validator):
         for line, field_name, value in readings.iter_rows():
             self.problems.extend(dataclasses.replace(problem, line=line) for problem in found[field_name, value])
 
-    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame) -> None:
+    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool) -> None:
         date_field, status_field, statuses = rule
         rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
         earliest = _dates(rows[date_field], lambda date: date.earliest)
         id_field = table.id_field
         assert id_field is not None
         dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest")).drop_nulls("__earliest")
-        self.dates[table.name] = _last(dated, id_field, __earliest="__earliest")
+        self.dates[table.name] = _last(dated, id_field, distinct, __earliest="__earliest")
 
     def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
         signature = list(model.duplicate_signature)
@@ -338,7 +341,7 @@ class ColumnarValidator(Validator):
         else:
             # As the default path's ``_span``: an empty end ends with the start; no start, all time.
             first, last = model.duplicate_dates
-            texts = pl.concat([frame[first], frame[last]])
+            texts = pl.concat([frame[first], frame[last]]).unique()
             end_text = pl.when(pl.col(last) != "").then(pl.col(last)).otherwise(pl.col(first))
             spans = frame.select(
                 *signature, LINE,
@@ -405,12 +408,10 @@ def _member(frame: pl.DataFrame, column: str, known: pl.Series) -> pl.Expr:
     return pl.col(column).is_in(known.implode())
 
 
-def _last(frame: pl.DataFrame, key: str, **renamed: str) -> pl.DataFrame:
-    """One row per ``key``, the last one, as a dict updated row by row keeps it."""
+def _last(frame: pl.DataFrame, key: str, distinct: bool, **renamed: str) -> pl.DataFrame:
+    """One row per ``key``, the last one, as a dict updated row by row keeps it (``distinct``: already one)."""
     chosen = frame.select(key, *(pl.col(old).alias(new) for old, new in renamed.items()))
-    if frame.select(pl.col(key).n_unique() == pl.len()).item():
-        return chosen
-    return chosen.unique(subset=key, keep="last", maintain_order=True)
+    return chosen if distinct else chosen.unique(subset=key, keep="last", maintain_order=True)
 
 
 def _dates(texts: pl.Series, bound: Callable[[PartialDate], dt.date]) -> dict[str, dt.date]:
