@@ -9,15 +9,13 @@ must be identical.
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from test_broken_packages import CASES
-from test_properties import FILES, NOISE, _copy
+from test_properties import MUTATIONS, mutated_copy
 
 import mydiplo.validation as validation
 from mydiplo.cli import main
@@ -53,18 +51,10 @@ def test_both_engines_agree_on_the_shipped_package(root: Path) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(FILES), position=st.floats(0, 1), noise=st.text(NOISE, min_size=1, max_size=4), delete=st.integers(0, 3))
+@given(**MUTATIONS)
 def test_both_engines_agree_on_any_mutation(file: str, position: float, noise: str, delete: int) -> None:
-    root = _copy()
-    try:
-        path = root / file
-        text = path.read_text(encoding="utf-8")
-        header_end = text.index("\n") + 1
-        at = header_end + int(position * (len(text) - header_end - 1))
-        path.write_bytes((text[:at] + noise + text[at + delete:]).encode("utf-8"))
+    with mutated_copy(file, position, noise, delete) as root:
         _assert_same(root)
-    finally:
-        shutil.rmtree(root)
 
 
 @pytest.fixture(scope="module")

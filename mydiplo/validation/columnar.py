@@ -109,22 +109,27 @@ class _CellCheck:
     name: str
     required: bool
     bad: BadValues
-    accepted: pl.Expr | None
+    pattern: str | None
+    longest: int | None
+
+    def candidates(self) -> pl.Expr:
+        """The column's distinct values, less those its portable pattern accepts."""
+        values = pl.col(self.name)
+        if self.pattern is None:
+            return values.unique()
+        accepted = values.str.contains(f"^(?:{self.pattern})$")
+        if self.longest is not None:
+            accepted = accepted & (values.str.len_chars() <= self.longest)
+        return values.filter(~accepted).unique()  # matching first: cheaper than hashing a column of ids
 
 
 def _cell_checks(compiled: _Compiled) -> list[_CellCheck]:
-    """The default path's checks of each column, each with the expression that accepts most good values in bulk."""
+    """The default path's checks of each column, each with the pattern that accepts most good values in bulk."""
     model = compiled.table.model
     checks = []
     for (_, required, bad), column in zip(compiled.plan.checks, columns(model)):
-        portable = portable_pattern(column, field_metadata(model.model_fields[column.name]))
-        accepted = None
-        if portable is not None:
-            body, longest = portable
-            accepted = pl.col(column.name).str.contains(f"^(?:{body})$")
-            if longest is not None:
-                accepted = accepted & (pl.col(column.name).str.len_chars() <= longest)
-        checks.append(_CellCheck(column.name, required, bad, accepted))
+        pattern, longest = portable_pattern(column, field_metadata(model.model_fields[column.name])) or (None, None)
+        checks.append(_CellCheck(column.name, required, bad, pattern, longest))
     return checks
 
 
@@ -135,6 +140,8 @@ class ColumnarValidator(Validator):
         super().__init__(root)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
+        self.tagged: list[pl.DataFrame] = []
+        """The same ids as ``known``, as (id, table) frames."""
         self.first: dict[str, pl.DataFrame] = {}
         """Per record table, (id, line) of the first valid row of each id."""
         self.kinds = pl.DataFrame(schema={"actor_id": pl.String, "__kind": pl.String})
@@ -183,6 +190,7 @@ class ColumnarValidator(Validator):
         for line, *cells in suspects.iter_rows():
             if not self._fallback(compiled, line, cells):
                 invalid.append((line, cells))
+        frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
         if invalid:
             self._salvage(compiled, [cells for _, cells in invalid])
             frame = frame.filter(~pl.col(LINE).is_in([line for line, _ in invalid]))
@@ -195,7 +203,7 @@ class ColumnarValidator(Validator):
         """A mask of every row the default path's fast checks would refuse (and perhaps a few more)."""
         checks = _cell_checks(compiled)
         candidates = frame.lazy().select(
-            [(pl.col(c.name) if c.accepted is None else pl.col(c.name).filter(~c.accepted)).unique().implode() for c in checks]
+            [check.candidates().implode() for check in checks]
         ).collect().row(0)
         flags: list[pl.Expr] = [pl.lit(False)]
         for check, values in zip(checks, candidates):
@@ -245,13 +253,16 @@ class ColumnarValidator(Validator):
         if compiled.id_index is None:
             return distinct
         id_field = key[0]
-        if fresh.height:
-            for other, known in self.known.items():
-                for record_id, line in fresh.filter(_member(fresh, id_field, known)).iter_rows():
-                    self.problems.append(duplicate_id(table, line, record_id, other))
+        if fresh.height and self.tagged:
+            # Every id known so far, tagged with its table, probed once for this table's ids.
+            others = pl.concat(self.tagged, rechunk=False)
+            clashes = others.filter(_member(others, "__id", fresh[id_field])).unique()
+            for record_id, line, other in fresh.join(clashes, left_on=id_field, right_on="__id", how="inner").iter_rows():
+                self.problems.append(duplicate_id(table, line, record_id, other))
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
-        self.known[table.name] = pl.concat([fresh[id_field], salvaged])
+        self.known[table.name] = known = pl.concat([fresh[id_field], salvaged])
+        self.tagged.append(pl.DataFrame({"__id": known}).with_columns(__table=pl.lit(table.name)))
         return distinct
 
     def _sorted(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
@@ -271,18 +282,20 @@ class ColumnarValidator(Validator):
         """Every reference points at a known record of a fitting kind; offices held by the actor named."""
         table = compiled.table
         for reference in compiled.references:
-            values = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "")
+            filled = pl.col(reference.field) != ""
             if reference.table == table.name:
-                self.self_references.append((table, reference, values))
+                self.self_references.append((table, reference, frame.select(LINE, reference.field).filter(filled)))
                 continue
-            if not values.height:
+            if not frame.height:
                 continue
             known = self.known.get(reference.table, _STRINGS)
-            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
+            for line, value in frame.select(LINE, reference.field).filter(filled & ~_member(frame, reference.field, known)).iter_rows():
                 self.problems.append(_missing(table, line, reference, value))
             if reference.kinds:
-                kinds = values.join(self.kinds, left_on=reference.field, right_on="actor_id", how="inner")
-                for line, value, kind in kinds.filter(~pl.col("__kind").is_in(list(reference.kinds))).iter_rows():
+                # The actors of another kind are usually fewer than the references: look those up.
+                others = self.kinds.filter(~pl.col("__kind").is_in(list(reference.kinds)))
+                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others["actor_id"]))
+                for line, value, kind in wrong.join(others, left_on=reference.field, right_on="actor_id", how="inner").iter_rows():
                     self.problems.append(wrong_actor_kind(table, line, reference, value, kind))
         for office, actor in compiled.capacities:
             office_field, actor_field = table.fields[office], table.fields[actor]
@@ -318,8 +331,10 @@ class ColumnarValidator(Validator):
         assert cited_table is not None
         self.cited[cited_table].append(frame["record_id"])
         self.cited["sources"].append(frame["source_id"])
-        dated = frame.select("record_id", "source_id").join(self.published.drop_nulls(), on="source_id", how="inner")
-        self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
+        published = self.published.drop_nulls()
+        if published.height:
+            dated = frame.select("record_id", "source_id").join(published, on="source_id", how="inner")
+            self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
         readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
         found = {(f, v): list(_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
         for line, field_name, value in readings.iter_rows():
@@ -395,6 +410,25 @@ class ColumnarValidator(Validator):
             pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
             for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
                 yield likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+
+
+_REMEMBERED = {
+    "actors": ("actor_id", "kind"), "offices": ("office_id", "holder_id"), "sources": ("source_id", "published_date"),
+    "agreement_parties": ("agreement_id",),
+}
+_CITATION = ("record_id", "source_id", "field", "value")
+
+
+def _kept(compiled: _Compiled) -> list[str]:
+    """The columns the checks after the cell checks read: keys, references, and what is remembered."""
+    table, model = compiled.table, compiled.table.model
+    names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for pair in compiled.capacities for i in pair)]
+    names += _REMEMBERED.get(table.name, _CITATION if table.cites else ())
+    if model.reported_date is not None:
+        date_field, status_field, _ = model.reported_date
+        names += [date_field, *([status_field] if status_field else [])]
+    names += [*model.duplicate_signature, *(model.duplicate_dates or ())]
+    return list(dict.fromkeys(names))
 
 
 def _member(frame: pl.DataFrame, column: str, known: pl.Series) -> pl.Expr:
