@@ -24,6 +24,7 @@ polars is imported here only; this module is imported only when the
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime as dt
@@ -66,7 +67,7 @@ LINE = "__line"
 _STRINGS = pl.Series([], dtype=pl.String)
 
 
-def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | None:
+def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     """The table read by polars, with each row's line; None unless the read equals the ``csv`` module's.
 
     polars refuses most malformed CSV, but reads some of it differently
@@ -75,10 +76,17 @@ def exact_frame(opened: TableFile, fields: tuple[str, ...]) -> pl.DataFrame | No
     out: the header is the table's, there is one line per row, and the file
     has exactly one separator fewer per line than there are columns, once
     the commas inside quoted cells are set apart.
+
+    The file checks of :func:`~mydiplo.tablefiles.open_table` hold too when
+    this returns a frame: polars refuses bytes that are not UTF-8, and a
+    file with a BOM or a CR is left to the default path's reading.
     """
-    if opened.encoding != "utf-8" or opened.newline != "":
-        return None  # a BOM or CR line endings: the csv module's reading, reported as the default path does
-    data = opened.path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data.startswith(codecs.BOM_UTF8) or b"\r" in data:
+        return None
     try:
         frame = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
     except pl.exceptions.PolarsError:
@@ -159,11 +167,11 @@ class ColumnarValidator(Validator):
 
     def _table(self, compiled: _Compiled) -> int:
         table = compiled.table
-        opened = open_table(self.root / table.path, table.path, self.problems)
-        if opened is None:
-            return 0
-        frame = exact_frame(opened, table.fields)
+        frame = exact_frame(self.root / table.path, table.fields)
         if frame is None:
+            opened = open_table(self.root / table.path, table.path, self.problems)
+            if opened is None:
+                return 0
             frame = self._read_with_csv(compiled, opened)
         return self._check(compiled, frame)
 
@@ -404,7 +412,8 @@ class ColumnarValidator(Validator):
         for name, spans in self.signatures.items():
             table = TABLES[name]
             signature = list(table.model.duplicate_signature)
-            ordered = spans.sort([*signature, "__start", "__end", LINE])
+            # Only records that share a signature can be look-alikes: sort just those.
+            ordered = spans.filter(pl.len().over(signature) > 1).sort([*signature, "__start", "__end", LINE])
             same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
             pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
             pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
