@@ -9,11 +9,13 @@ must be identical.
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_broken_packages import CASES
 from test_properties import MUTATIONS, mutated_copy
 
@@ -99,6 +101,24 @@ def test_files_polars_reads_otherwise_than_the_csv_module_fall_back(name: str, t
     path = tmp_path / "t.csv"
     path.write_bytes(MALFORMED[name])
     assert exact_frame(path, ("a", "b")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.text(st.sampled_from(["a", "b", ",", '"', "\n", " ", "\r", "é"]), max_size=40))
+def test_what_polars_reads_is_what_the_csv_module_reads(body: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whenever the columnar engine keeps polars' reading of a file, the csv module reads the same rows at the same lines."""
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    path.write_bytes(("x,y\n" + body).encode("utf-8"))
+    frame = exact_frame(path, ("x", "y"))
+    if frame is None:
+        return
+    reader = csv.reader(io.StringIO("x,y\n" + body, newline=""), strict=True)
+    next(reader)
+    rows, start = [], 2
+    for row in reader:
+        rows.append((start, *row))
+        start = reader.line_num + 1
+    assert frame.rows() == rows
 
 
 def test_polars_alone_would_misread_a_short_row(tmp_path: Path) -> None:

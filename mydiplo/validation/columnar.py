@@ -72,10 +72,13 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
 
     polars refuses most malformed CSV, but reads some of it differently
     (a short row is padded, a blank line becomes a row of empty cells, a
-    quoted line break makes rows and lines differ). Three counts rule these
-    out: the header is the table's, there is one line per row, and the file
-    has exactly one separator fewer per line than there are columns, once
-    the commas inside quoted cells are set apart.
+    quoted line break makes rows and lines differ, a trailing empty cell on
+    an unterminated last line is dropped). So the file must end with a line
+    break and hold no blank line, and three counts rule out the rest: the
+    header is the table's, there is one line per row, and the file has
+    exactly one separator fewer per line than there are columns, once the
+    commas inside quoted cells are set apart. A cell longer than the ``csv``
+    module reads falls back too.
 
     The file checks of :func:`~mydiplo.tablefiles.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
@@ -85,15 +88,15 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
         data = path.read_bytes()
     except OSError:
         return None
-    if data.startswith(codecs.BOM_UTF8) or b"\r" in data:
-        return None
+    if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
+        return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
     try:
         frame = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
     except pl.exceptions.PolarsError:
         return None
     if tuple(frame.columns) != fields:
         return None
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    lines = data.count(b"\n")
     if lines != frame.height + 1:
         return None
     cells = pl.col(list(fields))
@@ -277,8 +280,8 @@ class ColumnarValidator(Validator):
         """True when no row's key is below the key of the row above it (numbers compared as numbers)."""
         orders = []
         for name, numeric in zip(compiled.table.key, compiled.numeric_key):
-            if numeric and not frame.select(pl.col(name).str.contains(r"^(?:0|[1-9][0-9]*)$").all()).item():
-                return False  # a valid but non-canonical number: compare exactly, as the default path does
+            if numeric and not frame.select(pl.col(name).str.contains(r"^(?:0|[1-9][0-9]{0,17})$").all()).item():
+                return False  # a non-canonical or huge number: compare exactly, as the default path does
             orders.append(pl.col(name).cast(pl.Int64) if numeric else pl.col(name))
         below, equal = pl.lit(False), pl.lit(True)
         for order in orders:
