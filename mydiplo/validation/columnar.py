@@ -28,7 +28,9 @@ import codecs
 import csv
 import dataclasses
 import datetime as dt
+import io
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,7 @@ from .engine import (
     _reading,
     _Reference,
     _TableState,
+    read_order,
     dated_after_sources,
     duplicate_id,
     duplicate_key,
@@ -91,7 +94,7 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
         return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
     try:
-        frame = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
+        frame = pl.read_csv(io.BytesIO(data), infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
     except pl.exceptions.PolarsError:
         return None
     if tuple(frame.columns) != fields:
@@ -168,15 +171,34 @@ class ColumnarValidator(Validator):
 
     # -- reading -------------------------------------------------------------------
 
+    def run(self) -> tuple[list[Problem], dict[str, int]]:
+        """As the default engine's run, with each table read by polars while the one before it is checked."""
+        with ThreadPoolExecutor(1) as pool:
+            order = read_order()
+            self._reading = dict.fromkeys(t.name for t in order)
+            self._ahead = iter(order)
+            self._pool = pool
+            self._read_next()
+            return super().run()
+
+    def _read_next(self) -> None:
+        table = next(self._ahead, None)
+        if table is not None:
+            self._reading[table.name] = self._pool.submit(exact_frame, self.root / table.path, table.fields)
+
     def _table(self, compiled: _Compiled) -> int:
+        # No local name keeps the frame: the check drops the columns it no longer needs from memory.
+        return self._check(compiled, self._frame(compiled))
+
+    def _frame(self, compiled: _Compiled) -> pl.DataFrame:
+        """The table's well-shaped rows, read by polars when it reads them exactly, else by the csv module."""
         table = compiled.table
-        frame = exact_frame(self.root / table.path, table.fields)
-        if frame is None:
-            opened = open_table(self.root / table.path, table.path, self.problems)
-            if opened is None:
-                return 0
-            frame = self._read_with_csv(compiled, opened)
-        return self._check(compiled, frame)
+        frame = self._reading.pop(table.name).result()
+        self._read_next()
+        if frame is not None:
+            return frame
+        opened = open_table(self.root / table.path, table.path, self.problems)
+        return _empty(table) if opened is None else self._read_with_csv(compiled, opened)
 
     def _read_with_csv(self, compiled: _Compiled, opened: TableFile) -> pl.DataFrame:
         """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
@@ -415,8 +437,10 @@ class ColumnarValidator(Validator):
         for name, spans in self.signatures.items():
             table = TABLES[name]
             signature = list(table.model.duplicate_signature)
-            # Only records that share a signature can be look-alikes: sort just those.
-            ordered = spans.filter(pl.len().over(signature) > 1).sort([*signature, "__start", "__end", LINE])
+            # Only records that share a signature can be look-alikes: sort just those (found by a hash
+            # of the signature, whose rare collisions only add rows to the sort).
+            shared = pl.struct(signature).hash().is_duplicated()
+            ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
             same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
             pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
             pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
