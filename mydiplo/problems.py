@@ -61,6 +61,9 @@ _RULES = [
     Rule("foreign-key", "A reference must point at an existing record", "Use an id that exists in the referenced table, or add that record first."),
     Rule("uncited-record", "Every record cites at least one source", "Add a row to the table's citation file naming a source and a paragraph."),
     Rule("uncited-source", "Every source is cited by at least one record", "Cite the source from the records it supports, or remove it."),
+    Rule("retired-id", "A retired id is never used again", "Give the record a new id; a retired id stays retired (see datasets/retired_ids.csv, and use its successor to refer to the record that replaced it)."),
+    Rule("retired-successor", "A retired id's successor is the id of a current record", "Set replaced_by to the id of the record that replaced the retired one (follow any chain to its end), or leave it empty if none did."),
+    Rule("unrecorded-removal", "A record's id is removed only by retiring it", "Add a row to datasets/retired_ids.csv for the removed id (with replaced_by, the next data version and the reason), or restore the record."),
     Rule("citation-field", "A citation's field must be a column of the cited table, and its value valid there", "Name a column of the cited table in `field`, and write `value` as that column would hold it."),
 ]
 
