@@ -95,3 +95,11 @@ class Problem:
         """``file:line`` (and ``field``) for people and editors."""
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{place} [{self.field}]" if self.field else place
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The problem as a JSON object, with its severity and hint."""
+        return {"file": self.file, "line": self.line, "field": self.field, "rule": self.rule, "severity": self.severity.value, "message": self.message, "hint": self.hint}
+
+    def __str__(self) -> str:
+        """Two lines for people: where, how serious, which rule and what; then how to fix it."""
+        return f"{self.location()}: {self.severity.value} [{self.rule}] {self.message}\n  fix: {self.hint}"
