@@ -106,6 +106,24 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_INVALID if diff.problems else EXIT_OK
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .locate import checkout_root
+    from .release import ReleaseRefused, build
+
+    root = Path(args.root) if args.root else checkout_root()
+    if root is None:
+        raise UsageError("build works in a checkout of mydiplo; run it there or pass --root")
+    output = Path(args.output) if args.output else root / "dist"
+    try:
+        release = build(root, output)
+    except ReleaseRefused as error:
+        print(f"mydiplo: no release built: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in (*release.files, release.checksums):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface, with one subcommand per task."""
     main = argparse.ArgumentParser(
@@ -137,6 +155,11 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("new", help="the later version, likewise (. is this folder's work tree)")
     diff.add_argument("--format", choices=["human", "markdown", "json"], default="human", help="human (default), markdown (for a pull request), or json")
     diff.set_defaults(run=_diff)
+
+    build = commands.add_parser("build", help="write the release files of the data version: the data package zip and SHA256SUMS")
+    build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
+    build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
+    build.set_defaults(run=_build)
     return main
 
 

@@ -45,6 +45,6 @@ def test_atomic_write_leaves_the_old_file_whole_on_failure(tmp_path: Path) -> No
     target = tmp_path / "table.csv"
     target.write_text("old\n", encoding="utf-8")
     with pytest.raises(TypeError):
-        write_atomic(target, b"not text")  # type: ignore[arg-type]
+        write_atomic(target, 12)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
