@@ -86,7 +86,7 @@ def _fmt(args: argparse.Namespace) -> int:
             print(f"{path}: reformatted")
     changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE]
     verb = "not in canonical form" if args.check else "reformatted"
-    print(f"{changed} files {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
+    print(f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
     if args.check and changed:
         print("run `mydiplo fmt` to rewrite them")
     if unreadable:

@@ -54,6 +54,15 @@ class Change(str, Enum):
 Cells = dict[str, str]
 
 
+class Level(str, Enum):
+    """A release level of the data's semantic version, from none to major."""
+
+    NONE = "none"
+    PATCH = "patch"
+    MINOR = "minor"
+    MAJOR = "major"
+
+
 @dataclass(frozen=True)
 class RecordChange:
     """One record added, removed or changed; ``fields`` holds ``(field, old, new)`` for each differing cell."""
@@ -72,12 +81,14 @@ class RecordChange:
 
 @dataclass(frozen=True)
 class TableDiff:
-    """The changes to one table, and the columns added or removed with them."""
+    """The changes to one table, the columns added or removed with them, and whether the table itself came or went."""
 
     table: Table
     changes: tuple[RecordChange, ...]
     added_columns: tuple[str, ...] = ()
     removed_columns: tuple[str, ...] = ()
+    presence: Change | None = None
+    """``ADDED`` when only the new version has the table's file, ``REMOVED`` when only the old one has."""
 
     def count(self, change: Change) -> int:
         """How many records underwent ``change``."""
@@ -98,6 +109,16 @@ class PackageDiff:
     def count(self, change: Change) -> int:
         """How many records of all tables underwent ``change``."""
         return sum(t.count(change) for t in self.tables)
+
+    @property
+    def level(self) -> tuple[Level, str]:
+        """The least release level these changes call for under the versioning rules, and why.
+
+        Only what the data shows is judged: a changed meaning of a field or a
+        vocabulary value is a major change that no diff of values can see.
+        """
+        found = [_table_level(table) for table in self.tables]
+        return max(found, key=lambda item: list(Level).index(item[0]), default=(Level.NONE, "no change"))
 
 
 @dataclass
@@ -218,7 +239,7 @@ def compare(old_root: Path, new_root: Path, old_label: str = "old", new_label: s
         old, new = _read(old_root, table, problems), _read(new_root, table, problems)
         read[table.name] = (old, new)
         diff = _table_diff(table, old, new)
-        if diff.changes or diff.added_columns or diff.removed_columns:
+        if diff.changes or diff.added_columns or diff.removed_columns or diff.presence:
             tables.append(diff)
     problems.extend(_unrecorded_removals(tables, read[RETIRED_IDS.name][1]))
     return PackageDiff(old_label, new_label, _version_of(old_root), _version_of(new_root), tuple(tables), tuple(problems))
@@ -240,9 +261,21 @@ def _table_diff(table: Table, old: _Rows, new: _Rows) -> TableDiff:
         )
         if differing:
             changes.append(RecordChange(Change.CHANGED, key, differing))
-    added = tuple(n for n in new.header if n not in old.header) if old.found and new.found else ()
-    removed = tuple(n for n in old.header if n not in new.header) if old.found and new.found else ()
+    if old.found != new.found:
+        return TableDiff(table, tuple(changes), presence=Change.ADDED if new.found else Change.REMOVED)
+    added = tuple(n for n in new.header if n not in old.header)
+    removed = tuple(n for n in old.header if n not in new.header)
     return TableDiff(table, tuple(changes), added, removed)
+
+
+def _table_level(table: TableDiff) -> tuple[Level, str]:
+    """The release level one table's changes call for: removals of tables, columns or ids are major, additions minor, corrections patch."""
+    removed_ids = table.table.id_field is not None and table.count(Change.REMOVED)
+    if table.presence is Change.REMOVED or table.removed_columns or removed_ids:
+        return Level.MAJOR, "a table removed" if table.presence else "a column removed" if table.removed_columns else "records removed, their ids retired"
+    if table.presence is Change.ADDED or table.added_columns or table.count(Change.ADDED):
+        return Level.MINOR, "a table added" if table.presence else "a column added" if table.added_columns else "records added"
+    return Level.PATCH, "values corrected" if table.count(Change.CHANGED) else "rows removed"
 
 
 def _unrecorded_removals(tables: list[TableDiff], register: _Rows) -> Iterator[Problem]:
@@ -269,7 +302,8 @@ def _summary(diff: PackageDiff) -> str:
 
 
 def _table_summary(table: TableDiff) -> str:
-    parts = [f"{table.count(change)} {change.value}" for change in Change if table.count(change)]
+    parts = [f"table {table.presence.value}"] if table.presence else []
+    parts += [f"{table.count(change)} {change.value}" for change in Change if table.count(change)]
     parts += [f"column {name} added" for name in table.added_columns]
     parts += [f"column {name} removed" for name in table.removed_columns]
     return ", ".join(parts)
@@ -289,7 +323,11 @@ def human(diff: PackageDiff) -> str:
                     lines.append(f"    {name}: {old if new is None else new}")
     for problem in diff.problems:
         lines.append(str(problem))
-    lines.append(_summary(diff) if diff.tables else "no change to the data")
+    if not diff.tables:
+        lines.append("no change to the data")
+        return "\n".join(lines) + "\n"
+    level, reason = diff.level
+    lines += [_summary(diff), f"release level: {level.value} ({reason})"]
     return "\n".join(lines) + "\n"
 
 
@@ -315,7 +353,12 @@ def markdown(diff: PackageDiff) -> str:
         lines.append("")
     if not diff.tables:
         return "\n".join([*lines, "No change to the data.", ""])
-    lines += [f"Data version {diff.old_version} → {diff.new_version}; {_summary(diff)}.", ""]
+    level, reason = diff.level
+    lines += [
+        f"Data version {diff.old_version} → {diff.new_version}; {_summary(diff)}.",
+        f"Release level these changes call for: **{level.value}** ({reason}).",
+        "",
+    ]
     for table in diff.tables:
         lines += [f"### `{table.table.name}`: {_table_summary(table)}", ""]
         if not table.changes:
@@ -334,12 +377,15 @@ def markdown(diff: PackageDiff) -> str:
 
 def as_json(diff: PackageDiff) -> str:
     """The changes as JSON, for programs."""
+    level, reason = diff.level
     document: dict[str, Any] = {
         "old": {"version": diff.old, "data_version": diff.old_version},
         "new": {"version": diff.new, "data_version": diff.new_version},
+        "release_level": {"level": level.value, "reason": reason},
         "tables": [
             {
                 "table": table.table.name,
+                "presence": table.presence.value if table.presence else None,
                 "added_columns": list(table.added_columns),
                 "removed_columns": list(table.removed_columns),
                 "records": [

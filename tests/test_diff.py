@@ -11,7 +11,7 @@ import pytest
 from conftest import replace_in
 
 from mydiplo.cli import main
-from mydiplo.diff import Change, compare
+from mydiplo.diff import Change, Level, compare
 
 VISIT = "myanmar-election-commission-visit-russia-2023"
 
@@ -45,6 +45,7 @@ def test_a_changed_cell_is_reported_as_its_field_old_and_new(package_copy: Path,
     assert report["tables"] == [
         {
             "table": "visits",
+            "presence": None,
             "added_columns": [],
             "removed_columns": [],
             "records": [{"change": "changed", "key": {"visit_id": VISIT}, "fields": [{"field": "end_date", "old": "2023-09-12", "new": "2023-09-13"}]}],
@@ -53,7 +54,7 @@ def test_a_changed_cell_is_reported_as_its_field_old_and_new(package_copy: Path,
     assert main(["diff", str(package_copy), str(new)]) == 0
     out = capsys.readouterr().out
     assert f"  changed {VISIT}\n    end_date: 2023-09-12 -> 2023-09-13\n" in out
-    assert "1 table changed; records: 0 added, 0 removed, 1 changed" in out
+    assert "1 table changed; records: 0 added, 0 removed, 1 changed\nrelease level: patch (values corrected)\n" in out
 
 
 def test_markdown_is_a_table_for_a_pull_request(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,6 +90,26 @@ def test_an_added_record_lists_its_values(package_copy: Path) -> None:
     assert table.table.name == "agreement_subjects"
     [change] = table.changes
     assert change.change is Change.ADDED and change.label == "agreement_id=zzz-agreement, subject=energy"
+    assert diff.level == (Level.MINOR, "records added")
+
+
+def test_removed_ids_call_for_a_major_release_and_removed_links_for_a_patch(package_copy: Path) -> None:
+    new = _copy(package_copy, "new")
+    _lines_without(new / "datasets/agreement_subjects.csv", "lukashenko-pledge-election-observers-2025,elections")
+    assert compare(package_copy, new).level == (Level.PATCH, "rows removed")
+    _lines_without(new / "datasets/honours.csv", "min-aung-hlaing-honorary-professorship-2021")
+    assert compare(package_copy, new).level == (Level.MAJOR, "records removed, their ids retired")
+    assert compare(package_copy, package_copy).level == (Level.NONE, "no change")
+
+
+def test_a_table_that_comes_or_goes_is_reported_as_such(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = _copy(package_copy, "new")
+    (new / "datasets/retired_ids.csv").unlink()
+    code, report = _json_diff(capsys, str(package_copy), str(new))
+    assert [(t["table"], t["presence"]) for t in report["tables"]] == [("retired_ids", "removed")]
+    assert report["release_level"] == {"level": "major", "reason": "a table removed"}
+    code, report = _json_diff(capsys, str(new), str(package_copy))
+    assert report["release_level"] == {"level": "minor", "reason": "a table added"}
 
 
 def test_removing_a_record_without_retiring_its_id_is_refused(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
