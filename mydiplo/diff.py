@@ -241,7 +241,7 @@ def compare(old_root: Path, new_root: Path, old_label: str = "old", new_label: s
         diff = _table_diff(table, old, new)
         if diff.changes or diff.added_columns or diff.removed_columns or diff.presence:
             tables.append(diff)
-    problems.extend(_unrecorded_removals(tables, read[RETIRED_IDS.name][1]))
+    problems.extend(_unrecorded_removals(tables, read))
     return PackageDiff(old_label, new_label, _version_of(old_root), _version_of(new_root), tuple(tables), tuple(problems))
 
 
@@ -278,18 +278,27 @@ def _table_level(table: TableDiff) -> tuple[Level, str]:
     return Level.PATCH, "values corrected" if table.count(Change.CHANGED) else "rows removed"
 
 
-def _unrecorded_removals(tables: list[TableDiff], register: _Rows) -> Iterator[Problem]:
-    """Removed record ids the new register does not retire, and rows removed from the register."""
-    retired = {cells.get("retired_id") for _, cells in register.rows.values()}
+def _unrecorded_removals(tables: list[TableDiff], read: dict[str, tuple[_Rows, _Rows]]) -> Iterator[Problem]:
+    """Removed record ids the new register does not retire, and ids taken out of the register."""
+    retired = _ids(read[RETIRED_IDS.name][1], "retired_id")
     for diff in tables:
         table = diff.table
+        id_field = "retired_id" if table.retirements else table.id_field
+        if id_field is None:
+            continue
+        remaining = _ids(read[table.name][1], id_field)
         for change in diff.changes:
-            if change.change is not Change.REMOVED:
-                continue
+            record_id = dict(change.key)[id_field]
+            if change.change is not Change.REMOVED or record_id in remaining:
+                continue  # only a duplicated row went when the id is still there
             if table.retirements:
-                yield Problem("retired-id", f"{change.label!r} was taken out of the register; a retired id stays retired, so restore its row", table.path, None, "retired_id")
-            elif table.id_field is not None and change.label not in retired:
-                yield Problem("unrecorded-removal", f"the record {change.label!r} is removed but its id is not retired", table.path, None, table.id_field)
+                yield Problem("retired-id", f"{record_id!r} was taken out of the register; a retired id stays retired, so restore its row", table.path, None, id_field)
+            elif record_id not in retired:
+                yield Problem("unrecorded-removal", f"the record {record_id!r} is removed but its id is not retired", table.path, None, id_field)
+
+
+def _ids(rows: _Rows, id_field: str) -> set[str]:
+    return {cells.get(id_field, "") for _, cells in rows.rows.values()}
 
 
 # -- reports -----------------------------------------------------------------------

@@ -106,10 +106,11 @@ def test_a_table_that_comes_or_goes_is_reported_as_such(package_copy: Path, caps
     new = _copy(package_copy, "new")
     (new / "datasets/retired_ids.csv").unlink()
     code, report = _json_diff(capsys, str(package_copy), str(new))
+    assert code == 0
     assert [(t["table"], t["presence"]) for t in report["tables"]] == [("retired_ids", "removed")]
     assert report["release_level"] == {"level": "major", "reason": "a table removed"}
     code, report = _json_diff(capsys, str(new), str(package_copy))
-    assert report["release_level"] == {"level": "minor", "reason": "a table added"}
+    assert (code, report["release_level"]) == (0, {"level": "minor", "reason": "a table added"})
 
 
 def test_removing_a_record_without_retiring_its_id_is_refused(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,6 +139,16 @@ def test_an_id_cannot_be_taken_out_of_the_register(package_copy: Path, capsys: p
     code, report = _json_diff(capsys, str(package_copy), str(new))
     assert code == 1
     assert [(p["rule"], p["file"]) for p in report["problems"]] == [("retired-id", "datasets/retired_ids.csv")]
+
+
+def test_removing_a_duplicated_row_keeps_its_id_and_is_not_refused(package_copy: Path) -> None:
+    visits = package_copy / "datasets/visits.csv"
+    row = next(line for line in visits.read_text(encoding="utf-8").splitlines() if line.startswith(VISIT))
+    new = _copy(package_copy, "new")
+    visits.write_text(visits.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    diff = compare(package_copy, new)
+    assert [(c.change, c.label) for t in diff.tables for c in t.changes] == [(Change.REMOVED, f"visit_id={VISIT}, occurrence=2")]
+    assert diff.problems == ()
 
 
 def _git(repository: Path, *args: str) -> str:
