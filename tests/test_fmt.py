@@ -8,7 +8,8 @@ import pytest
 from conftest import replace_in
 
 from mydiplo.cli import main
-from mydiplo.formatting import State, compare_all
+from mydiplo.formatting import State, compare, compare_all, rewrite
+from mydiplo.registry import TABLES, Table
 from mydiplo.validation import validate
 
 FORMAT_RULES = {"rows-unsorted", "not-canonical", "line-endings", "blank-row", "file-unreadable"}
@@ -107,3 +108,14 @@ def test_a_file_that_is_not_utf8_is_never_rewritten(package_copy: Path) -> None:
 def test_fmt_refuses_a_folder_without_a_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", str(tmp_path)]) == 2
     assert "no datapackage.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES.values() if not t.retirements], ids=lambda t: t.name)
+def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(root: Path, package_copy: Path, table: Table) -> None:
+    path = package_copy / table.path
+    header, *rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    path.write_bytes(("\r\n".join([header, *reversed(rows)]) + "\r\n").encode("utf-8"))
+    outcome = compare(package_copy, table)
+    assert outcome.state is State.NOT_CANONICAL  # CRLF alone makes every file differ
+    rewrite(package_copy, outcome)
+    assert path.read_bytes() == (root / table.path).read_bytes()
