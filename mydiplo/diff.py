@@ -249,7 +249,7 @@ def _table_diff(table: Table, old: _Rows, new: _Rows) -> TableDiff:
     columns = list(new.header) + [name for name in old.header if name not in new.header]
     key_columns = set(table.key)
     changes = []
-    for key in sorted(old.rows.keys() | new.rows.keys()):
+    for key in sorted(old.rows.keys() | new.rows.keys(), key=_key_order):
         before, after = old.rows.get(key), new.rows.get(key)
         if before is None or after is None:
             kind, cells = (Change.ADDED, after[1]) if before is None else (Change.REMOVED, before[1])  # type: ignore[index]
@@ -266,6 +266,11 @@ def _table_diff(table: Table, old: _Rows, new: _Rows) -> TableDiff:
     added = tuple(n for n in new.header if n not in old.header)
     removed = tuple(n for n in old.header if n not in new.header)
     return TableDiff(table, tuple(changes), added, removed)
+
+
+def _key_order(key: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int | str], ...]:
+    """Keys in the files' order: whole numbers by value (phase 2 before phase 10), other values as text."""
+    return tuple((0, int(value)) if value.isdigit() else (1, value) for _, value in key)
 
 
 def _table_level(table: TableDiff) -> tuple[Level, str]:

@@ -93,6 +93,14 @@ def test_an_added_record_lists_its_values(package_copy: Path) -> None:
     assert diff.level == (Level.MINOR, "records added")
 
 
+def test_changes_are_listed_in_key_order_with_numbers_by_value(package_copy: Path) -> None:
+    new = _copy(package_copy, "new")
+    phases = new / "datasets/election_phases.csv"
+    phases.write_text(phases.read_text(encoding="utf-8") + "myanmar-general-election-2025,10,2026-03,\nmyanmar-general-election-2025,9,2026-03,\n", encoding="utf-8")
+    [table] = compare(package_copy, new).tables
+    assert [dict(c.key)["phase"] for c in table.changes] == ["9", "10"]
+
+
 def test_removed_ids_call_for_a_major_release_and_removed_links_for_a_patch(package_copy: Path) -> None:
     new = _copy(package_copy, "new")
     _lines_without(new / "datasets/agreement_subjects.csv", "lukashenko-pledge-election-observers-2025,elections")
