@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
-from ..registry import TABLES
+from ..registry import TABLES, ForeignKey
 from .events import Side, coded_records, events
-from .frames import Column, ForeignKey, Frame
+from .frames import Column, Frame
 from .statecodes import STATE_CODES, codes_of
 
 STATE_CODE_COLUMNS = (

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from ..csvio import sort_key
 from ..dataset import Dataset
 from ..models import PartialDate, Record
-from ..registry import TABLES, Table
+from ..registry import TABLES, ForeignKey, Table
 from ..schemas import columns as model_columns
 
 Kind = Literal["text", "integer", "number", "boolean", "date"]
@@ -37,15 +37,6 @@ class Column:
     kind: Kind
     description: str
     required: bool = False
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    """``column`` references ``reference_column`` of table ``reference``."""
-
-    column: str
-    reference: str
-    reference_column: str
 
 
 @dataclass(frozen=True)
@@ -126,7 +117,7 @@ def table_frame(dataset: Dataset, table: Table) -> Frame:
         rows=tuple(record_row(table, record, dates) for record in records),
         primary_key=table.primary_key,
         unique_key=table.unique_key,
-        foreign_keys=tuple(ForeignKey(k.field, k.reference_table, k.reference_field) for k in table.foreign_keys),
+        foreign_keys=table.foreign_keys,
     )
 
 

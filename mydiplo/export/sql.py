@@ -52,7 +52,7 @@ def create_table(frame: Frame, dialect: Dialect) -> str:
         lines.append(f"UNIQUE ({', '.join(map(quote, frame.unique_key))})")
     if dialect == "sqlite":
         for key in frame.foreign_keys:
-            lines.append(f"FOREIGN KEY ({quote(key.column)}) REFERENCES {quote(key.reference)} ({quote(key.reference_column)})")
+            lines.append(f"FOREIGN KEY ({quote(key.field)}) REFERENCES {quote(key.reference_table)} ({quote(key.reference_field)})")
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {quote(frame.name)} (\n  {body}\n)"
 
@@ -60,7 +60,7 @@ def create_table(frame: Frame, dialect: Dialect) -> str:
 def create_indexes(frame: Frame) -> list[str]:
     """An index on every foreign-key column, so joins and lookups by actor or record stay fast."""
     return [
-        f"CREATE INDEX {quote(f'{frame.name}_{key.column}')} ON {quote(frame.name)} ({quote(key.column)})"
+        f"CREATE INDEX {quote(f'{frame.name}_{key.field}')} ON {quote(frame.name)} ({quote(key.field)})"
         for key in frame.foreign_keys
     ]
 
@@ -79,8 +79,8 @@ def creation_order(frames: list[Frame]) -> list[Frame]:
         if frame.name in ordered:
             return
         for key in frame.foreign_keys:
-            if key.reference != frame.name and key.reference in by_name:
-                visit(by_name[key.reference])
+            if key.reference_table != frame.name and key.reference_table in by_name:
+                visit(by_name[key.reference_table])
         ordered[frame.name] = frame
 
     for frame in frames:
