@@ -222,3 +222,12 @@ def test_cli_query_formats_csv_and_json(capsys: pytest.CaptureFixture[str]) -> N
     assert json.loads(capsys.readouterr().out) == [{"iso3": "MMR", "cow_code": 775}]
     assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "csv"]) == 0
     assert capsys.readouterr().out == "iso3,cow_code\nMMR,775\n"
+
+
+def test_cli_show_lists_what_cites_a_source_and_an_actors_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "time-2023-junta-seeks-russia-election-help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("sources: ") and "Cited by (" in out and "visits: myanmar-election-commission-visit-russia-2023" in out
+    assert main(["show", "min-aung-hlaing"]) == 0
+    out = capsys.readouterr().out
+    assert "Also known as\n  Aung Hlaing" in out and "offices (" in out

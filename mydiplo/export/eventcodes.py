@@ -135,7 +135,7 @@ def record_codes(dataset: Dataset, table: str, record: Record) -> list[Rule]:
     """The rule that codes each event of a record, in rule order (one per event)."""
     subjects = frozenset()
     if isinstance(record, Agreement):
-        subjects = frozenset(s.subject.value for s in dataset.agreement_subjects if s.agreement_id == record.agreement_id)
+        subjects = frozenset(s.subject.value for s in dataset.referencing(record.agreement_id, "agreement_subjects"))  # type: ignore[attr-defined]
     chosen: dict[str, Rule] = {}
     for rule in RULES:
         if rule.table == table and rule.event not in chosen and rule.holds(record, subjects):

@@ -77,9 +77,8 @@ def _visit_sides(dataset: Dataset, visit: Visit) -> tuple[Side, Side]:
 
 def _agreement_pairs(dataset: Dataset, agreement: Agreement) -> list[tuple[Side, Side]]:
     roles: dict[str, list[str]] = {}
-    for party in dataset.agreement_parties:
-        if party.agreement_id == agreement.agreement_id:
-            roles.setdefault(party.role.value, []).append(party.actor_id)
+    for party in dataset.referencing(agreement.agreement_id, "agreement_parties"):
+        roles.setdefault(party.role.value, []).append(party.actor_id)  # type: ignore[attr-defined]
     if roles.get("promisor"):
         return [(_side(dataset, a), _side(dataset, b)) for a in roles["promisor"] for b in roles.get("beneficiary", [])]
     members = roles.get("party") or roles.get("signatory") or []

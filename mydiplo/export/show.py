@@ -81,6 +81,10 @@ def render(dataset: Dataset, record_id: str) -> str:
             reading = f" reads {c.field} = {c.value}" if c.field else ""  # type: ignore[attr-defined]
             lines.append(f"  {c.source_id}, {c.locator}{reading}: {c.certainty.value}, claimed by {c.claimant_id or c.claimant_kind.value}")  # type: ignore[attr-defined]
             lines.append(f"    {source.title or '(untitled)'}" + (f" <{source.url}>" if source.url else ""))  # type: ignore[attr-defined]
+    if table.name == "sources":
+        cited = [(t.cites, c) for t in TABLES.values() if t.cites for c in dataset.table(t.name) if c.source_id == record_id]  # type: ignore[attr-defined]
+        lines += ["", f"Cited by ({len(cited)})"]
+        lines += [f"  {cites}: {c.record_id}, {c.locator}" + (f" ({c.field})" if c.field else "") for cites, c in cited]  # type: ignore[attr-defined]
     for other in TABLES.values():
         if other.cites is not None or other.name == table.name:
             continue
