@@ -14,7 +14,7 @@ import mydiplo
 from mydiplo.csvio import write_atomic
 from mydiplo.dataset import Dataset
 from mydiplo.export import FORMATS, REPRODUCIBLE, write_exports
-from mydiplo.export.frames import frame, records_from_rows
+from mydiplo.export.frames import Frame, frame, records_from_rows
 from mydiplo.export.nested import tables_from_documents
 from mydiplo.registry import RECORD_TABLES, TABLES, Table
 
@@ -32,7 +32,7 @@ def exported(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path
     return output
 
 
-def _same_records(table: Table, rows: list[dict], dataset: Dataset) -> None:
+def _same_records(table: Table, rows: list[dict[str, object]], dataset: Dataset) -> None:
     assert set(records_from_rows(table, rows)) == set(dataset.table(table.name)), table.name
     assert len(rows) == len(dataset.table(table.name)), table.name
 
@@ -181,7 +181,7 @@ def test_interrupted_database_write_leaves_the_old_file_whole(dataset: Dataset, 
     calls = {"n": 0}
     real_insert = sqlite_format.insert
 
-    def insert_then_crash(frame):  # type: ignore[no-untyped-def]
+    def insert_then_crash(frame: Frame) -> str:
         calls["n"] += 1
         if calls["n"] == 5:
             raise KeyboardInterrupt

@@ -85,12 +85,13 @@ def _agreement_pairs(dataset: Dataset, agreement: Agreement) -> list[tuple[Side,
     return [(_side(dataset, a), _side(dataset, b)) for a, b in permutations(members, 2)]
 
 
-def _observation_pair(dataset: Dataset, observation: ElectionObservation, rule: Rule) -> tuple[Side, Side]:
+def _observation_pair(dataset: Dataset, observation: ElectionObservation) -> tuple[Side, Side]:
+    """Observer -> the state holding the election; an invitation runs the other way, from whoever invited."""
     election = dataset[observation.election_id]
     country = election.country  # type: ignore[attr-defined]
     host = Side(state_actor(dataset, country), country)
     observer = _side(dataset, observation.observer_id)
-    if rule.direction.startswith("inviter"):
+    if observation.status.value == "invited":
         inviter = _side(dataset, observation.invited_by_id) if observation.invited_by_id else host
         return inviter, observer
     return observer, host
@@ -103,7 +104,7 @@ def _pairs(dataset: Dataset, record: Record, rule: Rule) -> list[tuple[Side, Sid
     if isinstance(record, Agreement):
         return _agreement_pairs(dataset, record)
     if isinstance(record, ElectionObservation):
-        return [_observation_pair(dataset, record, rule)]
+        return [_observation_pair(dataset, record)]
     if isinstance(record, ArmsTransfer):
         return [(_side(dataset, record.supplier_id), _side(dataset, record.recipient_id))]
     raise TypeError(f"no events for {type(record).__name__}")
