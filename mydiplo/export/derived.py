@@ -22,7 +22,7 @@ from .statecodes import STATE_CODES, codes_of
 
 STATE_CODE_COLUMNS = (
     Column("iso3", "text", "ISO 3166-1 alpha-3 code, as in the country columns of the data.", True),
-    Column("name", "text", "The state's name in the Correlates of War list.", True),
+    Column("name", "text", "The state's common English name.", True),
     Column("cow_code", "integer", "Correlates of War state number (ccode).", True),
     Column("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb).", True),
     Column("gw_code", "integer", "Gleditsch-Ward state number.", True),

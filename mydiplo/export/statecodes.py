@@ -41,7 +41,7 @@ class StateCodes:
 
 
 _ROWS = (
-    # iso3, name (COW), COW ccode, COW stateabb, G&W number, G&W abbreviation
+    # iso3, common English name, COW ccode, COW stateabb, G&W number, G&W abbreviation
     ("ARE", "United Arab Emirates", 696, "UAE", 696, "UAE"),
     ("ARG", "Argentina", 160, "ARG", 160, "ARG"),
     ("BLR", "Belarus", 370, "BLR", 370, "BLR"),
