@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .locate import package_root
 from .models import (
@@ -188,6 +188,21 @@ class Dataset:
         """An actor's name followed by every other name sources give it."""
         actor: Actor = self[actor_id]  # type: ignore[assignment]
         return (actor.name, *(n.name for n in self.actor_names if n.actor_id == actor_id))
+
+    def to_pandas(self, table: str) -> Any:
+        """A table (or a derived one: ``dyadic_events``, ``event_codes``, ``state_codes``) as a typed pandas DataFrame.
+
+        Needs the ``pandas`` extra (``pip install 'mydiplo[pandas]'``).
+        """
+        from .export.dataframes import to_pandas
+
+        return to_pandas(self, table)
+
+    def to_polars(self, table: str) -> Any:
+        """A table (or a derived one) as a typed polars DataFrame; needs the ``polars`` extra."""
+        from .export.dataframes import to_polars
+
+        return to_polars(self, table)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{count} {name}" for name, count in self.counts().items() if count and not name.endswith("_citations"))
