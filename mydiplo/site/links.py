@@ -93,6 +93,16 @@ class Site:
                         found.setdefault(value, []).append(Link(table, row, key.field, owner_table, owner))
         return {key: tuple(links) for key, links in found.items()}
 
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """The actor id of the state of each country code, for the countries that have one."""
+        return {a.country: a.actor_id for a in self.ds.actors if a.kind.value == "state" and a.country}
+
+    def country(self, code: str) -> str:
+        """A country as the data names its state ("Russia"), else by its ISO short name."""
+        state = self.states.get(code)
+        return self.name(state) if state else country_name(code)
+
     def name(self, actor_id: str | None) -> str:
         """The name of an actor, or ``?`` when none is given."""
         actor = self.ds.get(actor_id) if actor_id else None
@@ -117,9 +127,9 @@ def shorten(value: str, limit: int = 44) -> str:
 
 
 LABELLERS: dict[str, Callable[[Site, Record], str]] = {
-    "visits": lambda s, r: f"{s.name(r.traveller_id)} to {country_name(r.destination_country)}",  # type: ignore[attr-defined]
+    "visits": lambda s, r: f"{s.name(r.traveller_id)} to {s.country(r.destination_country)}",  # type: ignore[attr-defined]
     "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id),  # type: ignore[attr-defined]
-    "elections": lambda s, r: f"{country_name(r.country)} {r.kind.value} election",  # type: ignore[attr-defined]
+    "elections": lambda s, r: f"{s.country(r.country)} {r.kind.value} election",  # type: ignore[attr-defined]
     "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 30)}",  # type: ignore[attr-defined]
 }
 """How records of the event tables are called, since they have no name of their own: who went where,

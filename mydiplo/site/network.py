@@ -54,8 +54,7 @@ def principal(site: Site, actor_id: str) -> str:
         actor = site.ds[actor.parent_id]  # type: ignore[assignment]
     if actor.kind.value in UNIFORM_KINDS or actor.country is None:
         return actor.actor_id
-    state = next((a.actor_id for a in site.ds.actors if a.kind.value == "state" and a.country == actor.country), None)
-    return state or actor.actor_id
+    return site.states.get(actor.country, actor.actor_id)
 
 
 def _in_window(site: Site, table: str, record: object) -> bool:
@@ -67,7 +66,7 @@ def _in_window(site: Site, table: str, record: object) -> bool:
 def ties(site: Site) -> list[Tie]:
     """Every tie from 2020 on (the timeline's window), between two different drawn actors."""
     found: dict[tuple[str, str, str], Tie] = {}
-    states = {a.country: a.actor_id for a in site.ds.actors if a.kind.value == "state"}
+    states = site.states
 
     def add(first: str | None, second: str | None, kind: str, own_id: str) -> None:
         if first is None or second is None:
@@ -164,20 +163,26 @@ def svg(site: Site) -> str:
         name = site.label(actor)
         r = _radius(node)
         dx, dy = node.x - CENTRE[0], node.y - CENTRE[1]
+        extra = (len(_wrap(name)) - 1) * LINE
         if abs(dx) < 1 and abs(dy) < 1:
             tx, ty, anchor = node.x, node.y + r + 17, "middle"
         else:
             norm = math.hypot(dx, dy)
             tx, ty = node.x + dx / norm * (r + 6), node.y + dy / norm * (r + 6) + 4.5
             anchor = "start" if dx > 30 else "end" if dx < -30 else "middle"
-            ty += 10 if dy > 0 and anchor == "middle" else -4 if anchor == "middle" else 0
+            if anchor != "middle":
+                ty -= extra / 2
+            elif dy > 0:
+                ty += 10
+            else:
+                ty -= 4 + extra
         fill = {"state": "#3b3b3b", "intergovernmental": "#6a4c93"}.get(actor.kind.value, "#8a8a8a")  # type: ignore[attr-defined]
         body.append(
             f'<a href="{attr(site.record_href(node.actor_id))}" class="md-node" data-actor="{attr(node.actor_id)}">'
             f"<title>{text(name)}: {node.degree} records</title>"
             f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="2"/>'
             f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="15" text-anchor="{anchor}" fill="#111" stroke="#ffffff" stroke-width="4" '
-            f'paint-order="stroke" stroke-linejoin="round">{text(name)}</text></a>'
+            f'paint-order="stroke" stroke-linejoin="round">{_lines(name, tx)}</text></a>'
         )
     body.extend(_legend())
     description = (
@@ -186,6 +191,25 @@ def svg(site: Site) -> str:
         + ". People and bodies are drawn as their state. The table below the figure lists every tie and its records."
     )
     return document("network", WIDTH, HEIGHT, "Network of ties by visits, agreements, observation and arms transfers since 2020", description, body)
+
+
+LINE = 17.0
+
+
+def _wrap(name: str, width: int = 24) -> list[str]:
+    """A label broken into lines of about ``width`` characters, at spaces."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _lines(name: str, x: float) -> str:
+    """A label as SVG text spans under one another."""
+    return "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE:.0f}">{text(line)}</tspan>' for i, line in enumerate(_wrap(name)))
 
 
 def _legend() -> list[str]:

@@ -52,7 +52,7 @@ def value_html(site: Site, table: Table, record: Record, field: str) -> str:
         return text(format(value, "f"))
     metadata = field_metadata(table.model.model_fields[field])
     if any(isinstance(item, CodeList) for item in metadata):
-        return f'<span title="{attr(value)}">{text(country_name(value))}</span>'
+        return f'<span title="{attr(value)} ({attr(country_name(value))})">{text(site.country(value))}</span>'
     if _typed(metadata, Url):
         return _external(value, value)
     if _typed(metadata, WikidataId):
