@@ -8,11 +8,12 @@ each with the date and the column through which it points.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from ..models import Actor, Record
 from ..registry import RECORD_TABLES, TABLES
-from .escape import text
+from .escape import attr, text
 from .links import Link, Site, actor_page, record_id, table_title
 from .links import parent_key
 from .records import child_tables, chronological, citations_html, fields_html, first_date, html_table, rows_html, rows_of
@@ -50,6 +51,12 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
         yield ""
 
 
+def title_front_matter(title: str) -> str:
+    """Front matter naming the page, HTML-escaped: MkDocs puts a page's title into ``<title>`` and the
+    navigation without escaping, and would otherwise take it, unescaped, from the page's first heading."""
+    return f"---\ntitle: {json.dumps(attr(title))}\n---\n"
+
+
 def actor_markdown(site: Site, actor: Actor) -> str:
     """The page of one actor."""
     site = site.at(actor_page(actor.actor_id))
@@ -64,5 +71,5 @@ def actor_markdown(site: Site, actor: Actor) -> str:
     if citations:
         parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
     parts.append("</div>")
-    lines = [f"# {text(actor.name)}", "", "\n".join(parts), "", *linked_sections(site, actor.actor_id)]
+    lines = [title_front_matter(actor.name), f"# {text(actor.name)}", "", "\n".join(parts), "", *linked_sections(site, actor.actor_id)]
     return "\n".join(lines).rstrip() + "\n"

@@ -128,9 +128,9 @@ def shorten(value: str, limit: int = 44) -> str:
 
 LABELLERS: dict[str, Callable[[Site, Record], str]] = {
     "visits": lambda s, r: f"{s.name(r.traveller_id)} to {s.country(r.destination_country)}",  # type: ignore[attr-defined]
-    "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id),  # type: ignore[attr-defined]
+    "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id, 90),  # type: ignore[attr-defined]
     "elections": lambda s, r: f"{s.country(r.country)} {r.kind.value} election",  # type: ignore[attr-defined]
-    "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 30)}",  # type: ignore[attr-defined]
+    "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 60)}",  # type: ignore[attr-defined]
 }
 """How records of the event tables are called, since they have no name of their own: who went where,
 what was agreed, which election, what was supplied."""

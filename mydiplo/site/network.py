@@ -122,7 +122,12 @@ def layout(all_ties: list[Tie]) -> dict[str, Node]:
     if not degree:
         return {}
     hub = min(degree, key=lambda a: (-degree[a], a))
-    ring = sorted((a for a in degree if a != hub), key=lambda a: (list(KINDS).index(kinds[a].most_common(1)[0][0]), a))
+    order = list(KINDS)
+
+    def commonest(actor: str) -> int:
+        return min(order.index(kind) for kind in kinds[actor] if kinds[actor][kind] == max(kinds[actor].values()))
+
+    ring = sorted((a for a in degree if a != hub), key=lambda a: (commonest(a), a))
     nodes = {hub: Node(hub, CENTRE[0], CENTRE[1], degree[hub])}
     for index, actor in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(ring), 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..models import PartialDate, Record
 from ..registry import TABLES
 from .escape import attr, text
-from .links import FIGURES_DIR, Site, record_id
+from .links import FIGURES_DIR, Site, record_id, shorten
 from .records import html_table
 from .svg import document, text_width
 
@@ -89,6 +89,8 @@ def events(site: Site) -> list[Event]:
 
 WIDTH, LEFT, RIGHT, TOP = 1200.0, 130.0, 20.0, 46.0
 ROW, BAR, FONT_SIZE, LANE_GAP = 21.0, 12.0, 12.5, 14.0
+LABEL_LENGTH = 46
+"""Labels longer than this are cut in the figure; its tooltips and the table under it give them whole."""
 
 
 def _x(day: dt.date, first: dt.date, last: dt.date) -> float:
@@ -129,7 +131,7 @@ def svg(site: Site) -> str:
             x0 = _x(max(e.start, START), START, last)
             x1 = max(_x(e.end + dt.timedelta(days=1), START, last), x0 + 5)
             bars.append((x0, x1))
-            width = text_width(e.label, FONT_SIZE)
+            width = text_width(shorten(e.label, LABEL_LENGTH), FONT_SIZE)
             if x1 + 5 + width <= WIDTH - RIGHT:
                 spans.append((x0, x1 + 5 + width))
                 anchors.append("start")
@@ -152,7 +154,7 @@ def svg(site: Site) -> str:
                 f'<a href="{attr(href)}" class="md-event" data-record="{attr(e.record_id)}">'
                 f"<title>{text(e.label)}: {text(e.when)}</title>"
                 f'<rect x="{x0:.1f}" y="{top:.1f}" width="{x1 - x0:.1f}" height="{BAR}" rx="3" fill="{fill}" fill-opacity="{opacity}" stroke="{lane.colour}" stroke-width="1.5"{dash}/>'
-                f'<text x="{tx:.1f}" y="{top + BAR - 1.5:.1f}" font-size="{FONT_SIZE}" text-anchor="{anchor}" fill="#222">{text(e.label)}</text></a>'
+                f'<text x="{tx:.1f}" y="{top + BAR - 1.5:.1f}" font-size="{FONT_SIZE}" text-anchor="{anchor}" fill="#222">{text(shorten(e.label, LABEL_LENGTH))}</text></a>'
             )
         y += height + LANE_GAP
     coup = _x(COUP, START, last)
