@@ -19,7 +19,7 @@ def build_site(target: Path, config: Path | None = None) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config or ROOT / "mkdocs.yml"), "--site-dir", str(target)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+        check=False, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-4000:]}"

@@ -13,11 +13,11 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT, build_site
 
 import mydiplo
 from mydiplo.csvio import write_table
 from mydiplo.registry import RECORD_TABLES, TABLES
-from sitebuild import ROOT, build_site
 
 OUTSIDE_ASSET = re.compile(
     r"<(?:script|link|img|iframe|source|video|audio|embed)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]+\""
@@ -64,7 +64,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 
 def test_the_changelog_page_is_the_changelog_file(built_site: Path) -> None:
     page = (built_site / "changelog.html").read_text(encoding="utf-8")
-    headings = re.findall(r"^## (.+)$", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
+    headings = re.findall(r"^## (.+)$", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE)
     assert headings
     for heading in headings:
         assert html.escape(heading, quote=False) in page

@@ -15,12 +15,12 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 @pytest.mark.parametrize("page", ["quickstart.md", "python.md"])
 def test_code_blocks_run(page: str) -> None:
-    blocks = re.findall(r"```python\n(.*?)```", (DOCS / page).read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```python\n(.*?)```", (DOCS / page).read_text(encoding="utf-8"), re.DOTALL)
     assert blocks
     namespace: dict[str, object] = {}
     ran = 0
     for block in blocks:
-        needs = re.findall(r"^import (\w+)", block, re.M)
+        needs = re.findall(r"^import (\w+)", block, re.MULTILINE)
         if any(importlib.util.find_spec(name) is None for name in needs):
             continue  # an optional library (pandas) the reader installs for that example
         with contextlib.redirect_stdout(io.StringIO()) as out:

@@ -11,40 +11,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..models import Actor, Record
-from ..registry import RECORD_TABLES, TABLES
+from ..models import Actor
+from ..registry import TABLES
 from .escape import attr, text
-from .links import Link, Site, actor_page, record_id, table_title
-from .links import parent_key
-from .records import child_tables, chronological, citations_html, fields_html, first_date, html_table, rows_html, rows_of
+from .links import Site, actor_page, record_id, table_title
+from .records import belonging_html, chronological, fields_html, first_date, html_table, linked_records
 from .values import date_html, reference_html
-
-
-def _role(link: Link) -> str:
-    """The column through which a row names the actor, qualified by its table when the row is a linked row."""
-    return link.field if link.table is link.owner_table else f"{link.table.name}.{link.field}"
 
 
 def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
     """Per record table, the records that name the actor: name, date, and in what role."""
-    groups: dict[str, dict[str, tuple[Record, list[str]]]] = {}
-    for link in site.links_to.get(actor_id, ()):
-        owner_id = record_id(link.owner_table, link.owner)
-        if owner_id == actor_id:
-            continue
-        entry = groups.setdefault(link.owner_table.name, {}).setdefault(owner_id, (link.owner, []))
-        if _role(link) not in entry[1]:
-            entry[1].append(_role(link))
-    for table in RECORD_TABLES:
-        if table.name not in groups:
-            continue
-        owners = {id(record): roles for record, roles in groups[table.name].values()}
-        records = chronological((record for record, _ in groups[table.name].values()), table)
-        rows = []
-        for record in records:
-            date = first_date(record)
-            roles = ", ".join(owners[id(record)])
-            rows.append([reference_html(site, record_id(table, record)), date_html(date) if date else "", f'<span class="md-via">{text(roles)}</span>'])
+    for table_name, owners in linked_records(site, actor_id).items():
+        table = TABLES[table_name]
+        roles = {id(record): via for record, via in owners.values()}
+        rows = [
+            [reference_html(site, record_id(table, record)), date_html(date) if (date := first_date(record)) else "", f'<span class="md-via">{text(", ".join(roles[id(record)]))}</span>']
+            for record in chronological((record for record, _ in owners.values()), table)
+        ]
         yield f"## {text(table_title(table))} {{#linked-{table.name}}}"
         yield ""
         yield html_table(f"md-records md-linked-{table.name}", ["record", "date", "as"], rows)
@@ -61,15 +44,11 @@ def actor_markdown(site: Site, actor: Actor) -> str:
     """The page of one actor."""
     site = site.at(actor_page(actor.actor_id))
     table = TABLES["actors"]
-    parts = [f'<div class="md-record md-actor" data-record="{text(actor.actor_id)}">', fields_html(site, table, actor)]
-    for child in child_tables(table):
-        rows = rows_of(site, child, actor.actor_id)
-        key = parent_key(child)
-        if rows and key is not None:
-            parts.extend([f"<p><strong>{text(table_title(child))}</strong></p>", rows_html(site, child, rows, key.field)])
-    citations = site.ds.citations_of(actor.actor_id)
-    if citations:
-        parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
-    parts.append("</div>")
+    parts = [
+        f'<div class="md-record md-actor" data-record="{attr(actor.actor_id)}">',
+        fields_html(site, table, actor),
+        *belonging_html(site, table, actor.actor_id),
+        "</div>",
+    ]
     lines = [title_front_matter(actor.name), f"# {text(actor.name)}", "", "\n".join(parts), "", *linked_sections(site, actor.actor_id)]
     return "\n".join(lines).rstrip() + "\n"

@@ -44,8 +44,8 @@ def counts_html(ds: Dataset, page: str) -> str:
     citations = sum(len(ds.table(t.name)) for t in TABLES.values() if t.cites)
     rows = sum(len(ds.table(t.name)) for t in TABLES.values())
     return "\n".join([
-        f'<p class="md-count">Data version <strong>{text(ds.version)}</strong>: {rows} rows in {len(TABLES)} tables, '
-        f"of which {citations} are citations tying records to their sources.</p>",
+        (f'<p class="md-count">Data version <strong>{text(ds.version)}</strong>: {rows} rows in {len(TABLES)} tables, '
+        f"of which {citations} are citations tying records to their sources.</p>"),
         '<ul class="md-counts">',
         *items,
         "</ul>",

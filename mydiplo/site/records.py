@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from ..models import Citation, PartialDate, Record
 from ..registry import RECORD_TABLES, TABLES, Table
 from .escape import attr, text
-from .links import LABELLERS, Link, Site, parent_key, record_id, table_page, table_title
+from .links import LABELLERS, Site, parent_key, record_id, table_page, table_title
 from .values import date_html, field_tooltip, reference_html, value_html
 
 
@@ -101,50 +101,62 @@ def citations_html(site: Site, citations: Iterable[Citation]) -> str:
     return html_table("md-citations", ["source", "where", "claimed by", "certainty", "supports", "note"], rows)
 
 
-def linked_html(site: Site, links: Iterable[Link], exclude: str | None = None) -> str:
-    """The records that point to a record, by table, each with the column that points."""
+def linked_records(site: Site, record_id_: str) -> dict[str, dict[str, tuple[Record, list[str]]]]:
+    """The records that point to ``record_id_`` (itself aside), by table and id, each with the columns
+    that point: ``traveller_id``, or ``visit_participants.actor_id`` when a row of the record points."""
     groups: dict[str, dict[str, tuple[Record, list[str]]]] = {}
-    for link in links:
+    for link in site.links_to.get(record_id_, ()):
         owner_id = record_id(link.owner_table, link.owner)
-        if link.table.cites is not None and link.field == "record_id" or owner_id == exclude:
+        if owner_id == record_id_:
             continue
         via = link.field if link.table is link.owner_table else f"{link.table.name}.{link.field}"
         entry = groups.setdefault(link.owner_table.name, {}).setdefault(owner_id, (link.owner, []))
         if via not in entry[1]:
             entry[1].append(via)
+    return {t.name: groups[t.name] for t in RECORD_TABLES if t.name in groups}
+
+
+def linked_html(site: Site, record_id_: str) -> str:
+    """The records that point to a record as a list by table; empty text when there are none."""
+    groups = linked_records(site, record_id_)
     if not groups:
         return ""
     lines = ['<ul class="md-links">']
-    for table_name in (t.name for t in RECORD_TABLES if t.name in groups):
+    for table_name, owners in groups.items():
         items = ", ".join(
             f'{reference_html(site, owner_id)} <span class="md-via">({text(", ".join(via))})</span>'
-            for owner_id, (_, via) in groups[table_name].items()
+            for owner_id, (_, via) in owners.items()
         )
         lines.append(f"<li><strong>{text(table_title(table_name))}</strong>: {items}</li>")
     lines.append("</ul>")
     return "\n".join(lines)
 
 
+def belonging_html(site: Site, table: Table, record_id_: str) -> list[str]:
+    """The rows that belong to a record (a visit's participants, an actor's other names), table by table."""
+    parts = []
+    for child in child_tables(table):
+        rows = rows_of(site, child, record_id_)
+        key = parent_key(child)
+        if rows and key is not None:
+            parts.extend([f"<p><strong>{text(table_title(child))}</strong></p>", rows_html(site, child, rows, key.field)])
+    citations = site.ds.citations_of(record_id_)
+    if citations:
+        parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
+    return parts
+
+
 def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
-    """A record's section: heading, fields, rows that belong to it, records pointing to it, sources."""
+    """A record's section: heading, fields, rows that belong to it, sources, records pointing to it."""
     own_id = record_id(table, record)
     date = first_date(record)
     when = f" ({date.describe()})" if date is not None and table.name in LABELLERS else ""
     yield f"## {text(site.label(record) + when)} {{#{own_id}}}"
     yield ""
-    parts = [f'<div class="md-record" data-record="{attr(own_id)}">', fields_html(site, table, record)]
-    for child in child_tables(table):
-        rows = rows_of(site, child, own_id)
-        key = parent_key(child)
-        if rows and key is not None:
-            parts.append(f"<p><strong>{text(table_title(child))}</strong></p>")
-            parts.append(rows_html(site, child, rows, key.field))
-    linked = linked_html(site, (l for l in site.links_to.get(own_id, ()) if l.owner_table.name != table.name or l.table is not l.owner_table), exclude=own_id)
+    parts = [f'<div class="md-record" data-record="{attr(own_id)}">', fields_html(site, table, record), *belonging_html(site, table, own_id)]
+    linked = linked_html(site, own_id)
     if linked:
         parts.extend(["<p><strong>Linked records</strong></p>", linked])
-    citations = site.ds.citations_of(own_id)
-    if citations:
-        parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
     parts.append("</div>")
     yield "\n".join(parts)
     yield ""
@@ -172,9 +184,9 @@ def table_markdown(site: Site, table: Table) -> str:
         "",
         f'<p class="md-intro">{text(table.description)}</p>',
         "",
-        f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
+        (f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
         f'Every column is described in the <a href="{attr(dictionary)}">data dictionary</a>; '
-        f"the file is <code>{text(table.path)}</code>.</p>",
+        f"the file is <code>{text(table.path)}</code>.</p>"),
         "",
         overview_html(site, table, records),
         "",

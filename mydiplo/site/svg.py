@@ -20,9 +20,9 @@ def text_width(label: str, size: float) -> float:
 def document(figure_id: str, width: float, height: float, title: str, description: str, body: list[str]) -> str:
     """A complete SVG document whose accessible name is ``title`` and whose description is ``description``."""
     return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{attr(figure_id)}" class="md-figure" viewBox="0 0 {width:.0f} {height:.0f}" '
+        (f'<svg xmlns="http://www.w3.org/2000/svg" id="{attr(figure_id)}" class="md-figure" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-labelledby="{attr(figure_id)}-title {attr(figure_id)}-desc" '
-        f'font-family="{attr(FONT)}">',
+        f'font-family="{attr(FONT)}">'),
         f'<title id="{attr(figure_id)}-title">{attr(title)}</title>',
         f'<desc id="{attr(figure_id)}-desc">{attr(description)}</desc>',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
