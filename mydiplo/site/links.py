@@ -126,14 +126,31 @@ def shorten(value: str, limit: int = 44) -> str:
     return value if len(value) <= limit else value[: limit - 1].rstrip(" ,;.") + "…"
 
 
+def _election(site: Site, record: Record) -> str:
+    """``Myanmar general election 2025``: the country, the kind and the year of polling (or as first scheduled)."""
+    when = record.start_date or record.scheduled_date  # type: ignore[attr-defined]
+    year = f" {when.earliest.year}" if when is not None else ""
+    return f"{site.country(record.country)} {record.kind.value} election{year}"  # type: ignore[attr-defined]
+
+
+def _in_election(site: Site, election_id: str) -> str:
+    return _election(site, site.ds[election_id])
+
+
 LABELLERS: dict[str, Callable[[Site, Record], str]] = {
     "visits": lambda s, r: f"{s.name(r.traveller_id)} to {s.country(r.destination_country)}",  # type: ignore[attr-defined]
     "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id, 90),  # type: ignore[attr-defined]
-    "elections": lambda s, r: f"{s.country(r.country)} {r.kind.value} election",  # type: ignore[attr-defined]
+    "elections": _election,
+    "election_results": lambda s, r: f"{s.name(r.candidate_id) if r.candidate_id else 'The opposition'} in the {_in_election(s, r.election_id)}, "  # type: ignore[attr-defined]
+                                     f"{'official' if r.is_official else 'claimed by ' + s.name(r.claimed_by_id)}",  # type: ignore[attr-defined]
+    "election_assessments": lambda s, r: f"{s.name(r.assessor_id)} on the {_in_election(s, r.election_id)}: {r.stance.value}",  # type: ignore[attr-defined]
+    "election_observations": lambda s, r: f"{s.name(r.observer_id)}, {r.status.value}: {_in_election(s, r.election_id)}",  # type: ignore[attr-defined]
     "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 60)}",  # type: ignore[attr-defined]
+    "alignments": lambda s, r: f"{s.name(r.actor_id)}: {r.kind.value} of {s.name(r.organisation_id)}, {r.status.value}",  # type: ignore[attr-defined]
+    "positions": lambda s, r: f"{s.name(r.actor_id)} toward {s.name(r.target_id)}: {r.kind.value}",  # type: ignore[attr-defined]
 }
-"""How records of the event tables are called, since they have no name of their own: who went where,
-what was agreed, which election, what was supplied."""
+"""How records without a name of their own are called: who went where, what was agreed, which
+election, who observed or judged it, what was supplied, who stands where."""
 
 
 def table_title(table: Table | str) -> str:
