@@ -157,3 +157,12 @@ def test_search_finds_an_actor_by_name(page: Any, served: str, shots: Path) -> N
     hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any("actors/alexander-lukashenko.html" in href for href in hrefs), hrefs
     page.screenshot(path=str(shots / "search-lukashenko.png"))
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser test"):
+        _need("no browser")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _need("no browser")
