@@ -52,7 +52,7 @@ def test_every_record_table_has_a_page_listing_each_record_once(ds: mydiplo.Data
 def test_the_records_index_counts_every_table(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
     index = pages[table_page("index")]
     for name in TABLES:
-        row = re.search(rf"<tr><td><code>{re.escape(text(name))}</code></td><td>.*?</td><td>(\d+)</td>", index)
+        row = re.search(rf"<tr><td><code>{re.escape(text(name))}</code></td> <td>.*?</td> <td>(\d+)</td>", index)
         assert row is not None and int(row.group(1)) == len(ds.table(name)), name
 
 

@@ -59,10 +59,10 @@ def actors_of(site: Site, table: Table, record: Record) -> list[str]:
 def html_table(css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None) -> str:
     """An HTML table on lines of its own; cells must already be HTML."""
     attrs = list(row_attrs) if row_attrs is not None else None
-    lines = [f'<table class="{css}">', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>", "<tbody>"]
+    lines = [f'<table class="{css}">', "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>", "<tbody>"]
     for index, row in enumerate(rows):
         extra = f" {attrs[index]}" if attrs else ""
-        lines.append(f"<tr{extra}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+        lines.append(f"<tr{extra}>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
     lines.extend(["</tbody>", "</table>"])
     return "\n".join(lines)
 
@@ -73,7 +73,7 @@ def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] 
     for field in table.fields:
         shown = value_html(site, table, record, field)
         if shown and field not in skip:
-            lines.append(f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th><td>{shown}</td></tr>')
+            lines.append(f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>')
     lines.extend(["</tbody>", "</table>"])
     return "\n".join(lines)
 
