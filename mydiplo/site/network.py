@@ -139,7 +139,7 @@ def _radius(node: Node) -> float:
     return 7 + 2.2 * math.sqrt(node.degree)
 
 
-def svg(site: Site) -> str:
+def svg(site: Site, inline: bool = False) -> str:
     """The network as a standalone SVG document, its links relative to the figures folder."""
     site = site.at(PAGE)
     all_ties = ties(site)
@@ -195,7 +195,7 @@ def svg(site: Site) -> str:
         + ", ".join(f"{sum(len(t.records) for t in all_ties if t.kind == kind)} {kind}s" for kind in KINDS)
         + ". People and bodies are drawn as their state. The table below the figure lists every tie and its records."
     )
-    return document("network", WIDTH, HEIGHT, "Network of ties by visits, agreements, observation and arms transfers since 2020", description, body)
+    return document("network", WIDTH, HEIGHT, "Network of ties by visits, agreements, observation and arms transfers since 2020", description, body, inline)
 
 
 LINE = 17.0
@@ -245,7 +245,7 @@ def page_markdown(site: Site) -> str:
         "Myanmar); observation ties the observer to the state holding the election; declined invitations are not ties.",
         "Click a dot for the actor's page, a line for its records in the table below.",
         "",
-        f'<figure class="md-figure-network">\n{svg(site)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">network.svg</a>.</figcaption>\n</figure>',
+        f'<figure class="md-figure-network">\n{svg(site, inline=True)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">network.svg</a>.</figcaption>\n</figure>',
         "",
         "## The ties in the figure",
         "",

@@ -111,7 +111,7 @@ def _pack(spans: list[tuple[float, float]]) -> list[int]:
     return placed
 
 
-def svg(site: Site) -> str:
+def svg(site: Site, inline: bool = False) -> str:
     """The timeline as a standalone SVG document, its links relative to the figures folder."""
     site = site.at(PAGE)
     all_events = events(site)
@@ -169,7 +169,7 @@ def svg(site: Site) -> str:
         f"Timeline from {START.year} to {last.year - 1}: {counts}. Each bar runs from the earliest to the latest day its "
         "partial dates allow; undated records are hollow, at the date they were first reported. The table below the figure lists the same events."
     )
-    return document("timeline", WIDTH, height, "Timeline of visits, agreements, elections and arms transfers since 2020", description, body)
+    return document("timeline", WIDTH, height, "Timeline of visits, agreements, elections and arms transfers since 2020", description, body, inline)
 
 
 def _legend(y: float) -> list[str]:
@@ -201,7 +201,7 @@ def page_markdown(site: Site) -> str:
         "month wide; faded bars have approximate or uncertain dates; hollow bars are records without dates of their own,",
         "placed when a source first reported them. Click a bar to open its record.",
         "",
-        f'<figure class="md-figure-timeline">\n{svg(site)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">timeline.svg</a>.</figcaption>\n</figure>',
+        f'<figure class="md-figure-timeline">\n{svg(site, inline=True)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">timeline.svg</a>.</figcaption>\n</figure>',
         "",
         "## The events in the figure",
         "",
