@@ -57,10 +57,10 @@ class InvalidPackageError(ValueError):
 class Dataset:
     """Every table of mydiplo as a tuple of immutable records, with lookups across them.
 
-    Get one with :func:`mydiplo.load`. Each table is an attribute of the same
+    Get one with `mydiplo.load()`. Each table is an attribute of the same
     name (``ds.visits``, ``ds.visit_citations``); records are looked up by id
     with ``ds["min-aung-hlaing"]`` or ``ds.get(...)``, and the methods below
-    follow references in both directions::
+    follow references in both directions:
 
         >>> ds = load()
         >>> belarus = ds["belarus"]
@@ -220,7 +220,7 @@ def load(path: Path | str | None = None) -> Dataset:
 
     ``path`` is a data package folder or its ``datapackage.json``; by default
     the checkout this code runs from, else the data shipped in the installed
-    package. Raises :class:`InvalidPackageError` listing the errors when the
+    package. Raises `InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
     from .validation import validate
