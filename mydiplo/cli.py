@@ -1,4 +1,4 @@
-"""The ``mydiplo`` command: validate the data package and regenerate what derives from the models.
+"""The ``mydiplo`` command: validate, regenerate, export, show records and query the data package.
 
 Exit codes: 0 success (valid, up to date), 1 the data is invalid or generated
 files are stale, 2 the command could not run (bad usage, no package found).
@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -19,6 +20,10 @@ EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
 class UsageError(Exception):
     """The command cannot run as asked; the message says why and what to do."""
+
+
+class InvalidDataError(Exception):
+    """The data package does not validate; the message says how to see why."""
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -124,6 +129,55 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _dataset(path: str | None) -> Any:
+    """The loaded dataset, or a one-line failure: invalid data exits 1, a missing package 2."""
+    from .dataset import InvalidPackageError, load
+    from .locate import package_root
+
+    root = package_root(path)
+    if not (root / "datapackage.json").is_file():
+        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    try:
+        return load(root)
+    except InvalidPackageError as error:
+        raise InvalidDataError(f"the data package in {root} has {len(error.problems)} errors; run `mydiplo validate {root}` to see them") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import DEFAULT_FORMATS, write_exports
+    from .export.extras import MissingExtraError
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else list(DEFAULT_FORMATS)
+    try:
+        written = write_exports(_dataset(args.path), formats, Path(args.output))
+    except (ValueError, MissingExtraError, OSError) as error:
+        raise UsageError(str(error)) from None
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .export.show import UnknownRecordError, render
+
+    try:
+        sys.stdout.write(render(_dataset(args.path), args.id))
+    except UnknownRecordError as error:
+        raise UsageError(str(error)) from None
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .export.query import OUTPUTS, QueryError, run
+
+    try:
+        names, rows = run(_dataset(args.path), args.sql)
+    except QueryError as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.write(OUTPUTS[args.format](names, rows))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface, with one subcommand per task."""
     main = argparse.ArgumentParser(
@@ -156,10 +210,27 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=["human", "markdown", "json"], default="human", help="human (default), markdown (for a pull request), or json")
     diff.set_defaults(run=_diff)
 
-    build = commands.add_parser("build", help="write the release files of the data version: the data package zip and SHA256SUMS")
+    build = commands.add_parser("build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS")
     build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
     build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
     build.set_defaults(run=_build)
+
+    export = commands.add_parser("export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network")
+    export.add_argument("--format", metavar="FORMAT[,FORMAT]", help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)")
+    export.add_argument("--output", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    export.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    export.set_defaults(run=_export)
+
+    show = commands.add_parser("show", help="print one record with everything linked to it")
+    show.add_argument("id", help="the id of any record, such as lukashenko-visit-myanmar-2025")
+    show.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    show.set_defaults(run=_show)
+
+    query = commands.add_parser("query", help="run SQL over the data's tables and views and print the result")
+    query.add_argument("sql", help='a query such as "SELECT * FROM dyadic_events LIMIT 5"')
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output: an aligned table (default), csv or json")
+    query.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    query.set_defaults(run=_query)
     return main
 
 
@@ -175,6 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"mydiplo: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except InvalidDataError as error:
+        print(f"mydiplo: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
         if args.debug:
             raise

@@ -72,10 +72,18 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(temporary, readable_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def readable_mode() -> int:
+    """The mode a new file gets under the current umask (``mkstemp`` alone would leave it private to its owner)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_table(path: Path, table: Table, records: Iterable[Record]) -> None:

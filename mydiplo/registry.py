@@ -1,7 +1,7 @@
 """The table registry: every table of the data package, its model, its file and its keys.
 
 Everything that handles tables (loading, validation, schema generation, the
-data dictionary) iterates over :data:`TABLES` instead of naming tables again,
+data dictionary) iterates over `TABLES` instead of naming tables again,
 so a table added here is loaded, validated, documented and tested at once.
 
 Foreign keys are not written by hand: they are read off the models' field

@@ -1,5 +1,9 @@
 """``mydiplo build``: the release files of a data version, byte for byte reproducible.
 
+The release files are the data package as a zip, the exports of
+:mod:`mydiplo.export` whose bytes are reproducible (SQLite as one file, the
+other formats each as a zip of its folder), and ``SHA256SUMS``.
+
 A user who cites "mydiplo data 0.2.0" must be able to get exactly those
 bytes again, and anyone must be able to check that a published file is what
 the checkout at that version builds. So the archive is built from the
@@ -18,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -156,13 +161,47 @@ def checksums(files: Iterable[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def export_files(root: Path, version: str) -> dict[str, bytes]:
+    """The exports of the package in ``root`` as release files, by file name.
+
+    Every format whose files are reproducible is written; a format that
+    writes one file (SQLite) is released as that file with the version in
+    its name, a format that writes a folder as a zip of it.
+    """
+    from .dataset import load
+    from .export import REPRODUCIBLE, write_exports
+
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="mydiplo-build-") as temporary:
+        folder = Path(temporary)
+        write_exports(load(root), sorted(REPRODUCIBLE), folder)
+        for path in sorted(folder.iterdir()):
+            if path.is_dir():
+                name = f"mydiplo-{path.name}-{version}"
+                entries = {item.relative_to(path).as_posix(): item.read_bytes() for item in path.rglob("*") if item.is_file()}
+                files[f"{name}.zip"] = zip_bytes(entries, name)
+            else:
+                files[f"{path.stem}-{version}{path.suffix}"] = path.read_bytes()
+    return files
+
+
 def build(root: Path, output: Path) -> Release:
-    """Check the checkout in ``root``, then write the release files of its data version into ``output``."""
+    """Check the checkout in ``root``, then write the release files of its data version into ``output``.
+
+    Everything is made before anything is written, so a failure (such as a
+    missing optional package for an export) leaves ``output`` as it was.
+    """
+    from .export.extras import MissingExtraError
+
     check_releasable(root)
     version = about.DATA_VERSION
-    archive = output / archive_name(version)
-    write_atomic(archive, zip_bytes(package_entries(root), f"mydiplo-data-{version}"))
-    files = (archive,)
+    try:
+        made = {archive_name(version): zip_bytes(package_entries(root), f"mydiplo-data-{version}"), **export_files(root, version)}
+    except MissingExtraError as error:
+        raise ReleaseRefused(f"an export cannot be written: {error}") from None
+    files = tuple(output / name for name in sorted(made))
+    for path in files:
+        write_atomic(path, made[path.name])
     sums = output / CHECKSUMS
     write_atomic(sums, checksums(files))
     return Release(version, files, sums)

@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
+import sys
 import zipfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 import yaml
 from conftest import replace_in
 
+import mydiplo
 from mydiplo import about
 from mydiplo.cli import main
 from mydiplo.registry import TABLES
@@ -22,6 +25,11 @@ from mydiplo.validation import validate
 
 ARCHIVE = archive_name(about.DATA_VERSION)
 TOP = f"mydiplo-data-{about.DATA_VERSION}"
+RELEASE = {
+    ARCHIVE,
+    f"mydiplo-{about.DATA_VERSION}.sqlite",
+    *(f"mydiplo-{name}-{about.DATA_VERSION}.zip" for name in ("csv", "json", "jsonl", "network", "parquet")),
+}
 
 
 @pytest.fixture()
@@ -49,7 +57,7 @@ def test_two_builds_give_the_same_bytes_whatever_the_file_times(checkout: Path, 
         os.utime(path, (1_000_000_000 + number, 1_000_000_000 + number))
     assert _build(checkout, tmp_path / "second") == 0
     first, second = _files(tmp_path / "first"), _files(tmp_path / "second")
-    assert sorted(first) == sorted([ARCHIVE, "SHA256SUMS"])
+    assert set(first) == RELEASE | {"SHA256SUMS"}
     assert first == second
 
 
@@ -75,7 +83,26 @@ def test_the_archive_is_a_valid_data_package_with_fixed_metadata(checkout: Path,
 def test_checksums_are_those_of_the_files(checkout: Path, tmp_path: Path) -> None:
     assert _build(checkout, tmp_path) == 0
     lines = (tmp_path / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert lines == [f"{hashlib.sha256((tmp_path / ARCHIVE).read_bytes()).hexdigest()}  {ARCHIVE}"]
+    assert lines == [f"{hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()}  {name}" for name in sorted(RELEASE)]
+
+
+def test_the_exports_are_released_whole(checkout: Path, tmp_path: Path) -> None:
+    assert _build(checkout, tmp_path) == 0
+    ds = mydiplo.load(checkout)
+    with sqlite3.connect(tmp_path / f"mydiplo-{about.DATA_VERSION}.sqlite") as database:
+        for table in TABLES.values():
+            assert database.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] == len(ds.table(table.name))
+    with zipfile.ZipFile(tmp_path / f"mydiplo-json-{about.DATA_VERSION}.zip") as archive:
+        top = f"mydiplo-json-{about.DATA_VERSION}"
+        visits = json.loads(archive.read(f"{top}/visits.json"))
+        assert len(visits["records"]) == len(ds.visits)
+
+
+def test_a_missing_export_package_writes_nothing(checkout: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # as if the parquet extra were not installed
+    assert _build(checkout, tmp_path / "dist") == 1
+    assert "pip install 'mydiplo[parquet]'" in capsys.readouterr().err
+    assert not (tmp_path / "dist").exists()
 
 
 def test_an_invalid_package_is_not_released(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
