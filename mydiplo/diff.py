@@ -149,7 +149,9 @@ def opened_version(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, s
     here = cwd or Path.cwd()
     commit = _git(here, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
     if commit is None:
-        raise UnusableVersion(f"{spec!r} is neither a data package folder nor a git revision of the repository here")
+        remote = _git(here, "rev-parse", "--verify", "--quiet", f"origin/{spec}^{{commit}}")
+        hint = f" (this clone has it as origin/{spec})" if remote is not None else ""
+        raise UnusableVersion(f"{spec!r} is neither a data package folder nor a git revision of the repository here{hint}")
     top = _git(here, "rev-parse", "--show-toplevel")
     assert top is not None
     with tempfile.TemporaryDirectory(prefix="mydiplo-diff-") as temporary:

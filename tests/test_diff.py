@@ -184,6 +184,22 @@ def test_two_git_revisions_are_compared_without_touching_the_work_tree(
     assert _git(repository, "status", "--porcelain") == " M datasets/visits.csv\n"
 
 
+def test_a_branch_only_the_remote_has_is_named_in_the_error(
+    package_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _git(package_copy, "init", "-q", "-b", "main")
+    _git(package_copy, "add", "-A")
+    _git(package_copy, "commit", "-q", "-m", "data")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--origin", "origin", str(package_copy), str(clone)], check=True)
+    _git(clone, "checkout", "-q", "-b", "my-fix")
+    _git(clone, "branch", "-q", "-D", "main")
+    monkeypatch.chdir(clone)
+    assert main(["diff", "main", "."]) == 2
+    assert "(this clone has it as origin/main)" in capsys.readouterr().err
+    assert main(["diff", "origin/main", "."]) == 0
+
+
 def test_an_unknown_version_is_unusable_input(package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(package_copy)
     assert main(["diff", "no-such-revision", "."]) == 2
