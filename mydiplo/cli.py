@@ -60,6 +60,75 @@ def _generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _checkout_package(path: str | None, command: str) -> Path:
+    """The data package a command that rewrites files works on: ``path``, else this checkout (never the installed copy)."""
+    from .locate import checkout_root, package_root
+
+    root = package_root(path) if path else checkout_root()
+    if root is None:
+        raise UsageError(f"{command} rewrites the files of a checkout; run it in one or give the data package folder")
+    if not (root / "datapackage.json").is_file():
+        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    return root
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .formatting import State, compare_all, rewrite
+
+    root = _checkout_package(args.path, "fmt")
+    counts = dict.fromkeys(State, 0)
+    for outcome in compare_all(root):
+        counts[outcome.state] += 1
+        path = outcome.table.path
+        if outcome.state is State.UNREADABLE:
+            print(f"{path}: cannot be read whole, so it was left as it is")
+            for problem in outcome.problems:
+                print(f"  {problem}".replace("\n", "\n  "))
+        elif outcome.state is State.NOT_CANONICAL and args.check:
+            print(f"{path}: not in canonical form (from line {outcome.first_difference})")
+        elif outcome.state is State.NOT_CANONICAL:
+            rewrite(root, outcome)
+            print(f"{path}: reformatted")
+    changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE]
+    verb = "not in canonical form" if args.check else "reformatted"
+    print(f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
+    if args.check and changed:
+        print("run `mydiplo fmt` to rewrite them")
+    if unreadable:
+        print("fix what is reported above (`mydiplo validate` lists every problem), then run `mydiplo fmt` again")
+    return EXIT_INVALID if unreadable or (args.check and changed) else EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import FORMATS, UnusableVersion, compare, opened_version
+
+    try:
+        with opened_version(args.old) as (old, old_label), opened_version(args.new) as (new, new_label):
+            diff = compare(old, new, old_label, new_label)
+    except UnusableVersion as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.write(FORMATS[args.format](diff))
+    return EXIT_INVALID if diff.problems else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .locate import checkout_root
+    from .release import ReleaseRefused, build
+
+    root = Path(args.root) if args.root else checkout_root()
+    if root is None:
+        raise UsageError("build works in a checkout of mydiplo; run it there or pass --root")
+    output = Path(args.output) if args.output else root / "dist"
+    try:
+        release = build(root, output)
+    except ReleaseRefused as error:
+        print(f"mydiplo: no release built: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in (*release.files, release.checksums):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def _dataset(path: str | None) -> Any:
     """The loaded dataset, or a one-line failure: invalid data exits 1, a missing package 2."""
     from .dataset import InvalidPackageError, load
@@ -129,6 +198,22 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that differs")
     generate.add_argument("--root", help="checkout to write into (default: the checkout mydiplo runs from)")
     generate.set_defaults(run=_generate)
+
+    fmt = commands.add_parser("fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)")
+    fmt.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout)")
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical")
+    fmt.set_defaults(run=_fmt)
+
+    diff = commands.add_parser("diff", help="show the records added, removed and changed between two versions of the data")
+    diff.add_argument("old", help="the earlier version: a data package folder, or a git revision (main, HEAD~1, a tag)")
+    diff.add_argument("new", help="the later version, likewise (. is this folder's work tree)")
+    diff.add_argument("--format", choices=["human", "markdown", "json"], default="human", help="human (default), markdown (for a pull request), or json")
+    diff.set_defaults(run=_diff)
+
+    build = commands.add_parser("build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS")
+    build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
+    build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
+    build.set_defaults(run=_build)
 
     export = commands.add_parser("export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network")
     export.add_argument("--format", metavar="FORMAT[,FORMAT]", help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)")

@@ -28,6 +28,7 @@ from .models import (
     Office,
     Position,
     Record,
+    RetiredId,
     Source,
     Visit,
     VisitParticipant,
@@ -98,6 +99,7 @@ class Dataset:
     alignment_citations: tuple[Citation, ...]
     positions: tuple[Position, ...]
     position_citations: tuple[Citation, ...]
+    retired_ids: tuple[RetiredId, ...]
 
     def table(self, name: str) -> tuple[Record, ...]:
         """The records of the table called ``name`` (see ``mydiplo.registry.TABLES``)."""
