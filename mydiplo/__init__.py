@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .dataset import Dataset, InvalidPackageError, load
+    from .export import connect
     from .models import PartialDate
 
 _LAZY = {
@@ -28,9 +29,10 @@ _LAZY = {
     "Dataset": "mydiplo.dataset",
     "InvalidPackageError": "mydiplo.dataset",
     "PartialDate": "mydiplo.models.dates",
+    "connect": "mydiplo.export.duckdb_format",
 }
 
-__all__ = ["Dataset", "InvalidPackageError", "PartialDate", "__version__", "load"]
+__all__ = ["Dataset", "InvalidPackageError", "PartialDate", "__version__", "connect", "load"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,9 @@
 """What the data package says about itself: name, title, version and licences.
 
-The data version follows semantic versioning for data (see the changelog):
-it changes when records change, independently of the library's version.
+The data version follows semantic versioning with rules for data (major: a
+table, column or id removed or a meaning changed; minor: additions; patch:
+corrections; see docs/citation.md): it changes when records change,
+independently of the library's version. ``CITATION.cff`` carries it too.
 """
 
 NAME = "mydiplo"

@@ -1,4 +1,4 @@
-"""The ``mydiplo`` command: validate the data package and regenerate what derives from the models.
+"""The ``mydiplo`` command: validate, regenerate, export, show records and query the data package.
 
 Exit codes: 0 success (valid, up to date), 1 the data is invalid or generated
 files are stale, 2 the command could not run (bad usage, no package found).
@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -19,6 +20,10 @@ EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
 class UsageError(Exception):
     """The command cannot run as asked; the message says why and what to do."""
+
+
+class InvalidDataError(Exception):
+    """The data package does not validate; the message says how to see why."""
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -58,6 +63,124 @@ def _generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _checkout_package(path: str | None, command: str) -> Path:
+    """The data package a command that rewrites files works on: ``path``, else this checkout (never the installed copy)."""
+    from .locate import checkout_root, package_root
+
+    root = package_root(path) if path else checkout_root()
+    if root is None:
+        raise UsageError(f"{command} rewrites the files of a checkout; run it in one or give the data package folder")
+    if not (root / "datapackage.json").is_file():
+        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    return root
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .formatting import State, compare_all, rewrite
+
+    root = _checkout_package(args.path, "fmt")
+    counts = dict.fromkeys(State, 0)
+    for outcome in compare_all(root):
+        counts[outcome.state] += 1
+        path = outcome.table.path
+        if outcome.state is State.UNREADABLE:
+            print(f"{path}: cannot be read whole, so it was left as it is")
+            for problem in outcome.problems:
+                print(f"  {problem}".replace("\n", "\n  "))
+        elif outcome.state is State.NOT_CANONICAL and args.check:
+            print(f"{path}: not in canonical form (from line {outcome.first_difference})")
+        elif outcome.state is State.NOT_CANONICAL:
+            rewrite(root, outcome)
+            print(f"{path}: reformatted")
+    changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE]
+    verb = "not in canonical form" if args.check else "reformatted"
+    print(f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
+    if args.check and changed:
+        print("run `mydiplo fmt` to rewrite them")
+    if unreadable:
+        print("fix what is reported above (`mydiplo validate` lists every problem), then run `mydiplo fmt` again")
+    return EXIT_INVALID if unreadable or (args.check and changed) else EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import FORMATS, UnusableVersion, compare, opened_version
+
+    try:
+        with opened_version(args.old) as (old, old_label), opened_version(args.new) as (new, new_label):
+            diff = compare(old, new, old_label, new_label)
+    except UnusableVersion as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.write(FORMATS[args.format](diff))
+    return EXIT_INVALID if diff.problems else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .locate import checkout_root
+    from .release import ReleaseRefused, build
+
+    root = Path(args.root) if args.root else checkout_root()
+    if root is None:
+        raise UsageError("build works in a checkout of mydiplo; run it there or pass --root")
+    output = Path(args.output) if args.output else root / "dist"
+    try:
+        release = build(root, output)
+    except ReleaseRefused as error:
+        print(f"mydiplo: no release built: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in (*release.files, release.checksums):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _dataset(path: str | None) -> Any:
+    """The loaded dataset, or a one-line failure: invalid data exits 1, a missing package 2."""
+    from .dataset import InvalidPackageError, load
+    from .locate import package_root
+
+    root = package_root(path)
+    if not (root / "datapackage.json").is_file():
+        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    try:
+        return load(root)
+    except InvalidPackageError as error:
+        raise InvalidDataError(f"the data package in {root} has {len(error.problems)} errors; run `mydiplo validate {root}` to see them") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import DEFAULT_FORMATS, write_exports
+    from .export.extras import MissingExtraError
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else list(DEFAULT_FORMATS)
+    try:
+        written = write_exports(_dataset(args.path), formats, Path(args.output))
+    except (ValueError, MissingExtraError, OSError) as error:
+        raise UsageError(str(error)) from None
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .export.show import UnknownRecordError, render
+
+    try:
+        sys.stdout.write(render(_dataset(args.path), args.id))
+    except UnknownRecordError as error:
+        raise UsageError(str(error)) from None
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .export.query import OUTPUTS, QueryError, run
+
+    try:
+        names, rows = run(_dataset(args.path), args.sql)
+    except QueryError as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.write(OUTPUTS[args.format](names, rows))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface, with one subcommand per task."""
     main = argparse.ArgumentParser(
@@ -79,6 +202,39 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that differs")
     generate.add_argument("--root", help="checkout to write into (default: the checkout mydiplo runs from)")
     generate.set_defaults(run=_generate)
+
+    fmt = commands.add_parser("fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)")
+    fmt.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout)")
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical")
+    fmt.set_defaults(run=_fmt)
+
+    diff = commands.add_parser("diff", help="show the records added, removed and changed between two versions of the data")
+    diff.add_argument("old", help="the earlier version: a data package folder, or a git revision (main, HEAD~1, a tag)")
+    diff.add_argument("new", help="the later version, likewise (. is this folder's work tree)")
+    diff.add_argument("--format", choices=["human", "markdown", "json"], default="human", help="human (default), markdown (for a pull request), or json")
+    diff.set_defaults(run=_diff)
+
+    build = commands.add_parser("build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS")
+    build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
+    build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
+    build.set_defaults(run=_build)
+
+    export = commands.add_parser("export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network")
+    export.add_argument("--format", metavar="FORMAT[,FORMAT]", help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)")
+    export.add_argument("--output", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    export.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    export.set_defaults(run=_export)
+
+    show = commands.add_parser("show", help="print one record with everything linked to it")
+    show.add_argument("id", help="the id of any record, such as lukashenko-visit-myanmar-2025")
+    show.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    show.set_defaults(run=_show)
+
+    query = commands.add_parser("query", help="run SQL over the data's tables and views and print the result")
+    query.add_argument("sql", help='a query such as "SELECT * FROM dyadic_events LIMIT 5"')
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output: an aligned table (default), csv or json")
+    query.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    query.set_defaults(run=_query)
     return main
 
 
@@ -94,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"mydiplo: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except InvalidDataError as error:
+        print(f"mydiplo: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
         if args.debug:
             raise

@@ -64,17 +64,26 @@ def render(table: Table, records: Iterable[Record]) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file, so a crash never leaves half a file."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes) to ``path`` through a temporary file, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, readable_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def readable_mode() -> int:
+    """The mode a new file gets under the current umask (``mkstemp`` alone would leave it private to its owner)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_table(path: Path, table: Table, records: Iterable[Record]) -> None:

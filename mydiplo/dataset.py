@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .locate import package_root
 from .models import (
@@ -28,6 +28,7 @@ from .models import (
     Office,
     Position,
     Record,
+    RetiredId,
     Source,
     Visit,
     VisitParticipant,
@@ -57,10 +58,10 @@ class InvalidPackageError(ValueError):
 class Dataset:
     """Every table of mydiplo as a tuple of immutable records, with lookups across them.
 
-    Get one with :func:`mydiplo.load`. Each table is an attribute of the same
+    Get one with `mydiplo.load()`. Each table is an attribute of the same
     name (``ds.visits``, ``ds.visit_citations``); records are looked up by id
     with ``ds["min-aung-hlaing"]`` or ``ds.get(...)``, and the methods below
-    follow references in both directions::
+    follow references in both directions:
 
         >>> ds = load()
         >>> belarus = ds["belarus"]
@@ -98,6 +99,7 @@ class Dataset:
     alignment_citations: tuple[Citation, ...]
     positions: tuple[Position, ...]
     position_citations: tuple[Citation, ...]
+    retired_ids: tuple[RetiredId, ...]
 
     def table(self, name: str) -> tuple[Record, ...]:
         """The records of the table called ``name`` (see ``mydiplo.registry.TABLES``)."""
@@ -189,6 +191,21 @@ class Dataset:
         actor: Actor = self[actor_id]  # type: ignore[assignment]
         return (actor.name, *(n.name for n in self.actor_names if n.actor_id == actor_id))
 
+    def to_pandas(self, table: str) -> Any:
+        """A table (or a derived one: ``dyadic_events``, ``event_codes``, ``state_codes``) as a typed pandas DataFrame.
+
+        Needs the ``pandas`` extra (``pip install 'mydiplo[pandas]'``).
+        """
+        from .export.dataframes import to_pandas
+
+        return to_pandas(self, table)
+
+    def to_polars(self, table: str) -> Any:
+        """A table (or a derived one) as a typed polars DataFrame; needs the ``polars`` extra."""
+        from .export.dataframes import to_polars
+
+        return to_polars(self, table)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{count} {name}" for name, count in self.counts().items() if count and not name.endswith("_citations"))
         citations = sum(count for name, count in self.counts().items() if name.endswith("_citations"))
@@ -205,7 +222,7 @@ def load(path: Path | str | None = None) -> Dataset:
 
     ``path`` is a data package folder or its ``datapackage.json``; by default
     the checkout this code runs from, else the data shipped in the installed
-    package. Raises :class:`InvalidPackageError` listing the errors when the
+    package. Raises `InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
     from .validation import validate

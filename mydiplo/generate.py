@@ -13,7 +13,8 @@ from typing import Any
 
 from . import dictionary, schemas
 from .csvio import write_atomic
-from .registry import TABLES
+from .export import nested
+from .registry import RECORD_TABLES, TABLES
 
 
 def _json(document: Any) -> str:
@@ -30,6 +31,8 @@ def expected_files() -> dict[str, str]:
     for table in TABLES.values():
         files[table.table_schema_path] = _json(schemas.table_schema(table))
         files[table.json_schema_path] = _json(schemas.json_schema(table))
+    for table in RECORD_TABLES:
+        files[nested.schema_path(table)] = _json(nested.nested_schema(table))
     return files
 
 

@@ -31,10 +31,10 @@ class Rule:
 _RULES = [
     Rule("file-missing", "A table's file must exist", "Create the file with the header the table schema gives, or restore it from git."),
     Rule("file-unreadable", "A file must be UTF-8 text without a byte-order mark", "Save the file as UTF-8 (without BOM) from your editor or spreadsheet."),
-    Rule("line-endings", "Lines must end with LF", "Save the file with Unix (LF) line endings; most editors offer it as the line separator setting."),
+    Rule("line-endings", "Lines must end with LF", "Run `mydiplo fmt`, which rewrites the file with LF line endings (or save it with Unix line endings from your editor)."),
     Rule("csv-syntax", "The file must be well-formed CSV", "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it are doubled."),
     Rule("header-mismatch", "The header must be the table's columns, in order", "Make line 1 exactly the header shown in the message."),
-    Rule("blank-row", "No blank rows", "Delete the empty line."),
+    Rule("blank-row", "No blank rows", "Delete the empty line, or run `mydiplo fmt`, which drops it."),
     Rule("row-length", "Every row has one cell per column", "Add or remove cells (commas) so the row has as many as the header; quote a cell that contains a comma."),
     Rule("field-required", "A required cell must not be empty", "Fill in the cell; see the data dictionary for what it holds."),
     Rule("field-type", "A cell must have the column's type", "Write the value as the data dictionary shows it: whole numbers as 12, decimals as 86.8, booleans as true or false."),
@@ -48,8 +48,8 @@ _RULES = [
     Rule("fields-together", "Fields that belong together are set together", "Fill in the empty fields named in the message, or clear them all."),
     Rule("linked-values", "Values that imply each other go together (a SIPRI TIV basis and the unit TIV)", "Make both fields agree as the message says: never give a TIV value a currency, nor money a TIV basis."),
     Rule("formula-text", "Free text must not start with = + - or @", "Reword the cell so it starts with a letter or digit; a spreadsheet would run it as a formula."),
-    Rule("not-canonical", "A cell is written in its one canonical form", "Write the value as the message shows (e.g. 12 not 012, true not True)."),
-    Rule("rows-unsorted", "Rows are sorted by the table's key", "Move the row to its place in the order of the key named in the message."),
+    Rule("not-canonical", "A cell is written in its one canonical form", "Run `mydiplo fmt`, which rewrites every cell in canonical form, or write the value as the message shows (e.g. 12 not 012, true not True)."),
+    Rule("rows-unsorted", "Rows are sorted by the table's key", "Run `mydiplo fmt`, which sorts the rows, or move the row to its place in the order of the key named in the message."),
     Rule("actor-kind", "A reference must point at an actor of a fitting kind", "Point at an actor of one of the kinds the message lists, or correct the actor's kind."),
     Rule("office-holder", "An office cited as someone's capacity must be held by that person", "Use an office whose holder_id is the actor of this row, or leave the office empty."),
     Rule("agreement-parties", "Every agreement has at least one party", "Add rows to datasets/agreement_parties.csv naming who made the agreement or pledge."),
@@ -61,6 +61,9 @@ _RULES = [
     Rule("foreign-key", "A reference must point at an existing record", "Use an id that exists in the referenced table, or add that record first."),
     Rule("uncited-record", "Every record cites at least one source", "Add a row to the table's citation file naming a source and a paragraph."),
     Rule("uncited-source", "Every source is cited by at least one record", "Cite the source from the records it supports, or remove it."),
+    Rule("retired-id", "A retired id is never used again", "Give the record a new id; a retired id stays retired (see datasets/retired_ids.csv, and use its successor to refer to the record that replaced it)."),
+    Rule("retired-successor", "A retired id's successor is the id of a current record", "Set replaced_by to the id of the record that replaced the retired one (follow any chain to its end), or leave it empty if none did."),
+    Rule("unrecorded-removal", "A record's id is removed only by retiring it", "Add a row to datasets/retired_ids.csv for the removed id (with replaced_by, the next data version and the reason), or restore the record."),
     Rule("citation-field", "A citation's field must be a column of the cited table, and its value valid there", "Name a column of the cited table in `field`, and write `value` as that column would hold it."),
 ]
 
@@ -92,3 +95,11 @@ class Problem:
         """``file:line`` (and ``field``) for people and editors."""
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{place} [{self.field}]" if self.field else place
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The problem as a JSON object, with its severity and hint."""
+        return {"file": self.file, "line": self.line, "field": self.field, "rule": self.rule, "severity": self.severity.value, "message": self.message, "hint": self.hint}
+
+    def __str__(self) -> str:
+        """Two lines for people: where, how serious, which rule and what; then how to fix it."""
+        return f"{self.location()}: {self.severity.value} [{self.rule}] {self.message}\n  fix: {self.hint}"

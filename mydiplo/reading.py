@@ -45,6 +45,8 @@ class TableRead:
     records: list[Record] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    opened: bool = False
+    """True once the file was found and decoded: ``records`` then holds every row that parsed."""
 
 
 def read_table(root: Path, table: Table) -> TableRead:
@@ -53,6 +55,7 @@ def read_table(root: Path, table: Table) -> TableRead:
     opened = open_table(root / table.path, table.path, result.problems)
     if opened is None:
         return result
+    result.opened = True
     with opened.open() as file:
         text = file.read()
     try:

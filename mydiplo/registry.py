@@ -1,7 +1,7 @@
 """The table registry: every table of the data package, its model, its file and its keys.
 
 Everything that handles tables (loading, validation, schema generation, the
-data dictionary) iterates over :data:`TABLES` instead of naming tables again,
+data dictionary) iterates over `TABLES` instead of naming tables again,
 so a table added here is loaded, validated, documented and tested at once.
 
 Foreign keys are not written by hand: they are read off the models' field
@@ -37,6 +37,7 @@ from .models import (
     Position,
     Record,
     Ref,
+    RetiredId,
     Source,
     Visit,
     VisitParticipant,
@@ -59,7 +60,8 @@ class Table:
     ``primary_key`` is the unique identifier of a row (empty for citation
     tables, which are unique over ``unique_key`` instead because their
     ``field`` column may be empty). ``cites`` is the table a citation table
-    belongs to. ``group`` orders tables in documentation.
+    belongs to. ``group`` orders tables in documentation. ``retirements``
+    marks the register of retired ids, whose key names no record.
     """
 
     name: str
@@ -68,6 +70,7 @@ class Table:
     group: str
     cites: str | None = None
     unique_key: tuple[str, ...] = field(default=())
+    retirements: bool = False
 
     @property
     def path(self) -> str:
@@ -92,6 +95,8 @@ class Table:
     @property
     def id_field(self) -> str | None:
         """The single text column that identifies a record, for tables that have one."""
+        if self.retirements:
+            return None
         if len(self.primary_key) == 1 and self.model.model_fields[self.primary_key[0]].annotation is str:
             return self.primary_key[0]
         return None
@@ -165,12 +170,16 @@ def _build() -> dict[str, Table]:
         *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
         *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
         *_with_citations("positions", Position, ("position_id",), "positions", "position"),
+        Table("retired_ids", RetiredId, ("retired_id",), "identifiers", retirements=True),
     ]
     return {table.name: table for table in tables}
 
 
 TABLES: dict[str, Table] = _build()
 """Every table of the data package, by name, in the order of ``datapackage.json``."""
+
+RETIRED_IDS: Table = next(t for t in TABLES.values() if t.retirements)
+"""The register of retired ids (see :class:`~mydiplo.models.RetiredId`)."""
 
 RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_field is not None)
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""

@@ -34,3 +34,13 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return line
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site built once per test session with ``mkdocs build --strict``."""
+    from sitebuild import build_site
+
+    target = tmp_path_factory.mktemp("site")
+    build_site(target)
+    return target

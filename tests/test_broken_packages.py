@@ -173,6 +173,15 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "citation of an unknown column": _sub(D + "honour_citations.csv", ",para 2,,,", ",para 2,colour,red,", "field", "citation-field"),
     "citation with an invalid reading": _sub(D + "honour_citations.csv", ",para 2,,,", ",para 2,date,June,", "value", "citation-field"),
     "likely duplicate visit": _insert_after(VISITS, "kim-jong-un-visit-russia-2023,", "kim-jong-un-visit-russia-2023-again,unspecified,kim-jong-un,,north-korea,RUS,,2023-09,,russia,,,,", None, "likely-duplicate"),
+    # retired ids
+    "retired id reused": _then(
+        _insert_after(D + "retired_ids.csv", "retired_id,", "myanmar-sco-dialogue-partner,,0.2.0,Withdrawn.", None, "retired-id"),
+        _find(D + "alignments.csv", "myanmar-sco-dialogue-partner,", "alignment_id", "retired-id"),
+    ),
+    "retired id with an unknown successor": _insert_after(D + "retired_ids.csv", "retired_id,", "old-sco-record,no-such-record,0.2.0,Merged.", "replaced_by", "retired-successor"),
+    "retired id whose successor is retired": _insert_after(
+        D + "retired_ids.csv", "retired_id,", "aaa-old-record,old-sco-record,0.2.0,Merged.\nold-sco-record,myanmar-sco-dialogue-partner,0.2.0,Renamed.", "replaced_by", "retired-successor",
+    ),
     # descriptor
     "descriptor edited": _sub("datapackage.json", '"version": "', '"version": "9', None, "descriptor-mismatch"),
     "descriptor not JSON": _write_bytes("datapackage.json", lambda b: b[:40], None, "descriptor-mismatch"),
@@ -222,4 +231,5 @@ def test_every_rule_has_a_broken_package_that_breaks_it(package_copy: Path) -> N
         shutil.copytree(package_copy, target)
         covered.add(case(target).rule)
         shutil.rmtree(target)
-    assert set(RULES) - covered == set()
+    checked_by_diff = {"unrecorded-removal"}  # compares two versions: broken in tests/test_diff.py
+    assert set(RULES) - covered - checked_by_diff == set()

@@ -9,6 +9,7 @@ must be identical.
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import io
 import sys
 from pathlib import Path
@@ -23,14 +24,14 @@ import mydiplo.validation as validation
 from mydiplo.cli import main
 from mydiplo.registry import TABLES
 from mydiplo.validation import EngineUnavailable, Report, validate
-from mydiplo.validation.columnar import ColumnarValidator, exact_frame
 from mydiplo.validation.engine import CHUNK_ROWS, Validator
+
+pl = pytest.importorskip("polars")
+from mydiplo.validation.columnar import ColumnarValidator, exact_frame  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import make_package  # noqa: E402
-
-pl = pytest.importorskip("polars")
 
 
 def _assert_same(root: Path) -> Report:
@@ -161,3 +162,11 @@ def test_without_the_extra_the_default_engine_runs(root: Path, monkeypatch: pyte
     assert main(["validate", str(root), "--engine", "fast"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "mydiplo[fast]" in error
+
+
+def test_polars_older_than_2_counts_as_missing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.31.0")
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)
+    assert type(validation._validator(root, "auto")) is Validator
+    with pytest.raises(EngineUnavailable, match="polars 2 or newer"):
+        validate(root, "fast")

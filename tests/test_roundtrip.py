@@ -36,7 +36,8 @@ def test_rendering_sorts_rows_by_key(root: Path) -> None:
 
 
 def test_tables_used_in_the_round_trip_hold_records(root: Path) -> None:
-    empty = [t.name for t in TABLES.values() if not read_table(root, t).records]
+    # The register of retired ids stays empty until an id is retired; tests/test_retired.py round-trips a filled one.
+    empty = [t.name for t in TABLES.values() if not t.retirements and not read_table(root, t).records]
     assert empty == [], f"tables without records cannot prove their round trip: {empty}"
 
 
@@ -44,6 +45,6 @@ def test_atomic_write_leaves_the_old_file_whole_on_failure(tmp_path: Path) -> No
     target = tmp_path / "table.csv"
     target.write_text("old\n", encoding="utf-8")
     with pytest.raises(TypeError):
-        write_atomic(target, b"not text")  # type: ignore[arg-type]
+        write_atomic(target, 12)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]

@@ -31,3 +31,14 @@ def test_wheel_ships_and_loads_the_data(root: Path, tmp_path: Path) -> None:
     validated = subprocess.run([str(python), "-m", "mydiplo", "validate"], cwd=elsewhere, capture_output=True, text=True)
     assert validated.returncode == 0, validated.stdout[-2000:]
     assert validated.stdout.strip().splitlines()[-1].startswith("valid: ")
+    root = Path(loaded.stdout.strip().splitlines()[-1])
+    assert (root / "schema" / "export" / "visits.json").is_file()  # the nested JSON schemas ship too
+    exported = subprocess.run(
+        [str(python), "-m", "mydiplo", "export", "--format", "csv,json,jsonl,sqlite,network", "--output", str(elsewhere / "out")],
+        cwd=elsewhere, capture_output=True, text=True,
+    )
+    assert exported.returncode == 0, exported.stderr  # these formats need only the standard library
+    assert (elsewhere / "out" / "mydiplo.sqlite").is_file() and (elsewhere / "out" / "json" / "visits.json").is_file()
+    parquet = subprocess.run([str(python), "-m", "mydiplo", "export", "--format", "parquet", "--output", str(elsewhere / "out")], cwd=elsewhere, capture_output=True, text=True)
+    assert parquet.returncode == 2
+    assert parquet.stderr == "mydiplo: Parquet export needs pyarrow, which is not installed: pip install 'mydiplo[parquet]'\n"

@@ -23,6 +23,7 @@ from .elections import (
     ObservationStatus,
     Stance,
 )
+from .identifiers import RetiredId
 from .positions import Position, PositionKind
 from .sources import Certainty, Citation, ClaimantKind, Source, SourceKind
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
@@ -33,6 +34,6 @@ __all__ = [
     "Certainty", "Citation", "ClaimantKind", "CountQualifier", "Credibility", "DocEnum", "Election",
     "ElectionAssessment", "ElectionKind", "ElectionObservation", "ElectionPhase", "ElectionResult",
     "ElectionStatus", "Honour", "NameKind", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
-    "ParticipantRole", "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
+    "ParticipantRole", "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "RetiredId", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
     "ValueBasis", "Visit", "VisitKind", "VisitParticipant",
 ]

@@ -130,7 +130,7 @@ class PartialDate:
     """A date known to a year, a month or a day, or a range between two of them.
 
     Build one from its EDTF text; it is immutable, hashable, ordered by its
-    bounds, and serialises back to the exact text it was built from::
+    bounds, and serialises back to the exact text it was built from:
 
         >>> d = PartialDate("2025-12")
         >>> d.precision.value, d.earliest.isoformat(), d.latest.isoformat()

@@ -73,14 +73,25 @@ def validate(root: Path, engine: Engine = "auto") -> Report:
 
 
 def _validator(root: Path, engine: Engine) -> Validator:
-    polars = find_spec("polars") is not None
-    if engine == "fast" and not polars:
-        raise EngineUnavailable("the fast engine needs polars: pip install 'mydiplo[fast]'")
-    if engine == "fast" or (engine == "auto" and polars and _table_bytes(root) >= FAST_BYTES):
+    if engine == "fast" and not _polars_ready():
+        raise EngineUnavailable("the fast engine needs polars 2 or newer: pip install 'mydiplo[fast]'")
+    if engine == "fast" or (engine == "auto" and _table_bytes(root) >= FAST_BYTES and _polars_ready()):
         from .columnar import ColumnarValidator
 
         return ColumnarValidator(root)
     return Validator(root)
+
+
+def _polars_ready() -> bool:
+    """True when polars 2 or newer, which the columnar engine is written for, is installed."""
+    if find_spec("polars") is None:
+        return False
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return int(version("polars").split(".")[0]) >= 2
+    except (PackageNotFoundError, ValueError):
+        return False
 
 
 def _table_bytes(root: Path) -> int:

@@ -354,6 +354,9 @@ class ColumnarValidator(Validator):
             self.parties = frame["agreement_id"]
         elif table.cites is not None:
             self._citations(table, frame)
+        elif table.retirements:  # a short register: kept as the default engine keeps it
+            retired = frame.select("retired_id", LINE, "replaced_by").iter_rows()
+            self.index.retired.update((record_id, (line, successor)) for record_id, line, successor in retired)
         if model.reported_date is not None:
             self._event_dates(table, model.reported_date, frame, distinct)
         if model.duplicate_signature:
@@ -433,6 +436,16 @@ class ColumnarValidator(Validator):
             for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
                 yield dated_after_sources(table, line, date_field, earliest, reported)
 
+    def _retired(self) -> Iterator[Problem]:
+        """The default engine's check, once it knows the lines of the few ids the register names."""
+        retired = self.index.retired
+        if retired:
+            named = pl.Series(list({*retired, *(successor for _, successor in retired.values() if successor)}), dtype=pl.String)
+            for name, first in self.first.items():
+                # The line of a valid row replaces the 0 kept for an invalid row with the same id.
+                self.index.lines[name].update(first.filter(_member(first, first.columns[0], named)).iter_rows())
+        return super()._retired()
+
     def _duplicates(self) -> Iterator[Problem]:
         for name, spans in self.signatures.items():
             table = TABLES[name]
@@ -459,7 +472,7 @@ def _kept(compiled: _Compiled) -> list[str]:
     """The columns the checks after the cell checks read: keys, references, and what is remembered."""
     table, model = compiled.table, compiled.table.model
     names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for pair in compiled.capacities for i in pair)]
-    names += _REMEMBERED.get(table.name, _CITATION if table.cites else ())
+    names += _REMEMBERED.get(table.name, _CITATION if table.cites else ("retired_id", "replaced_by") if table.retirements else ())
     if model.reported_date is not None:
         date_field, status_field, _ = model.reported_date
         names += [date_field, *([status_field] if status_field else [])]

@@ -28,7 +28,7 @@ from ..csvio import row_values, to_cell
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
 from ..reading import problems_of
-from ..registry import TABLES, Table, citation_table, field_metadata
+from ..registry import RETIRED_IDS, TABLES, Table, citation_table, field_metadata
 from ..tablefiles import TableFile, open_table
 from .cells import RowPlan, partial_date, row_plan
 
@@ -105,6 +105,7 @@ class _Index:
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     with_parties: set[str] = field(default_factory=set)
     signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
+    retired: dict[str, tuple[int, str]] = field(default_factory=dict)
     deferred: list[tuple[Table, int, _Reference, str]] = field(default_factory=list)
 
 
@@ -137,7 +138,7 @@ class Validator:
         self.problems.extend(descriptor_problems(self.root))
         for table in read_order():
             self.counts[table.name] = self._table(_compile(table))
-        for check in (self._deferred, self._uncited, self._parties, self._reported_dates, self._duplicates):
+        for check in (self._deferred, self._uncited, self._parties, self._reported_dates, self._duplicates, self._retired):
             self.problems.extend(check())
         self.counts = {name: self.counts[name] for name in TABLES}
         return self.problems, self.counts
@@ -330,6 +331,8 @@ class Validator:
             index.with_parties.update(column["agreement_id"])
         elif table.cites is not None:
             self._citations(table, lines, column)
+        elif table.retirements:
+            index.retired.update(zip(column["retired_id"], zip(lines, column["replaced_by"])))
         model: type[Record] = table.model
         if model.reported_date is not None:
             self._event_dates(table, model.reported_date, column)
@@ -420,6 +423,33 @@ class Validator:
             for a, b in zip(entries, entries[1:]):
                 if a[:width] == b[:width] and b[width] <= a[width + 1]:
                     yield likely_duplicate(table, b[:width], a[-1], b[-1])
+
+    def _retired(self) -> Iterator[Problem]:
+        """A retired id names no record again, and its replacement is a record that exists."""
+        retired = self.index.retired
+        if not retired:
+            return
+        register = RETIRED_IDS
+        current: dict[str, str] = {}
+        for table in TABLES.values():
+            known = self.index.lines[table.name]
+            current.update(dict.fromkeys(known, table.name))
+            for record_id in known.keys() & retired.keys():
+                successor = retired[record_id][1]
+                instead = f"; its successor is {successor!r}" if successor else ""
+                yield Problem(
+                    "retired-id", f"{record_id!r} is a retired id (line {retired[record_id][0]} of {register.path}){instead}",
+                    table.path, known[record_id] or None, table.id_field,
+                )
+        for record_id, (line, successor) in retired.items():
+            if not successor:
+                continue
+            if successor in retired:
+                onward = retired[successor][1]
+                instead = f"name its successor {onward!r} instead" if onward else "it has no successor, so leave replaced_by empty"
+                yield Problem("retired-successor", f"{successor!r} is itself retired; {instead}", register.path, line, "replaced_by")
+            elif successor not in current:
+                yield Problem("retired-successor", f"{successor!r} is not the id of any record", register.path, line, "replaced_by")
 
 
 def _reading(table: Table, cited: Table, line: int, field: str, value: str) -> Iterator[Problem]:

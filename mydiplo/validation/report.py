@@ -67,10 +67,7 @@ def as_json(report: Report) -> str:
         "counts": report.counts,
         "errors": len(report.errors),
         "warnings": len(report.problems) - len(report.errors),
-        "problems": [
-            {"file": p.file, "line": p.line, "field": p.field, "rule": p.rule, "severity": p.severity.value, "message": p.message, "hint": p.hint}
-            for p in report.problems
-        ],
+        "problems": [p.as_dict() for p in report.problems],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -1,0 +1,119 @@
+"""The analysis tables researchers otherwise build by hand: state codes, event codes and directed dyads.
+
+* ``state_codes``: ISO, Correlates of War and Gleditsch-Ward codes of every
+  state that acts in the data (:mod:`mydiplo.export.statecodes`).
+* ``event_codes``: the CAMEO code and PLOVER category of each event of every
+  visit, agreement, observation and transfer.
+* ``dyadic_events``: one row per directed event between two different
+  states (state A -> state B), with both states' ISO, COW and G&W codes and
+  the event's date bounds, ready to merge with COW, V-Dem or ATOP data on
+  ``ccode`` and a year.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dataset import Dataset
+from ..registry import TABLES, ForeignKey
+from .events import Side, coded_records, events
+from .frames import Column, Frame
+from .statecodes import STATE_CODES, codes_of
+
+STATE_CODE_COLUMNS = (
+    Column("iso3", "text", "ISO 3166-1 alpha-3 code, as in the country columns of the data.", True),
+    Column("name", "text", "The state's common English name.", True),
+    Column("cow_code", "integer", "Correlates of War state number (ccode).", True),
+    Column("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb).", True),
+    Column("gw_code", "integer", "Gleditsch-Ward state number.", True),
+    Column("gw_abbrev", "text", "Gleditsch-Ward state abbreviation.", True),
+)
+
+EVENT_CODE_COLUMNS = (
+    Column("record_table", "text", "The table of the coded record.", True),
+    Column("record_id", "text", "The coded record.", True),
+    Column("event", "text", "Which event of the record: visit, host, agreement, observation or transfer.", True),
+    Column("cameo_code", "text", "CAMEO event code (text: leading zeros matter).", True),
+    Column("cameo_label", "text", "The CAMEO code's label in the CAMEO codebook.", True),
+    Column("plover_event", "text", "PLOVER event category; empty where PLOVER has none."),
+    Column("plover_mode", "text", "PLOVER mode, where the mapping gives one."),
+    Column("plover_context", "text", "PLOVER context, where the mapping gives one."),
+)
+
+
+def _side_columns(side: str) -> tuple[Column, ...]:
+    who = "acting" if side == "source" else "acted upon"
+    return (
+        Column(f"{side}_actor_id", "text", f"The {who} actor (a state, or the person or body acting for it)."),
+        Column(f"{side}_iso3", "text", f"ISO 3166-1 alpha-3 code of the {who} state.", True),
+        Column(f"{side}_cow_code", "integer", f"Correlates of War number of the {who} state."),
+        Column(f"{side}_cow_abbrev", "text", f"Correlates of War abbreviation of the {who} state."),
+        Column(f"{side}_gw_code", "integer", f"Gleditsch-Ward number of the {who} state."),
+    )
+
+
+DYAD_COLUMNS = (
+    *EVENT_CODE_COLUMNS[:4],
+    EVENT_CODE_COLUMNS[5],
+    *_side_columns("source"),
+    *_side_columns("target"),
+    Column("date_earliest", "date", "Earliest day the event can have taken place; empty when undated."),
+    Column("date_latest", "date", "Latest day the event can have taken place; empty when undated."),
+    Column("year", "integer", "The year of the event when its bounds fall in one year; empty otherwise."),
+)
+
+
+def state_codes_frame() -> Frame:
+    """The state code table as a frame."""
+    rows = tuple(
+        (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev) for c in sorted(STATE_CODES.values(), key=lambda c: c.iso3)
+    )
+    return Frame("state_codes", "ISO, Correlates of War and Gleditsch-Ward codes of the states in the data.", STATE_CODE_COLUMNS, rows, ("iso3",))
+
+
+def event_codes_frame(dataset: Dataset) -> Frame:
+    """One row per event of every visit, agreement, observation and transfer, with its CAMEO and PLOVER codes."""
+    rows = []
+    for table, record, rule in coded_records(dataset):
+        code = rule.code
+        record_id = getattr(record, TABLES[table].id_field)  # type: ignore[arg-type]
+        rows.append((table, record_id, rule.event, code.cameo, code.cameo_label, code.plover, code.plover_mode, code.plover_context))
+    return Frame(
+        "event_codes",
+        "CAMEO and PLOVER codes of each event of every visit, agreement, election observation and arms transfer.",
+        EVENT_CODE_COLUMNS,
+        tuple(sorted(rows)),
+        ("record_table", "record_id", "event"),
+    )
+
+
+def _side_values(side: Side) -> tuple[Any, ...]:
+    codes = codes_of(side.country)
+    return (side.actor_id, side.country, codes.cow_code if codes else None, codes.cow_abbrev if codes else None, codes.gw_code if codes else None)
+
+
+def dyadic_events_frame(dataset: Dataset) -> Frame:
+    """Directed state-to-state events: every event whose two sides act for two different states."""
+    rows = []
+    for event in events(dataset):
+        if event.source.country is None or event.target.country is None or event.source.country == event.target.country:
+            continue
+        year = event.earliest.year if event.earliest and event.latest and event.earliest.year == event.latest.year else None
+        rows.append((
+            event.record_table, event.record_id, event.event, event.code.cameo, event.code.plover,
+            *_side_values(event.source), *_side_values(event.target),
+            event.earliest, event.latest, year,
+        ))
+    rows.sort(key=lambda row: tuple("" if v is None else str(v) for v in row))
+    return Frame(
+        "dyadic_events",
+        "Directed events between two states (state A -> state B), with ISO, COW and G&W codes and date bounds.",
+        DYAD_COLUMNS,
+        tuple(rows),
+        foreign_keys=(ForeignKey("source_iso3", "state_codes", "iso3"), ForeignKey("target_iso3", "state_codes", "iso3")),
+    )
+
+
+def derived_frames(dataset: Dataset) -> list[Frame]:
+    """The derived analysis tables, in the order the formats write them."""
+    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset)]

@@ -1,0 +1,175 @@
+"""Nested JSON records: each record with its actors, citations (with their sources) and related rows inline.
+
+A journalist or a web developer wants one object per visit that says who
+travelled, who hosted, what was signed and which sources say so, without
+joining eleven tables. :func:`documents` builds, for every table whose rows
+have an id, one document of such records; :func:`nested_schema` is the JSON
+Schema each document is valid against (shipped in ``schema/export/``).
+Every row of every table appears somewhere in the documents, so the tables
+can be rebuilt from them (:func:`tables_from_documents`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from ..dataset import Dataset
+from ..models import Record
+from ..registry import RECORD_TABLES, TABLES, Table, citation_table
+from ..schemas import JSON_SCHEMA_DIALECT, json_schema
+from .eventcodes import CODED_TABLES, record_codes
+
+NESTED_KEYS = ("actors", "citations", "related", "event_codes")
+"""Keys a nested record adds to the record's own fields."""
+
+EVENT_CODE_FIELDS = ("event", "cameo_code", "cameo_label", "plover_event", "plover_mode", "plover_context")
+
+
+def related_tables(table: str) -> list[Table]:
+    """Tables, other than citation tables, whose rows reference rows of ``table``."""
+    return [t for t in TABLES.values() if t.cites is None and t.name != table and any(k.reference_table == table for k in t.foreign_keys)]
+
+
+def _index(dataset: Dataset) -> dict[tuple[str, str], dict[str, list[Record]]]:
+    """Rows by (their table, the table they reference) and the referenced id."""
+    index: dict[tuple[str, str], dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for table in TABLES.values():
+        for record in dataset.table(table.name):
+            for key in table.foreign_keys:
+                value = getattr(record, key.field)
+                if value is not None and record not in index[(table.name, key.reference_table)][value]:
+                    index[(table.name, key.reference_table)][value].append(record)
+    return index
+
+
+def _actor_ids(table: Table, rows: Iterable[Record]) -> set[str]:
+    fields = [k.field for k in table.foreign_keys if k.reference_table == "actors"]
+    return {getattr(row, f) for row in rows for f in fields if getattr(row, f) is not None}
+
+
+def documents(dataset: Dataset) -> dict[str, dict[str, Any]]:
+    """One document per table with ids: ``{"name", "version", "table", "records"}``, records sorted by id."""
+    index = _index(dataset)
+    return {table.name: _document(dataset, table, index) for table in RECORD_TABLES}
+
+
+def _document(dataset: Dataset, table: Table, index: dict[tuple[str, str], dict[str, list[Record]]]) -> dict[str, Any]:
+    id_field = table.id_field
+    records = sorted(dataset.table(table.name), key=lambda r: getattr(r, id_field))  # type: ignore[arg-type]
+    return {
+        "name": "mydiplo",
+        "version": dataset.version,
+        "table": table.name,
+        "records": [_nested(dataset, table, record, index) for record in records],
+    }
+
+
+def _nested(dataset: Dataset, table: Table, record: Record, index: dict[tuple[str, str], dict[str, list[Record]]]) -> dict[str, Any]:
+    record_id = getattr(record, table.id_field)  # type: ignore[arg-type]
+    nested = record.model_dump(mode="json")
+    actor_ids = _actor_ids(table, [record])
+    related: dict[str, list[dict[str, Any]]] = {}
+    for child in related_tables(table.name):
+        rows = index[(child.name, table.name)].get(record_id, [])
+        actor_ids |= _actor_ids(child, rows)
+        related[child.name] = [row.model_dump(mode="json") for row in rows]
+    cites = citation_table(table.name)
+    if cites is not None:
+        citations = index[(cites.name, table.name)].get(record_id, [])
+        actor_ids |= _actor_ids(cites, citations)
+        nested["citations"] = [
+            {**c.model_dump(mode="json"), "source": dataset[c.source_id].model_dump(mode="json")}  # type: ignore[attr-defined]
+            for c in citations
+        ]
+    nested["actors"] = {a: dataset[a].model_dump(mode="json") for a in sorted(actor_ids)}
+    nested["related"] = related
+    if table.name in CODED_TABLES:
+        nested["event_codes"] = [
+            dict(zip(EVENT_CODE_FIELDS, (r.event, r.code.cameo, r.code.cameo_label, r.code.plover, r.code.plover_mode, r.code.plover_context)))
+            for r in record_codes(dataset, table.name, record)
+        ]
+    return nested
+
+
+def tables_from_documents(docs: Iterable[dict[str, Any]]) -> dict[str, set[Record]]:
+    """Every table's rows rebuilt from nested documents (each row once), to check that nothing was lost."""
+    found: dict[str, set[Record]] = defaultdict(set)
+    for doc in docs:
+        table = TABLES[doc["table"]]
+        cites = citation_table(table.name)
+        for nested in doc["records"]:
+            found[table.name].add(table.model.model_validate({k: v for k, v in nested.items() if k not in NESTED_KEYS}))
+            for citation in nested.get("citations", []):
+                found[cites.name].add(cites.model.model_validate({k: v for k, v in citation.items() if k != "source"}))  # type: ignore[union-attr]
+            for child, rows in nested["related"].items():
+                found[child].update(TABLES[child].model.model_validate(row) for row in rows)
+    return dict(found)
+
+
+def nested_schema(table: Table) -> dict[str, Any]:
+    """The JSON Schema of a table's nested document; ``$defs/record`` is the schema of one record (one JSONL line)."""
+    defs: dict[str, Any] = {}
+
+    def flat(name: str) -> dict[str, Any]:
+        schema = copy.deepcopy(json_schema(TABLES[name]))
+        defs.update(schema.pop("$defs", {}))
+        schema.pop("$schema")
+        return schema
+
+    record = flat(table.name)
+    for name in {"actors", "sources", *(t.name for t in related_tables(table.name))}:
+        defs[name] = flat(name)
+    extra: dict[str, Any] = {
+        "actors": {"type": "object", "description": "Every actor the record, its related rows and its citations name, by id.", "additionalProperties": {"$ref": "#/$defs/actors"}},
+        "related": {
+            "type": "object",
+            "description": "Rows of other tables that reference this record, by table.",
+            "properties": {t.name: {"type": "array", "items": {"$ref": f"#/$defs/{t.name}"}} for t in related_tables(table.name)},
+            "required": [t.name for t in related_tables(table.name)],
+            "additionalProperties": False,
+        },
+    }
+    cites = citation_table(table.name)
+    if cites is not None:
+        citation = flat(cites.name)
+        citation["properties"]["source"] = {"$ref": "#/$defs/sources", "description": "The cited source."}
+        citation["required"] = [*citation.get("required", []), "source"]
+        defs["citation"] = citation
+        extra["citations"] = {"type": "array", "description": "The record's citations, each with its source.", "items": {"$ref": "#/$defs/citation"}}
+    if table.name in CODED_TABLES:
+        extra["event_codes"] = {
+            "type": "array",
+            "description": "CAMEO code and PLOVER category of each event of the record.",
+            "items": {
+                "type": "object",
+                "properties": {f: {"type": ["string", "null"]} for f in EVENT_CODE_FIELDS},
+                "required": list(EVENT_CODE_FIELDS),
+                "additionalProperties": False,
+            },
+        }
+    record["properties"].update(extra)
+    record["required"] = [*record.get("required", []), *extra]
+    defs["record"] = record
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": f"mydiplo {table.name} (nested JSON export)",
+        "description": f"The nested JSON export of table {table.name}: each record with its actors, citations and related rows. Each line of the JSONL export is valid against $defs/record.",
+        "type": "object",
+        "properties": {
+            "name": {"const": "mydiplo"},
+            "version": {"type": "string"},
+            "table": {"const": table.name},
+            "records": {"type": "array", "items": {"$ref": "#/$defs/record"}},
+        },
+        "required": ["name", "version", "table", "records"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def schema_path(table: Table) -> str:
+    """Where the nested schema of a table is shipped, relative to the data package root."""
+    return f"schema/export/{table.name}.json"

@@ -1,0 +1,122 @@
+"""SQL for the SQLite and DuckDB exports: tables with keys, indexes, and views for the common questions.
+
+The same frames become the same tables in both databases; only the column
+types differ by dialect. The views answer what most users ask first:
+
+* ``<table>_named``: a table with the name of every actor it references
+  beside the id (``visits_named.traveller_name``, ``host_name`` ...).
+* ``all_citations``: every citation of every table, with the table it cites
+  and its source's title, kind, date and address.
+* ``dyads_by_year``: events per directed pair of states, year and CAMEO
+  code, keyed by COW codes, ready to merge with country-year data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..registry import TABLES
+from .frames import Frame
+
+Dialect = Literal["sqlite", "duckdb"]
+
+_TYPES: dict[Dialect, dict[str, str]] = {
+    "sqlite": {"text": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"},
+    "duckdb": {"text": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"},
+}
+
+
+def quote(name: str) -> str:
+    """An identifier quoted for SQL (table and column names are plain, but ``date`` is a keyword)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table(frame: Frame, dialect: Dialect) -> str:
+    """``CREATE TABLE`` for a frame: typed columns, NOT NULL where required, keys; foreign keys in SQLite only.
+
+    DuckDB cannot declare a foreign key to a table that references itself
+    (``actors.parent_id``), so its file declares primary and unique keys and
+    leaves reference checks to SQLite and to ``mydiplo validate``.
+    """
+    lines = []
+    for column in frame.columns:
+        line = f"{quote(column.name)} {_TYPES[dialect][column.kind]}"
+        if column.required:
+            line += " NOT NULL"
+        if dialect == "sqlite" and column.kind == "boolean":
+            line += f" CHECK ({quote(column.name)} IN (0, 1))"
+        lines.append(line)
+    if frame.primary_key:
+        lines.append(f"PRIMARY KEY ({', '.join(map(quote, frame.primary_key))})")
+    if frame.unique_key and dialect == "sqlite":
+        lines.append(f"UNIQUE ({', '.join(map(quote, frame.unique_key))})")
+    if dialect == "sqlite":
+        for key in frame.foreign_keys:
+            lines.append(f"FOREIGN KEY ({quote(key.field)}) REFERENCES {quote(key.reference_table)} ({quote(key.reference_field)})")
+    body = ",\n  ".join(lines)
+    return f"CREATE TABLE {quote(frame.name)} (\n  {body}\n)"
+
+
+def create_indexes(frame: Frame) -> list[str]:
+    """An index on every foreign-key column, so joins and lookups by actor or record stay fast."""
+    return [
+        f"CREATE INDEX {quote(f'{frame.name}_{key.field}')} ON {quote(frame.name)} ({quote(key.field)})"
+        for key in frame.foreign_keys
+    ]
+
+
+def insert(frame: Frame) -> str:
+    """A parameterised ``INSERT`` for a frame's rows."""
+    return f"INSERT INTO {quote(frame.name)} VALUES ({', '.join('?' for _ in frame.columns)})"
+
+
+def creation_order(frames: list[Frame]) -> list[Frame]:
+    """Frames ordered so that every referenced table comes before the tables that reference it."""
+    by_name = {f.name: f for f in frames}
+    ordered: dict[str, Frame] = {}
+
+    def visit(frame: Frame) -> None:
+        if frame.name in ordered:
+            return
+        for key in frame.foreign_keys:
+            if key.reference_table != frame.name and key.reference_table in by_name:
+                visit(by_name[key.reference_table])
+        ordered[frame.name] = frame
+
+    for frame in frames:
+        visit(frame)
+    return list(ordered.values())
+
+
+def _name_column(field: str) -> str:
+    return (field[:-3] if field.endswith("_id") else field) + "_name"
+
+
+def views() -> dict[str, str]:
+    """Every view, by name, as a ``SELECT`` both SQLite and DuckDB run."""
+    found = {}
+    for table in TABLES.values():
+        actor_keys = [k for k in table.foreign_keys if k.reference_table == "actors"]
+        if table.cites is not None or not actor_keys:
+            continue
+        columns = ", ".join(f"a{i}.name AS {quote(_name_column(k.field))}" for i, k in enumerate(actor_keys))
+        joins = " ".join(f"LEFT JOIN actors a{i} ON a{i}.actor_id = t.{quote(k.field)}" for i, k in enumerate(actor_keys))
+        found[f"{table.name}_named"] = f"SELECT t.*, {columns} FROM {quote(table.name)} t {joins}"
+    citations = [
+        f"SELECT '{table.cites}' AS record_table, c.*, s.title AS source_title, s.kind AS source_kind, "
+        f"s.published_date AS source_published_date, s.url AS source_url "
+        f"FROM {quote(table.name)} c JOIN sources s ON s.source_id = c.source_id"
+        for table in TABLES.values()
+        if table.cites is not None
+    ]
+    found["all_citations"] = " UNION ALL ".join(citations)
+    found["dyads_by_year"] = (
+        "SELECT source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event, COUNT(*) AS events "
+        "FROM dyadic_events GROUP BY source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event"
+    )
+    return found
+
+
+def create_views() -> list[str]:
+    """``CREATE VIEW`` statements for :func:`views`."""
+    return [f"CREATE VIEW {quote(name)} AS {select}" for name, select in views().items()]

@@ -1,0 +1,181 @@
+"""Where each generated page lives, the links between them, and what a record is called on a page.
+
+The site is built with ``use_directory_urls: false``, so a page ``a/b.md``
+is served as ``a/b.html`` and a link from one page to another is the
+relative path between the two files. Links inside generated HTML are
+written that way here, because MkDocs does not rewrite links in raw HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..dataset import Dataset
+from ..models import Record
+from ..models.countries import COUNTRIES
+from ..registry import RECORD_TABLES, TABLES, ForeignKey, Table
+
+RECORDS_DIR = "records"
+ACTORS_DIR = "actors"
+FIGURES_DIR = "figures"
+LABEL_FIELDS = ("name", "title", "designation")
+"""Fields that name a record, in order of preference; a record without one is called by its id."""
+
+
+def table_page(table: str) -> str:
+    """The page that lists the records of ``table``."""
+    return f"{RECORDS_DIR}/{table}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    """The page of one actor, with everything linked to it."""
+    return f"{ACTORS_DIR}/{actor_id}.md"
+
+
+def country_name(code: str) -> str:
+    """``Myanmar`` for ``MMR``: the ISO 3166-1 short name."""
+    return COUNTRIES.get(code, code)
+
+
+def record_id(table: Table, record: Record) -> str:
+    """The id of a record of a table that has one."""
+    return str(getattr(record, table.id_field or ""))
+
+
+@dataclass(frozen=True)
+class Site:
+    """The dataset seen from one page: links to records and actors relative to ``page``."""
+
+    ds: Dataset
+    page: str
+
+    def at(self, page: str) -> Site:
+        """The same dataset seen from another page."""
+        return Site(self.ds, page)
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """The relative address of ``target`` (a ``.md`` page or a file) seen from this page."""
+        built = target[:-3] + ".html" if target.endswith(".md") else target
+        path = posixpath.relpath(built, posixpath.dirname(self.page) or ".")
+        if target == self.page:
+            path = ""
+        return f"{path}#{anchor}" if anchor else path
+
+    @cached_property
+    def tables_by_id(self) -> dict[str, str]:
+        """The table each record id belongs to."""
+        return {record_id(t, r): t.name for t in RECORD_TABLES for r in self.ds.table(t.name)}
+
+    def record_href(self, record_id_: str) -> str:
+        """Where a record is shown: its actor page, or its entry on its table's page."""
+        table = self.tables_by_id[record_id_]
+        if table == "actors":
+            return self.href(actor_page(record_id_))
+        return self.href(table_page(table), record_id_)
+
+    @cached_property
+    def links_to(self) -> dict[str, tuple[Link, ...]]:
+        """For each record id, every row that references it, with the record each row belongs to."""
+        found: dict[str, list[Link]] = {}
+        for table in TABLES.values():
+            parent = parent_key(table)
+            for row in self.ds.table(table.name):
+                owner_table, owner = table, row
+                if parent is not None:
+                    owner_table = TABLES[parent.reference_table]
+                    owner = self.ds[getattr(row, parent.field)]
+                for key in table.foreign_keys:
+                    value = getattr(row, key.field)
+                    if value is not None:
+                        found.setdefault(value, []).append(Link(table, row, key.field, owner_table, owner))
+        return {key: tuple(links) for key, links in found.items()}
+
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """The actor id of the state of each country code, for the countries that have one."""
+        return {a.country: a.actor_id for a in self.ds.actors if a.kind.value == "state" and a.country}
+
+    def country(self, code: str) -> str:
+        """A country as the data names its state ("Russia"), else by its ISO short name."""
+        state = self.states.get(code)
+        return self.name(state) if state else country_name(code)
+
+    def name(self, actor_id: str | None) -> str:
+        """The name of an actor, or ``?`` when none is given."""
+        actor = self.ds.get(actor_id) if actor_id else None
+        return self.label(actor) if actor is not None else "?"
+
+    def label(self, record: Record) -> str:
+        """What a record is called (raw text, not yet escaped): a phrase made of its fields for
+        the event tables, else its name or title, else its id."""
+        table = next(t for t in RECORD_TABLES if type(record) is t.model)
+        if table.name in LABELLERS:
+            return LABELLERS[table.name](self, record)
+        for name in LABEL_FIELDS:
+            value = getattr(record, name, None)
+            if value:
+                return str(value)
+        return record_id(table, record)
+
+
+def shorten(value: str, limit: int = 44) -> str:
+    """``value`` cut at ``limit`` characters with an ellipsis, for labels in tight places."""
+    return value if len(value) <= limit else value[: limit - 1].rstrip(" ,;.") + "…"
+
+
+def _election(site: Site, record: Record) -> str:
+    """``Myanmar general election 2025``: the country, the kind and the year of polling (or as first scheduled)."""
+    when = record.start_date or record.scheduled_date  # type: ignore[attr-defined]
+    year = f" {when.earliest.year}" if when is not None else ""
+    return f"{site.country(record.country)} {record.kind.value} election{year}"  # type: ignore[attr-defined]
+
+
+def _in_election(site: Site, election_id: str) -> str:
+    return _election(site, site.ds[election_id])
+
+
+LABELLERS: dict[str, Callable[[Site, Record], str]] = {
+    "visits": lambda s, r: f"{s.name(r.traveller_id)} to {s.country(r.destination_country)}",  # type: ignore[attr-defined]
+    "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id, 90),  # type: ignore[attr-defined]
+    "elections": _election,
+    "election_results": lambda s, r: f"{s.name(r.candidate_id) if r.candidate_id else 'The opposition'} in the {_in_election(s, r.election_id)}, "  # type: ignore[attr-defined]
+                                     f"{'official' if r.is_official else 'claimed by ' + s.name(r.claimed_by_id)}",  # type: ignore[attr-defined]
+    "election_assessments": lambda s, r: f"{s.name(r.assessor_id)} on the {_in_election(s, r.election_id)}: {r.stance.value}",  # type: ignore[attr-defined]
+    "election_observations": lambda s, r: f"{s.name(r.observer_id)}, {r.status.value}: {_in_election(s, r.election_id)}",  # type: ignore[attr-defined]
+    "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 60)}",  # type: ignore[attr-defined]
+    "alignments": lambda s, r: f"{s.name(r.actor_id)}: {r.kind.value} of {s.name(r.organisation_id)}, {r.status.value}",  # type: ignore[attr-defined]
+    "positions": lambda s, r: f"{s.name(r.actor_id)} toward {s.name(r.target_id)}: {r.kind.value}",  # type: ignore[attr-defined]
+}
+"""How records without a name of their own are called: who went where, what was agreed, which
+election, who observed or judged it, what was supplied, who stands where."""
+
+
+def table_title(table: Table | str) -> str:
+    """``Arms transfers`` for ``arms_transfers``."""
+    name = table.name if isinstance(table, Table) else table
+    return name.replace("_", " ").capitalize()
+
+
+def parent_key(table: Table) -> ForeignKey | None:
+    """For a table of rows that belong to a record (citations, participants, parties, phases,
+    names), the reference to that record; None for record tables."""
+    if table.id_field is not None:
+        return None
+    return next(
+        (key for key in table.foreign_keys if key.field in table.key and TABLES[key.reference_table].id_field is not None),
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    """A row of ``table`` whose ``field`` names a record, and the record that row belongs to."""
+
+    table: Table
+    row: Record
+    field: str
+    owner_table: Table
+    owner: Record

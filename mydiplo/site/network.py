@@ -1,0 +1,256 @@
+"""The network figure: who is tied to whom by visits, agreements, election observation and arms transfers.
+
+People and bodies are drawn as the state or organisation they belong to
+(Min Aung Hlaing and the Union Election Commission as Myanmar), so the
+picture shows ties between states and blocs rather than a thicket of
+officials; each tie's records are listed under the figure, which is its text
+alternative. The layout is computed, not simulated: the actor with the most
+ties sits in the middle and the others on a circle around it, grouped by
+their commonest kind of tie, so every build draws the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Actor
+from .escape import attr, text
+from .links import FIGURES_DIR, Site
+from .records import html_table
+from .svg import document, text_width
+from .timeline import LANES, START, event_of
+
+PAGE = f"{FIGURES_DIR}/network.md"
+SVG_FILE = f"{FIGURES_DIR}/network.svg"
+KINDS = {"visit": "#0072B2", "agreement": "#009E73", "observation": "#B8860B", "arms transfer": "#D55E00"}
+"""The kinds of tie, with their colours (the timeline's, by the same records)."""
+UNIFORM_KINDS = ("state", "intergovernmental", "collective")
+"""Actors drawn as themselves; any other actor is drawn as its state when it has one."""
+
+
+@dataclass
+class Tie:
+    """The records of one kind that tie two actors."""
+
+    a: str
+    b: str
+    kind: str
+    records: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the tie's row in the table under the figure."""
+        return f"tie-{self.a}-{self.b}-{self.kind.replace(' ', '-')}"
+
+
+def principal(site: Site, actor_id: str) -> str:
+    """The actor a figure draws for ``actor_id``: its topmost parent, or the state of a person or body."""
+    actor: Actor = site.ds[actor_id]  # type: ignore[assignment]
+    seen = {actor.actor_id}
+    while actor.parent_id and actor.parent_id not in seen:
+        seen.add(actor.parent_id)
+        actor = site.ds[actor.parent_id]  # type: ignore[assignment]
+    if actor.kind.value in UNIFORM_KINDS or actor.country is None:
+        return actor.actor_id
+    return site.states.get(actor.country, actor.actor_id)
+
+
+def _in_window(site: Site, table: str, record: object) -> bool:
+    lane = next(lane for lane in LANES if lane.table == table)
+    event = event_of(site, lane, record)  # type: ignore[arg-type]
+    return event is None or event.end >= START
+
+
+def ties(site: Site) -> list[Tie]:
+    """Every tie from 2020 on (the timeline's window), between two different drawn actors."""
+    found: dict[tuple[str, str, str], Tie] = {}
+    states = site.states
+
+    def add(first: str | None, second: str | None, kind: str, own_id: str) -> None:
+        if first is None or second is None:
+            return
+        a, b = sorted((principal(site, first), principal(site, second)))
+        if a != b:
+            tie = found.setdefault((a, b, kind), Tie(a, b, kind))
+            if own_id not in tie.records:
+                tie.records.append(own_id)
+
+    for visit in site.ds.visits:
+        if _in_window(site, "visits", visit):
+            add(visit.on_behalf_of_id or visit.traveller_id, visit.host_id or states.get(visit.destination_country), "visit", visit.visit_id)
+    for agreement in site.ds.agreements:
+        if _in_window(site, "agreements", agreement):
+            parties = sorted({p.actor_id for p in site.ds.agreement_parties if p.agreement_id == agreement.agreement_id})
+            for i, first in enumerate(parties):
+                for second in parties[i + 1:]:
+                    add(first, second, "agreement", agreement.agreement_id)
+    for observation in site.ds.election_observations:
+        election = site.ds[observation.election_id]
+        when = observation.date or election.start_date  # type: ignore[attr-defined]
+        if observation.status.value != "declined" and (when is None or when.latest >= START):
+            add(observation.observer_id, states.get(election.country), "observation", observation.observation_id)  # type: ignore[attr-defined]
+    for transfer in site.ds.arms_transfers:
+        if _in_window(site, "arms_transfers", transfer):
+            add(transfer.supplier_id, transfer.recipient_id, "arms transfer", transfer.transfer_id)
+    return sorted(found.values(), key=lambda t: (t.a, t.b, list(KINDS).index(t.kind)))
+
+
+@dataclass(frozen=True)
+class Node:
+    """An actor placed on the figure."""
+
+    actor_id: str
+    x: float
+    y: float
+    degree: int
+
+
+WIDTH, HEIGHT, RADIUS = 1200.0, 740.0, 265.0
+CENTRE = (WIDTH / 2, HEIGHT / 2 - 10)
+
+
+def layout(all_ties: list[Tie]) -> dict[str, Node]:
+    """The hub (most ties) in the centre, every other actor on a circle, grouped by its commonest tie."""
+    degree: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    for tie in all_ties:
+        for end in (tie.a, tie.b):
+            degree[end] += len(tie.records)
+            kinds.setdefault(end, Counter())[tie.kind] += len(tie.records)
+    if not degree:
+        return {}
+    hub = min(degree, key=lambda a: (-degree[a], a))
+    order = list(KINDS)
+
+    def commonest(actor: str) -> int:
+        return min(order.index(kind) for kind in kinds[actor] if kinds[actor][kind] == max(kinds[actor].values()))
+
+    ring = sorted((a for a in degree if a != hub), key=lambda a: (commonest(a), a))
+    nodes = {hub: Node(hub, CENTRE[0], CENTRE[1], degree[hub])}
+    for index, actor in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * index / max(len(ring), 1)
+        nodes[actor] = Node(actor, CENTRE[0] + RADIUS * math.cos(angle) * 1.35, CENTRE[1] + RADIUS * math.sin(angle), degree[actor])
+    return nodes
+
+
+def _radius(node: Node) -> float:
+    return 7 + 2.2 * math.sqrt(node.degree)
+
+
+def svg(site: Site, inline: bool = False) -> str:
+    """The network as a standalone SVG document, its links relative to the figures folder."""
+    site = site.at(PAGE)
+    all_ties = ties(site)
+    nodes = layout(all_ties)
+    body: list[str] = []
+    pair_kinds: dict[tuple[str, str], list[str]] = {}
+    for tie in all_ties:
+        pair_kinds.setdefault((tie.a, tie.b), []).append(tie.kind)
+    for tie in all_ties:
+        a, b = nodes[tie.a], nodes[tie.b]
+        siblings = pair_kinds[(tie.a, tie.b)]
+        bend = (siblings.index(tie.kind) - (len(siblings) - 1) / 2) * 26
+        length = math.hypot(b.x - a.x, b.y - a.y) or 1
+        cx = (a.x + b.x) / 2 - (b.y - a.y) / length * bend
+        cy = (a.y + b.y) / 2 + (b.x - a.x) / length * bend
+        width = min(1.6 + 1.3 * (len(tie.records) - 1), 8)
+        names = f"{site.label(site.ds[tie.a])} and {site.label(site.ds[tie.b])}"
+        count = f"{len(tie.records)} {tie.kind}{'s' if len(tie.records) > 1 else ''}"
+        body.append(
+            f'<a href="#{attr(tie.anchor)}" class="md-tie"><title>{text(names)}: {text(count)}</title>'
+            f'<path d="M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {b.x:.1f},{b.y:.1f}" fill="none" stroke="{KINDS[tie.kind]}" '
+            f'stroke-width="{width:.1f}" stroke-opacity="0.8" stroke-linecap="round"/></a>'
+        )
+    for node in nodes.values():
+        actor = site.ds[node.actor_id]
+        name = site.label(actor)
+        r = _radius(node)
+        dx, dy = node.x - CENTRE[0], node.y - CENTRE[1]
+        extra = (len(_wrap(name)) - 1) * LINE
+        if abs(dx) < 1 and abs(dy) < 1:
+            tx, ty, anchor = node.x, node.y + r + 17, "middle"
+        else:
+            norm = math.hypot(dx, dy)
+            tx, ty = node.x + dx / norm * (r + 6), node.y + dy / norm * (r + 6) + 4.5
+            anchor = "start" if dx > 30 else "end" if dx < -30 else "middle"
+            if anchor != "middle":
+                ty -= extra / 2
+            elif dy > 0:
+                ty += 10
+            else:
+                ty -= 4 + extra
+        fill = {"state": "#3b3b3b", "intergovernmental": "#6a4c93"}.get(actor.kind.value, "#8a8a8a")  # type: ignore[attr-defined]
+        body.append(
+            f'<a href="{attr(site.record_href(node.actor_id))}" class="md-node" data-actor="{attr(node.actor_id)}">'
+            f"<title>{text(name)}: {node.degree} records</title>"
+            f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="2"/>'
+            f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="15" text-anchor="{anchor}" fill="#111" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke" stroke-linejoin="round">{_lines(name, tx)}</text></a>'
+        )
+    body.extend(_legend())
+    description = (
+        f"{len(nodes)} states, organisations and groups tied by {sum(len(t.records) for t in all_ties)} records from {START.year} on: "
+        + ", ".join(f"{sum(len(t.records) for t in all_ties if t.kind == kind)} {kind}s" for kind in KINDS)
+        + ". People and bodies are drawn as their state. The table below the figure lists every tie and its records."
+    )
+    return document("network", WIDTH, HEIGHT, "Network of ties by visits, agreements, observation and arms transfers since 2020", description, body, inline)
+
+
+LINE = 17.0
+
+
+def _wrap(name: str, width: int = 24) -> list[str]:
+    """A label broken into lines of about ``width`` characters, at spaces."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _lines(name: str, x: float) -> str:
+    """A label as SVG text spans under one another."""
+    return "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE:.0f}">{text(line)}</tspan>' for i, line in enumerate(_wrap(name)))
+
+
+def _legend() -> list[str]:
+    parts, x, y = [], 24.0, HEIGHT - 22
+    for kind, colour in KINDS.items():
+        label = f"{kind}s"
+        parts.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 30:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="4" stroke-linecap="round"/>')
+        parts.append(f'<text x="{x + 38:.1f}" y="{y:.1f}" font-size="13" fill="#333">{text(label)}</text>')
+        x += 38 + text_width(label, 13) + 28
+    parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="13" fill="#555">Thicker lines: more records. Dark dots: states; purple: blocs; grey: other groups.</text>')
+    return parts
+
+
+def page_markdown(site: Site) -> str:
+    """The network page: the figure, how to read it, and every tie with its records as a table."""
+    site = site.at(PAGE)
+    rows, attrs = [], []
+    for tie in ties(site):
+        records = ", ".join(f'<a href="{attr(site.record_href(r))}">{text(r)}</a>' for r in tie.records)
+        between = f'<a href="{attr(site.record_href(tie.a))}">{text(site.label(site.ds[tie.a]))}</a> and <a href="{attr(site.record_href(tie.b))}">{text(site.label(site.ds[tie.b]))}</a>'
+        rows.append([between, text(tie.kind), str(len(tie.records)), records])
+        attrs.append(f'id="{attr(tie.anchor)}"')
+    return "\n".join([
+        "# Network",
+        "",
+        "Who is tied to whom by visits, agreements and pledges, election observation and arms transfers, from 2020 on,",
+        "drawn from the data on each build of this site. People and bodies appear as their state (Min Aung Hlaing as",
+        "Myanmar); observation ties the observer to the state holding the election; declined invitations are not ties.",
+        "Click a dot for the actor's page, a line for its records in the table below.",
+        "",
+        f'<figure class="md-figure-network">\n{svg(site, inline=True)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">network.svg</a>.</figcaption>\n</figure>',
+        "",
+        "## The ties in the figure",
+        "",
+        html_table("md-records md-figure-table", ["between", "tie", "records", "which"], rows, attrs),
+        "",
+    ])
+
+

@@ -1,0 +1,223 @@
+"""One browsable page per record table: every record with its fields, linked rows, linked actors and sources.
+
+A page opens with an overview table (one row per record: name, date, the
+actors it links) and then gives each record a section: its fields, the rows
+that belong to it (a visit's participants, an agreement's parties), the
+records that point to it, and its citations. Data reaches the page only as
+HTML built here with every value escaped, inside raw HTML blocks that
+Markdown leaves alone; headings carry escaped text and an explicit id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..models import Citation, PartialDate, Record
+from ..registry import RECORD_TABLES, TABLES, Table
+from .escape import attr, text
+from .links import LABELLERS, Site, parent_key, record_id, table_page, table_title
+from .values import date_html, field_tooltip, reference_html, value_html
+
+
+def first_date(record: Record) -> PartialDate | None:
+    """The record's first partial date that is set: when it happened, was made or was published."""
+    return next((v for v in record.__dict__.values() if isinstance(v, PartialDate)), None)
+
+
+def chronological(records: Iterable[Record], table: Table) -> list[Record]:
+    """Records earliest first, undated ones last, ties by id."""
+    def key(record: Record) -> tuple[bool, str, str]:
+        date = first_date(record)
+        return (date is None, date.earliest.isoformat() if date else "", record_id(table, record))
+    return sorted(records, key=key)
+
+
+def child_tables(table: Table) -> list[Table]:
+    """Tables whose rows belong to a record of ``table`` (citations aside): participants, parties, phases."""
+    return [t for t in TABLES.values() if t.cites is None and (k := parent_key(t)) is not None and k.reference_table == table.name]
+
+
+def rows_of(site: Site, child: Table, owner_id: str) -> list[Record]:
+    """The rows of ``child`` that belong to the record ``owner_id``."""
+    key = parent_key(child)
+    return [row for row in site.ds.table(child.name) if key is not None and getattr(row, key.field) == owner_id]
+
+
+def actors_of(site: Site, table: Table, record: Record) -> list[str]:
+    """Every actor a record names, in its own fields or in the rows that belong to it, each once."""
+    found: dict[str, None] = {}
+    own_id = record_id(table, record)
+    for t, rows in [(table, [record])] + [(c, rows_of(site, c, own_id)) for c in child_tables(table)]:
+        for row in rows:
+            for key in t.foreign_keys:
+                value = getattr(row, key.field)
+                if key.reference_table == "actors" and value is not None and value != own_id:
+                    found[value] = None
+    return list(found)
+
+
+def html_table(css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None) -> str:
+    """An HTML table on lines of its own; cells must already be HTML."""
+    attrs = list(row_attrs) if row_attrs is not None else None
+    lines = [f'<table class="{css}">', "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>", "<tbody>"]
+    for index, row in enumerate(rows):
+        extra = f" {attrs[index]}" if attrs else ""
+        lines.append(f"<tr{extra}>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+    lines.extend(["</tbody>", "</table>"])
+    return "\n".join(lines)
+
+
+def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] = ()) -> str:
+    """A record's non-empty fields as a two-column table, each column's meaning as a tooltip."""
+    lines = ['<table class="md-fields">', "<tbody>"]
+    for field in table.fields:
+        shown = value_html(site, table, record, field)
+        if shown and field not in skip:
+            lines.append(f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>')
+    lines.extend(["</tbody>", "</table>"])
+    return "\n".join(lines)
+
+
+def rows_html(site: Site, table: Table, rows: list[Record], skip: str) -> str:
+    """Rows of a table as an HTML table without the column ``skip`` (the reference to their owner)."""
+    fields = [f for f in table.fields if f != skip and any(getattr(r, f) is not None for r in rows)]
+    return html_table(
+        "md-linked",
+        (f'<span title="{attr(field_tooltip(table, f))}">{text(f)}</span>' for f in fields),
+        ([value_html(site, table, row, f) for f in fields] for row in rows),
+    )
+
+
+def citations_html(site: Site, citations: Iterable[Citation]) -> str:
+    """Which sources support a record, where, claimed by whom and how surely; with each reading of a field."""
+    table = next(t for t in TABLES.values() if t.cites is not None)
+    rows = []
+    for c in citations:
+        claimant = value_html(site, table, c, "claimant_kind")
+        if c.claimant_id:
+            claimant += ": " + reference_html(site, c.claimant_id)
+        reading = f"{text(c.field)} = {text(c.value)}" if c.field else "the record"
+        rows.append([reference_html(site, c.source_id), text(c.locator), claimant, value_html(site, table, c, "certainty"), reading, value_html(site, table, c, "note")])
+    return html_table("md-citations", ["source", "where", "claimed by", "certainty", "supports", "note"], rows)
+
+
+def linked_records(site: Site, record_id_: str) -> dict[str, dict[str, tuple[Record, list[str]]]]:
+    """The records that point to ``record_id_`` (itself aside), by table and id, each with the columns
+    that point: ``traveller_id``, or ``visit_participants.actor_id`` when a row of the record points."""
+    groups: dict[str, dict[str, tuple[Record, list[str]]]] = {}
+    for link in site.links_to.get(record_id_, ()):
+        owner_id = record_id(link.owner_table, link.owner)
+        if owner_id == record_id_:
+            continue
+        via = link.field if link.table is link.owner_table else f"{link.table.name}.{link.field}"
+        entry = groups.setdefault(link.owner_table.name, {}).setdefault(owner_id, (link.owner, []))
+        if via not in entry[1]:
+            entry[1].append(via)
+    return {t.name: groups[t.name] for t in RECORD_TABLES if t.name in groups}
+
+
+def linked_html(site: Site, record_id_: str) -> str:
+    """The records that point to a record as a list by table; empty text when there are none."""
+    groups = linked_records(site, record_id_)
+    if not groups:
+        return ""
+    lines = ['<ul class="md-links">']
+    for table_name, owners in groups.items():
+        items = ", ".join(
+            f'{reference_html(site, owner_id)} <span class="md-via">({text(", ".join(via))})</span>'
+            for owner_id, (_, via) in owners.items()
+        )
+        lines.append(f"<li><strong>{text(table_title(table_name))}</strong>: {items}</li>")
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def belonging_html(site: Site, table: Table, record_id_: str) -> list[str]:
+    """The rows that belong to a record (a visit's participants, an actor's other names), table by table."""
+    parts = []
+    for child in child_tables(table):
+        rows = rows_of(site, child, record_id_)
+        key = parent_key(child)
+        if rows and key is not None:
+            parts.extend([f"<p><strong>{text(table_title(child))}</strong></p>", rows_html(site, child, rows, key.field)])
+    citations = site.ds.citations_of(record_id_)
+    if citations:
+        parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
+    return parts
+
+
+def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
+    """A record's section: heading, fields, rows that belong to it, sources, records pointing to it."""
+    own_id = record_id(table, record)
+    date = first_date(record)
+    when = f" ({date.describe()})" if date is not None and table.name in LABELLERS else ""
+    yield f"## {text(site.label(record) + when)} {{#{own_id}}}"
+    yield ""
+    parts = [f'<div class="md-record" data-record="{attr(own_id)}">', fields_html(site, table, record), *belonging_html(site, table, own_id)]
+    linked = linked_html(site, own_id)
+    if linked:
+        parts.extend(["<p><strong>Linked records</strong></p>", linked])
+    parts.append("</div>")
+    yield "\n".join(parts)
+    yield ""
+
+
+def overview_html(site: Site, table: Table, records: list[Record]) -> str:
+    """One row per record: its name (a link to its section or page), its date, the actors it links."""
+    rows, attrs = [], []
+    for record in records:
+        own_id = record_id(table, record)
+        date = first_date(record)
+        actors = ", ".join(reference_html(site, a) for a in actors_of(site, table, record))
+        rows.append([reference_html(site, own_id), date_html(date) if date else "", actors])
+        attrs.append(f'data-record="{attr(own_id)}"')
+    return html_table(f"md-records md-records-{table.name}", ["record", "date", "linked actors"], rows, attrs)
+
+
+def table_markdown(site: Site, table: Table) -> str:
+    """The whole page of one record table."""
+    records = chronological(site.ds.table(table.name), table)
+    site = site.at(table_page(table.name))
+    dictionary = site.href("data-dictionary.md", table.name)
+    lines = [
+        f"# {text(table_title(table))}",
+        "",
+        f'<p class="md-intro">{text(table.description)}</p>',
+        "",
+        (f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
+        f'Every column is described in the <a href="{attr(dictionary)}">data dictionary</a>; '
+        f"the file is <code>{text(table.path)}</code>.</p>"),
+        "",
+        overview_html(site, table, records),
+        "",
+    ]
+    if table.name != "actors":
+        for record in records:
+            lines.extend(record_section(site, table, record))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def index_markdown(site: Site) -> str:
+    """The page that lists every table with its number of rows and where its rows are shown."""
+    site = site.at(table_page("index"))
+    rows = []
+    for table in TABLES.values():
+        count = len(site.ds.table(table.name))
+        key = parent_key(table)
+        if table.id_field is not None:
+            where = f'<a href="{attr(site.href(table_page(table.name)))}">{text(table_title(table))}</a>'
+        elif key is not None:
+            where = f'with each record of <a href="{attr(site.href(table_page(key.reference_table)))}">{text(table_title(key.reference_table))}</a>'
+        else:
+            where = ""
+        rows.append([f"<code>{text(table.name)}</code>", text(table.description.splitlines()[0] if not table.cites else f"Citations of {table.cites}."), str(count), where])
+    return "\n".join([
+        "# Browse the records",
+        "",
+        "Every record of the data package, table by table, with the actors it names and the sources that",
+        "support it. These pages are generated from the data files on each build of this site.",
+        "",
+        html_table("md-tables", ["table", "what a row is", "rows", "shown on"], rows),
+        "",
+    ])
+

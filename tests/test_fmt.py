@@ -1,0 +1,121 @@
+"""``mydiplo fmt`` rewrites files into the canonical form, loses nothing, and ``--check`` names what is not canonical."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import replace_in
+
+from mydiplo.cli import main
+from mydiplo.formatting import State, compare, compare_all, rewrite
+from mydiplo.registry import TABLES, Table
+from mydiplo.validation import validate
+
+FORMAT_RULES = {"rows-unsorted", "not-canonical", "line-endings", "blank-row", "file-unreadable"}
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((root / "datasets").glob("*.csv"))}
+
+
+def _disorder(root: Path) -> dict[str, str]:
+    """Break the canonical form of four files in the ways spreadsheets and editors do; return what was done, by file."""
+    actors = root / "datasets/actors.csv"
+    header, first, second, *rest = actors.read_text(encoding="utf-8").split("\n")
+    actors.write_text("\n".join([header, second, first, *rest]), encoding="utf-8")
+    replace_in(root / "datasets/election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,")
+    replace_in(root / "datasets/election_results.csv", ",alexander-lukashenko,true,", ',alexander-lukashenko,"True",')
+    honours = root / "datasets/honours.csv"
+    honours.write_bytes(b"\xef\xbb\xbf" + honours.read_bytes().replace(b"\n", b"\r\n") + b"\r\n")
+    return {"actors.csv": "rows", "election_phases.csv": "number", "election_results.csv": "boolean", "honours.csv": "bom, crlf, blank line"}
+
+
+def test_the_shipped_files_are_canonical(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", "--check", str(root)]) == 0
+    assert "0 files not in canonical form" in capsys.readouterr().out
+
+
+def test_check_names_each_file_that_is_not_canonical_and_writes_nothing(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = _disorder(package_copy)
+    before = _snapshot(package_copy)
+    assert main(["fmt", "--check", str(package_copy)]) == 1
+    out = capsys.readouterr().out
+    named = {line.split(":")[0].removeprefix("datasets/") for line in out.splitlines() if "not in canonical form (" in line}
+    assert named == set(broken)
+    assert "datasets/actors.csv: not in canonical form (from line 2)" in out
+    assert _snapshot(package_copy) == before
+
+
+def test_fmt_fixes_exactly_what_the_validator_flags_and_is_idempotent(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _disorder(package_copy)
+    flagged = {p.rule for p in validate(package_copy).problems}
+    assert {"rows-unsorted", "not-canonical", "line-endings", "file-unreadable"} <= flagged
+    assert main(["fmt", str(package_copy)]) == 0
+    assert "4 files reformatted" in capsys.readouterr().out
+    assert {p.rule for p in validate(package_copy).problems} & FORMAT_RULES == set()
+    assert validate(package_copy).valid
+    once = _snapshot(package_copy)
+    assert main(["fmt", str(package_copy)]) == 0
+    assert "0 files reformatted" in capsys.readouterr().out
+    assert _snapshot(package_copy) == once
+
+
+def test_fmt_restores_the_shipped_bytes(root: Path, package_copy: Path) -> None:
+    """Reformatting loses nothing: the disordered files come back exactly as shipped."""
+    _disorder(package_copy)
+    assert main(["fmt", str(package_copy)]) == 0
+    assert _snapshot(package_copy) == _snapshot(root)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule"),
+    [
+        ('covered an arms deal.",', "covered an arms deal.,", "csv-syntax"),
+        ("visit_id,kind,", "visit,kind,", "header-mismatch"),
+        ("2023-09-06,2023-09-12", "2023-09-06,2023-09-31", "partial-date"),
+        ("hun-sen-visit-myanmar-2022,unspecified,", "hun-sen-visit-myanmar-2022,unspecified,,", "row-length"),
+    ],
+)
+def test_a_file_that_cannot_be_read_whole_is_reported_and_left_untouched(
+    package_copy: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, rule: str
+) -> None:
+    visits = package_copy / "datasets/visits.csv"
+    line = replace_in(visits, old, new)
+    # Disorder the same file too: fmt must still not touch it, since rewriting would drop the broken row.
+    visits.write_text(visits.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = visits.read_bytes()
+    assert main(["fmt", str(package_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "datasets/visits.csv: cannot be read whole, so it was left as it is" in out
+    assert f"[{rule}]" in out and "fix: " in out
+    if rule != "header-mismatch":
+        assert f"datasets/visits.csv:{line}" in out
+    assert visits.read_bytes() == before
+
+
+def test_a_file_that_is_not_utf8_is_never_rewritten(package_copy: Path) -> None:
+    sources = package_copy / "datasets/sources.csv"
+    sources.write_bytes(sources.read_bytes().replace(b"Publisher not", b"Publisher n\xe9t", 1))
+    before = sources.read_bytes()
+    outcome = next(o for o in compare_all(package_copy) if o.table.name == "sources")
+    assert outcome.state is State.UNREADABLE
+    assert [p.rule for p in outcome.problems] == ["file-unreadable"]
+    assert main(["fmt", str(package_copy)]) == 1
+    assert sources.read_bytes() == before
+
+
+def test_fmt_refuses_a_folder_without_a_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", str(tmp_path)]) == 2
+    assert "no datapackage.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES.values() if not t.retirements], ids=lambda t: t.name)
+def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(root: Path, package_copy: Path, table: Table) -> None:
+    path = package_copy / table.path
+    header, *rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    path.write_bytes(("\r\n".join([header, *reversed(rows)]) + "\r\n").encode("utf-8"))
+    outcome = compare(package_copy, table)
+    assert outcome.state is State.NOT_CANONICAL  # CRLF alone makes every file differ
+    rewrite(package_copy, outcome)
+    assert path.read_bytes() == (root / table.path).read_bytes()

@@ -1,0 +1,168 @@
+"""The built site in a real browser: headless Chromium, served from localhost, as a reader would use it.
+
+Each record page lists every record of its table, the figures draw, the
+console stays free of errors, nothing is fetched from outside, and the
+search box finds an actor by name. Screenshots are saved for a human to
+look at. Outside CI the test is skipped when Chromium or Playwright is
+missing; in CI (``CI`` set) it fails instead, so a missing browser cannot
+pass for a green run.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import mydiplo
+from mydiplo.registry import RECORD_TABLES
+from mydiplo.site import network, timeline
+from mydiplo.site.links import Site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _need(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must run the browser test (install chromium and the test extra)")
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(built_site: Path) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1, for the length of the module."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, with a fresh profile; no browser is downloaded."""
+    if not CHROMIUM.exists():
+        _need(f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("profile")), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport={"width": 1366, "height": 768},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    """The folder the screenshots go to, emptied first."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    print(f"\nscreenshots: {SCREENSHOTS}")
+    return SCREENSHOTS
+
+
+@pytest.fixture()
+def page(browser: Any, served: str) -> Iterator[Any]:
+    """A tab that records console errors, uncaught exceptions and every request leaving localhost."""
+    tab = browser.new_page()
+    tab.errors = []
+    tab.outside = []
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("request", lambda request: None if request.url.startswith((served, "data:", "blob:")) else tab.outside.append(request.url))
+    yield tab
+    assert not tab.errors, f"console errors: {tab.errors}"
+    assert not tab.outside, f"requests outside the site: {tab.outside}"
+    tab.close()
+
+
+@pytest.fixture(scope="module")
+def ds() -> mydiplo.Dataset:
+    return mydiplo.load()
+
+
+def test_each_table_page_lists_all_its_records(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:
+    for table in RECORD_TABLES:
+        page.goto(f"{served}records/{table.name}.html")
+        count = len(ds.table(table.name))
+        assert page.locator(f"table.md-records-{table.name} tbody tr[data-record]").count() == count, table.name
+        if table.name != "actors":
+            assert page.locator(".md-record[data-record]").count() == count, table.name
+    page.goto(f"{served}records/visits.html")
+    page.screenshot(path=str(shots / "records-visits.png"))
+
+
+def test_figures_draw_every_event_and_tie(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:
+    site = Site(ds, timeline.PAGE)
+    page.goto(f"{served}figures/timeline.html")
+    page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+    assert page.locator("svg#timeline a.md-event").count() == len(timeline.events(site)) > 0
+    page.locator("svg#timeline").screenshot(path=str(shots / "timeline.png"))
+    page.screenshot(path=str(shots / "timeline-page.png"))
+    page.goto(f"{served}figures/network.html")
+    page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden; }")
+    ties = network.ties(site)
+    assert page.locator("svg#network a.md-tie").count() == len(ties) > 0
+    assert page.locator("svg#network a.md-node").count() == len(network.layout(ties))
+    page.locator("svg#network").screenshot(path=str(shots / "network.png"))
+    page.screenshot(path=str(shots / "network-page.png"))
+    page.goto(served)
+    image = page.locator("img[src$='timeline.svg']")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector(\"img[src$='timeline.svg']\").complete")
+    assert image.evaluate("img => img.naturalWidth") > 0
+    page.screenshot(path=str(shots / "home.png"), full_page=True)
+
+
+def test_actor_page_gathers_what_names_the_actor(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:
+    page.goto(f"{served}actors/alexander-lukashenko.html")
+    assert page.locator("article h1").inner_text().rstrip("¶") == "Alexander Lukashenko"
+    visits = {v.visit_id for v in ds.visits_of("alexander-lukashenko")}
+    listed = set(page.locator("table.md-linked-visits tr a").evaluate_all("links => links.map(a => a.hash.slice(1))"))
+    assert visits and visits <= listed
+    page.screenshot(path=str(shots / "actor-alexander-lukashenko.png"), full_page=True)
+
+
+def test_search_finds_an_actor_by_name(page: Any, served: str, shots: Path) -> None:
+    page.goto(served)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type("Lukashenko")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("actors/alexander-lukashenko.html" in href for href in hrefs), hrefs
+    page.screenshot(path=str(shots / "search-lukashenko.png"))
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser test"):
+        _need("no browser")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _need("no browser")

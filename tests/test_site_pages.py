@@ -1,0 +1,166 @@
+"""The site's generated pages and figures, rendered from the data without MkDocs or a browser."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import mydiplo
+from mydiplo.registry import RECORD_TABLES, TABLES
+from mydiplo.site import generated_pages, network, timeline
+from mydiplo.site.escape import text
+from mydiplo.site.links import Site, actor_page, shorten, table_page
+
+HOSTILE = ["<script>alert(1)</script>", "**bold**", "[link](http://x)", "a | b", "<b>html</b>", "--8<-- \"README.md\"", ":smile:", "`code`", "# heading"]
+
+HEDGED_VISIT = "hun-sen-visit-myanmar-2022"
+"""A visit whose date the ``hedged`` fixture blurs to test approximate dates."""
+
+
+@pytest.fixture(scope="module")
+def ds() -> mydiplo.Dataset:
+    return mydiplo.load()
+
+
+@pytest.fixture(scope="module")
+def pages(ds: mydiplo.Dataset) -> dict[str, str]:
+    return generated_pages(ds)
+
+
+@pytest.fixture(scope="module")
+def hedged(ds: mydiplo.Dataset) -> mydiplo.Dataset:
+    """The data with one visit known only as "about 2022", as sources often date events."""
+    visits = tuple(
+        v.model_copy(update={"start_date": mydiplo.PartialDate("2022~"), "end_date": None}) if v.visit_id == HEDGED_VISIT else v
+        for v in ds.visits
+    )
+    return dataclasses.replace(ds, visits=visits)
+
+
+
+def visible(markup: str) -> str:
+    """The text a browser shows for a piece of HTML: tags dropped, character references resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_escaped_text_keeps_no_markup_and_shows_the_same_characters(value: str) -> None:
+    escaped = text(value)
+    bare = re.sub(r"&#?[0-9a-z]+;", "", escaped)
+    assert not set(bare) & set("<>*[]|`#:\"'&"), escaped
+    assert html.unescape(escaped) == value
+
+
+def test_every_record_table_has_a_page_listing_each_record_once(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    for table in RECORD_TABLES:
+        page = pages[table_page(table.name)]
+        listed = re.findall(r'<tr data-record="([^"]+)">', page)
+        assert sorted(listed) == sorted(str(getattr(r, table.id_field)) for r in ds.table(table.name)), table.name
+
+
+def test_the_records_index_counts_every_table(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    index = pages[table_page("index")]
+    for name in TABLES:
+        row = re.search(rf"<tr><td><code>{re.escape(text(name))}</code></td> <td>.*?</td> <td>(\d+)</td>", index)
+        assert row is not None and int(row.group(1)) == len(ds.table(name)), name
+
+
+def test_partial_dates_are_shown_at_their_precision(pages: dict[str, str], hedged: mydiplo.Dataset) -> None:
+    visits = pages[table_page("visits")]
+    assert '<span class="md-date" title="2025-03">March 2025</span>' in visits
+    assert '<span class="md-date" title="2022~">about 2022</span>' in generated_pages(hedged)[table_page("visits")]
+    assert '<span class="md-date" title="2025-11-27">27 November 2025</span>' in visits
+
+
+def test_a_record_shows_its_linked_rows_and_sources(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    visits = pages[table_page("visits")]
+    section = visits[visits.index('data-record="lukashenko-visit-myanmar-2025"><td>'):]
+    section = section[section.index('<div class="md-record" data-record="lukashenko-visit-myanmar-2025">'):]
+    section = section[: section.index("</div>")]
+    for participant in ds.participants_of("lukashenko-visit-myanmar-2025"):
+        assert f'href="../actors/{participant.actor_id}.html"' in section
+    for agreement in ds.agreements_of("lukashenko-visit-myanmar-2025"):
+        assert f'href="agreements.html#{agreement.agreement_id}"' in section
+    for source in ds.sources_of("lukashenko-visit-myanmar-2025"):
+        assert f'href="sources.html#{source.source_id}"' in section
+
+
+def test_an_actor_page_links_every_record_that_names_the_actor(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    page = pages[actor_page("belarus")]
+    assert page.startswith("---\ntitle: \"Belarus\"\n---\n\n# Belarus\n")
+    site = Site(ds, actor_page("belarus"))
+    for row in ds.referencing("belarus"):
+        if isinstance(row, mydiplo.models.Citation) and row.record_id == "belarus":
+            continue
+        owner = next(link.owner for link in site.links_to["belarus"] if link.row is row)
+        if owner is not ds["belarus"]:
+            assert site.record_href(next(str(getattr(owner, t.id_field)) for t in RECORD_TABLES if type(owner) is t.model)) in page
+
+
+def hostile_dataset(ds: mydiplo.Dataset, value: str) -> mydiplo.Dataset:
+    """The dataset with ``value`` as the note of a visit and of an actor, and as an actor's name."""
+    visits = tuple(v.model_copy(update={"note": value}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v for v in ds.visits)
+    actors = tuple(a.model_copy(update={"note": value, "name": value}) if a.actor_id == "alexander-lukashenko" else a for a in ds.actors)
+    return dataclasses.replace(ds, visits=visits, actors=actors)
+
+
+def test_hostile_values_render_as_their_own_text(ds: mydiplo.Dataset) -> None:
+    value = " ".join(HOSTILE)
+    pages = generated_pages(hostile_dataset(ds, value))
+    for path in (table_page("visits"), actor_page("alexander-lukashenko"), table_page("actors"), timeline.PAGE):
+        page = pages[path]
+        assert value not in page, path
+        assert value in visible(page), path
+    figure = pages[timeline.SVG_FILE]
+    assert "<script>" not in figure
+    assert shorten(f"{value} to Myanmar", 46) in visible(figure)  # the traveller's name, cut to fit the figure
+
+
+def test_figures_are_well_formed_svg_with_a_title_and_a_description(pages: dict[str, str]) -> None:
+    for path in (timeline.SVG_FILE, network.SVG_FILE):
+        root = ET.fromstring(pages[path])
+        ns = "{http://www.w3.org/2000/svg}"
+        assert root.get("role") == "img"
+        assert root.find(f"{ns}title").text and root.find(f"{ns}desc").text
+
+
+def test_timeline_spans_each_date_and_places_undated_records_when_first_reported(ds: mydiplo.Dataset, hedged: mydiplo.Dataset) -> None:
+    events = {e.record_id: e for e in timeline.events(Site(ds, timeline.PAGE))}
+    month = events["min-aung-hlaing-visit-belarus-2025"]
+    assert (month.start, month.end, month.reported) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31), False)
+    year = events["belarus-presidential-election-2025"]
+    assert (year.start, year.end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert not events[HEDGED_VISIT].hedged
+    assert {e.record_id: e for e in timeline.events(Site(hedged, timeline.PAGE))}[HEDGED_VISIT].hedged
+    transfer = events["belarus-myanmar-radars"]
+    assert transfer.reported and transfer.when.startswith("undated; first reported")
+    assert "myanmar-general-election-2015" not in events
+    assert {e.lane.table for e in events.values()} == {lane.table for lane in timeline.LANES}
+
+
+def test_network_draws_people_and_bodies_as_their_state(ds: mydiplo.Dataset) -> None:
+    site = Site(ds, network.PAGE)
+    assert network.principal(site, "min-aung-hlaing") == "myanmar"
+    assert network.principal(site, "russia-military-university") == "russia"
+    assert network.principal(site, "asean") == "asean"
+    ties = {(t.a, t.b, t.kind): t for t in network.ties(site)}
+    assert "lukashenko-visit-myanmar-2025" in ties[("belarus", "myanmar", "visit")].records
+    assert "belarus-myanmar-radars" in ties[("belarus", "myanmar", "arms transfer")].records
+    observed = [r for t in ties.values() for r in t.records]
+    assert "monitors-decline-myanmar-election-2025" not in observed
+    assert len(observed) == len(set(observed))
+
+
+def test_network_layout_is_deterministic_and_centred_on_the_hub(ds: mydiplo.Dataset) -> None:
+    site = Site(ds, network.PAGE)
+    ties = network.ties(site)
+    nodes = network.layout(ties)
+    assert nodes == network.layout(list(reversed(ties)))
+    assert (nodes["myanmar"].x, nodes["myanmar"].y) == network.CENTRE
+    for node in nodes.values():
+        assert 0 < node.x < network.WIDTH and 0 < node.y < network.HEIGHT
