@@ -30,8 +30,8 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,6 @@ from .engine import (
     _reading,
     _Reference,
     _TableState,
-    read_order,
     dated_after_sources,
     duplicate_id,
     duplicate_key,
@@ -59,6 +58,7 @@ from .engine import (
     likely_duplicate,
     office_holder,
     out_of_order,
+    read_order,
     uncited,
     without_parties,
     wrong_actor_kind,
@@ -168,22 +168,23 @@ class ColumnarValidator(Validator):
         self.signatures: dict[str, pl.DataFrame] = {}
         self.self_references: list[tuple[Table, _Reference, pl.DataFrame]] = []
         self._read: list[pl.DataFrame] = []
+        self._reading: dict[str, Future[pl.DataFrame | None]] = {}
+        self._ahead: Iterator[Table] = iter(())
+        self._pool: Executor | None = None
 
     # -- reading -------------------------------------------------------------------
 
     def run(self) -> tuple[list[Problem], dict[str, int]]:
         """As the default engine's run, with each table read by polars while the one before it is checked."""
         with ThreadPoolExecutor(1) as pool:
-            order = read_order()
-            self._reading = dict.fromkeys(t.name for t in order)
-            self._ahead = iter(order)
-            self._pool = pool
+            self._ahead, self._pool = iter(read_order()), pool
             self._read_next()
             return super().run()
 
     def _read_next(self) -> None:
+        """Start reading the next table in the background (polars reads without holding the GIL)."""
         table = next(self._ahead, None)
-        if table is not None:
+        if table is not None and self._pool is not None:
             self._reading[table.name] = self._pool.submit(exact_frame, self.root / table.path, table.fields)
 
     def _table(self, compiled: _Compiled) -> int:
