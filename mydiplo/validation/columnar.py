@@ -236,9 +236,11 @@ class ColumnarValidator(Validator):
     def _suspect(self, compiled: _Compiled, frame: pl.DataFrame) -> pl.Expr:
         """A mask of every row the default path's fast checks would refuse (and perhaps a few more)."""
         checks = _cell_checks(compiled)
-        candidates = frame.lazy().select(
-            [check.candidates().implode() for check in checks]
-        ).collect().row(0)
+        # Optional columns are often empty throughout: they hold one value, "", and need no matching.
+        longest = frame.select(pl.col(check.name).str.len_bytes().max() for check in checks).row(0)
+        filled = [check for check, length in zip(checks, longest) if length]
+        found = iter(frame.lazy().select([check.candidates().implode() for check in filled]).collect().row(0) if filled else ())
+        candidates = [next(found) if length else [""] for length in longest]
         flags: list[pl.Expr] = [pl.lit(False)]
         for check, values in zip(checks, candidates):
             distinct = set(values)
@@ -269,7 +271,7 @@ class ColumnarValidator(Validator):
         """Rows sorted by key, keys unique in the table, ids unique across tables; True when no key repeats."""
         table = compiled.table
         key = list(table.key)
-        in_order = self._sorted(compiled, frame)
+        in_order = not frame.height or self._sorted(compiled, frame)
         if not in_order:
             # Rare: the exact running-maximum comparison of the default path, in Python.
             key_columns = {compiled.key[i]: frame[name].to_list() for i, name in enumerate(key)}
@@ -278,7 +280,7 @@ class ColumnarValidator(Validator):
         fresh = frame.select(*key, LINE)
         # Sorted rows hold their duplicates side by side; only then, or when unsorted, group them.
         repeated = pl.all_horizontal([pl.col(name) == pl.col(name).shift(1) for name in key]).fill_null(False)
-        distinct = in_order and not frame.select(repeated.any()).item()
+        distinct = in_order and (not frame.height or not frame.select(repeated.any()).item())
         if not distinct:
             marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
             for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
