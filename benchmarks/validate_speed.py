@@ -6,10 +6,12 @@ Usage (from a checkout with `pip install -e '.[test]'`):
     python benchmarks/validate_speed.py --sizes 1000000  # the 1M-row package (frictionless takes ~1 min)
 
 For each size it writes a valid synthetic package and one with errors
-injected at known rows, runs both validators alternately as separate
-processes, and prints wall time, peak memory and the ratios. It also checks
-that every injected error is reported at its line, and times the start-up
-of `mydiplo --help` and `import mydiplo` against importing pydantic.
+injected at known rows, runs the validators alternately as separate
+processes -- mydiplo's default engine, its columnar engine (`--engine fast`,
+when polars is installed) and frictionless -- and prints wall time, peak
+memory and the ratios. It also checks that each engine reports every
+injected error at its line, and times the start-up of `mydiplo --help` and
+`import mydiplo` against importing pydantic.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.util import find_spec
 from pathlib import Path
 
 from synthetic import make_package
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+ENGINES = ("default", "fast") if find_spec("polars") else ("default",)
 
 
 def _run(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
@@ -41,33 +45,36 @@ def _run(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
     return time.perf_counter() - start, usage.ru_maxrss // 1024, output
 
 
-def _mydiplo(package: Path, *extra: str) -> list[str]:
-    return [str(BIN / "mydiplo"), "validate", str(package), *extra]
+def _mydiplo(package: Path, engine: str, *extra: str) -> list[str]:
+    return [str(BIN / "mydiplo"), "validate", str(package), "--engine", engine, *extra]
 
 
 def _frictionless(package: Path) -> list[str]:
     return [str(BIN / "frictionless"), "validate", str(package / "datapackage.json")]
 
 
-def compare(label: str, package: Path, rounds: int) -> dict[str, float]:
-    """Run both validators alternately; report medians and ratios."""
-    ours, theirs = [], []
+def compare(label: str, package: Path, rounds: int) -> None:
+    """Run each engine and frictionless alternately; print medians, speed-ups and peak memory."""
+    runs: dict[str, list[tuple[float, int, str]]] = {name: [] for name in (*ENGINES, "frictionless")}
     for _ in range(rounds):
-        ours.append(_run(_mydiplo(package)))
-        theirs.append(_run(_frictionless(package)))
-    mine_s, their_s = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in theirs)
-    mine_mb, their_mb = max(r[1] for r in ours), max(r[1] for r in theirs)
-    print(f"| {label} | {mine_s:.2f} s | {their_s:.2f} s | **{their_s / mine_s:.1f}x** | {mine_mb} MiB | {their_mb} MiB |", flush=True)
-    return {"mydiplo_s": mine_s, "frictionless_s": their_s, "mydiplo_mb": mine_mb, "frictionless_mb": their_mb}
+        for engine in ENGINES:
+            runs[engine].append(_run(_mydiplo(package, engine)))
+        runs["frictionless"].append(_run(_frictionless(package)))
+    seconds = {name: statistics.median(r[0] for r in found) for name, found in runs.items()}
+    memory = {name: max(r[1] for r in found) for name, found in runs.items()}
+    cells = [f"{seconds[name]:.2f} s (**{seconds['frictionless'] / seconds[name]:.1f}x**)" for name in ENGINES]
+    cells.append(f"{seconds['frictionless']:.2f} s")
+    cells.append(" / ".join(f"{memory[name]}" for name in runs) + " MiB")
+    print(f"| {label} | {' | '.join(cells)} |", flush=True)
 
 
-def injected_found(package: Path, injected: list) -> str:
-    """How many injected errors `mydiplo validate` reports at their file, line and rule."""
-    _, _, output = _run(_mydiplo(package, "--format", "json"))
+def injected_found(package: Path, injected: list, engine: str) -> str:
+    """How many injected errors an engine reports at their file, line and rule."""
+    _, _, output = _run(_mydiplo(package, engine, "--format", "json"))
     report = json.loads(output)
     found = {(p["file"], p["line"], p["rule"]) for p in report["problems"]}
     hits = sum(1 for item in injected if tuple(item) in found)
-    return f"{hits} of {len(injected)} injected errors reported at their line and rule; {report['errors']} errors counted"
+    return f"{engine} engine: {hits} of {len(injected)} injected errors reported at their line and rule; {report['errors']} errors counted"
 
 
 def startup(rounds: int = 15) -> None:
@@ -87,23 +94,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated row counts (default: 10000,100000)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs per size below 1M rows (default: 3)")
+    parser.add_argument("--big-rounds", type=int, default=1, help="alternating runs per size of 1M rows or more (default: 1)")
     parser.add_argument("--errors", type=int, default=200, help="errors to inject in the invalid packages (default: 200)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mydiplo-bench-"))
     try:
-        print("| package | mydiplo validate | frictionless validate | speed-up | mydiplo peak memory | frictionless peak memory |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        engines = " | ".join(f"mydiplo, {name} engine" for name in ENGINES)
+        print(f"| package | {engines} | frictionless | peak memory ({' / '.join((*ENGINES, 'frictionless'))}) |")
+        print("| --- " * (len(ENGINES) + 3) + "|")
         compare("shipped data package", ROOT, args.rounds)
         notes = []
         for size in (int(s) for s in args.sizes.split(",")):
-            rounds = 1 if size >= 1_000_000 else args.rounds
+            rounds = args.big_rounds if size >= 1_000_000 else args.rounds
             valid = work / f"valid-{size}"
             make_package(valid, size)
             compare(f"{size:,} rows, valid", valid, rounds)
             broken = work / f"errors-{size}"
             injected = make_package(broken, size, errors=args.errors)
             compare(f"{size:,} rows, {len(injected)} errors", broken, rounds)
-            notes.append(f"{size:,} rows: {injected_found(broken, injected)}")
+            notes.extend(f"{size:,} rows, {injected_found(broken, injected, engine)}" for engine in ENGINES)
             shutil.rmtree(valid)
             shutil.rmtree(broken)
         print()

@@ -28,13 +28,16 @@ class InvalidDataError(Exception):
 
 def _validate(args: argparse.Namespace) -> int:
     from .locate import package_root
-    from .validation import validate
+    from .validation import EngineUnavailable, validate
     from .validation.report import FORMATS
 
     root = package_root(args.path)
     if not root.is_dir() or not (root / "datapackage.json").is_file():
         raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
-    report = validate(root)
+    try:
+        report = validate(root, args.engine)
+    except EngineUnavailable as error:
+        raise UsageError(str(error)) from None
     sys.stdout.write(FORMATS[args.format](report, args.max_per_rule))
     return EXIT_OK if report.valid else EXIT_INVALID
 
@@ -192,6 +195,7 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout, else the installed data)")
     validate.add_argument("--format", choices=["human", "json", "github"], default="human", help="report format: human (default), json, or github (Actions annotations)")
     validate.add_argument("--max-per-rule", type=int, default=20, metavar="N", help="problems shown per rule and file in human and github output; 0 shows all (counts are never capped)")
+    validate.add_argument("--engine", choices=["auto", "default", "fast"], default="auto", help="auto (default): the columnar engine for large packages when mydiplo[fast] is installed; both report the same problems")
     validate.set_defaults(run=_validate)
 
     generate = commands.add_parser("generate", help="write schema/, datapackage.json and the data dictionary from the models")

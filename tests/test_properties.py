@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -30,24 +32,34 @@ def _copy() -> Path:
     return target
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(FILES), position=st.floats(0, 1), noise=st.text(NOISE, min_size=1, max_size=4), delete=st.integers(0, 3))
-def test_any_mutation_is_reported_without_crash(file: str, position: float, noise: str, delete: int) -> None:
+MUTATIONS = {"file": st.sampled_from(FILES), "position": st.floats(0, 1), "noise": st.text(NOISE, min_size=1, max_size=4), "delete": st.integers(0, 3)}
+"""A random edit of a table's rows: ``noise`` put at a relative ``position``, ``delete`` characters removed there."""
+
+
+@contextmanager
+def mutated_copy(file: str, position: float, noise: str, delete: int) -> Iterator[Path]:
+    """A disposable copy of the package with one of the :data:`MUTATIONS` applied."""
     root = _copy()
     try:
         path = root / file
         text = path.read_text(encoding="utf-8")
         header_end = text.index("\n") + 1
         at = header_end + int(position * (len(text) - header_end - 1))
-        mutated = text[:at] + noise + text[at + delete:]
-        path.write_bytes(mutated.encode("utf-8"))
+        path.write_bytes((text[:at] + noise + text[at + delete:]).encode("utf-8"))
+        yield root
+    finally:
+        shutil.rmtree(root)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(**MUTATIONS)
+def test_any_mutation_is_reported_without_crash(file: str, position: float, noise: str, delete: int) -> None:
+    with mutated_copy(file, position, noise, delete) as root:
         report = validate(root)
         for problem in report.problems:
             assert problem.file and problem.rule and problem.message
             assert problem.line is None or problem.line >= 1
         assert main(["validate", str(root), "--format", "json"]) in (0, 1)
-    finally:
-        shutil.rmtree(root)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,17 +3,39 @@
 ``validate(root)`` checks the descriptor, reads every table in one streaming
 pass and runs the checks that span tables, returning a :class:`Report`; it
 never raises on bad data. ``mydiplo validate`` prints the report.
+
+Two engines find the same problems at the same lines: the default one, in
+the standard library, and a columnar one for large packages, built on polars
+(the ``fast`` extra). ``engine="auto"`` uses the columnar one only when polars
+is installed and the package's tables hold at least :data:`FAST_BYTES`, so
+small packages never pay for importing polars.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Literal
 
 from ..problems import RULES, Problem, Rule, Severity
+from ..registry import TABLES
 from .engine import Validator
 
-__all__ = ["RULES", "Problem", "Report", "Rule", "Severity", "validate"]
+__all__ = ["ENGINES", "FAST_BYTES", "RULES", "EngineUnavailable", "Problem", "Report", "Rule", "Severity", "validate"]
+
+Engine = Literal["auto", "default", "fast"]
+ENGINES: tuple[Engine, ...] = ("auto", "default", "fast")
+"""``auto`` picks ``fast`` for large packages when polars is installed, else ``default``."""
+
+FAST_BYTES = 8 * 2**20
+"""Table bytes from which ``auto`` uses the columnar engine (about 130,000 rows): below, importing
+polars costs more than the columnar checks save."""
+
+
+class EngineUnavailable(RuntimeError):
+    """The columnar engine was asked for, but polars is not installed."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +57,47 @@ class Report:
         return not self.errors
 
 
-def validate(root: Path) -> Report:
-    """Validate the data package whose ``datapackage.json`` is in the folder ``root``."""
-    problems, counts = Validator(root).run()
-    return Report(root, counts, tuple(problems))
+def validate(root: Path, engine: Engine = "auto") -> Report:
+    """Validate the data package whose ``datapackage.json`` is in the folder ``root``.
+
+    ``engine`` is ``auto`` (the default), ``default`` or ``fast``; the
+    environment variable ``MYDIPLO_ENGINE`` overrides ``auto``. Problems come
+    in the order of their place (file, line, field), whichever engine ran.
+    """
+    if engine == "auto":
+        engine = os.environ.get("MYDIPLO_ENGINE", "auto")  # type: ignore[assignment]
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    problems, counts = _validator(root, engine).run()
+    return Report(root, counts, tuple(sorted(problems, key=_place)))
+
+
+def _validator(root: Path, engine: Engine) -> Validator:
+    if engine == "fast" and not _polars_ready():
+        raise EngineUnavailable("the fast engine needs polars 2 or newer: pip install 'mydiplo[fast]'")
+    if engine == "fast" or (engine == "auto" and _table_bytes(root) >= FAST_BYTES and _polars_ready()):
+        from .columnar import ColumnarValidator
+
+        return ColumnarValidator(root)
+    return Validator(root)
+
+
+def _polars_ready() -> bool:
+    """True when polars 2 or newer, which the columnar engine is written for, is installed."""
+    if find_spec("polars") is None:
+        return False
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return int(version("polars").split(".")[0]) >= 2
+    except (PackageNotFoundError, ValueError):
+        return False
+
+
+def _table_bytes(root: Path) -> int:
+    sizes = (root / table.path for table in TABLES.values())
+    return sum(path.stat().st_size for path in sizes if path.is_file())
+
+
+def _place(problem: Problem) -> tuple[str, int, str, str, str]:
+    return (problem.file, problem.line or 0, problem.field or "", problem.rule, problem.message)

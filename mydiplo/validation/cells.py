@@ -111,6 +111,31 @@ def bad_values(column: Column, metadata: Sequence[Any]) -> BadValues:
     return lambda found: set()
 
 
+_ASCII_TEXT = r"[!-*,.-<>-?A-~](?:[ -~]*[!-~])?"
+"""Printable ASCII text, trimmed, not starting with a formula sign: a subset of what ``_TEXT`` accepts."""
+
+
+def portable_pattern(column: Column, metadata: Sequence[Any]) -> tuple[str, int | None] | None:
+    """A regular expression (and a length limit) accepting only values the column's check accepts.
+
+    The expression uses only what Python's and Rust's regular expression
+    engines read alike (ASCII classes and literals, groups, repetition), so a
+    columnar engine can set aside the values it accepts without a call into
+    Python; the rest go through :func:`bad_values`. None when the check has
+    no such expression (vocabularies, numbers and dates have few distinct
+    values; patterns with escapes or look-arounds stay in Python).
+    """
+    if column.enum is not None or column.python_type is not str or any(isinstance(item, CodeList) for item in metadata):
+        return None
+    longest = column.constraints.get("maxLength")
+    if "pattern" in column.constraints:
+        body = _unanchored(column.constraints["pattern"])
+        return (body, longest) if body.isascii() and "\\" not in body and "(?=" not in body and "(?!" not in body and "(?<" not in body else None
+    if any(item is TEXT_HYGIENE for item in metadata):
+        return _ASCII_TEXT, longest
+    return None
+
+
 def _decimal(cell: str) -> Decimal:
     try:
         return Decimal(cell)
@@ -134,7 +159,7 @@ def positions(column: Sequence[object], values: set[Any]) -> list[int]:
     return found
 
 
-def _runs_backwards(start: str, end: str) -> bool:
+def runs_backwards(start: str, end: str) -> bool:
     """True when both dates are given and the end is unreadable or before the start."""
     if not start or not end:
         return False
@@ -177,7 +202,7 @@ class RowPlan:
                     rejected.add(row)
         for first, then in self.date_order:
             pairs = list(zip(columns[first], columns[then]))
-            backwards = {pair for pair in set(pairs) if _runs_backwards(*pair)}
+            backwards = {pair for pair in set(pairs) if runs_backwards(*pair)}
             if backwards:
                 rejected.update(positions(pairs, backwards))
         for field, value, other, other_value in self.linked_values:

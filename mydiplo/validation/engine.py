@@ -28,7 +28,7 @@ from ..csvio import row_values, to_cell
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
 from ..reading import problems_of
-from ..registry import RETIRED_IDS, TABLES, Table, field_metadata
+from ..registry import RETIRED_IDS, TABLES, Table, citation_table, field_metadata
 from ..tablefiles import TableFile, open_table
 from .cells import RowPlan, partial_date, row_plan
 
@@ -247,21 +247,9 @@ class Validator:
 
     def _keys(self, compiled: _Compiled, lines: list[int], columns: list[Sequence[str]], state: _TableState) -> None:
         table = compiled.table
-        if compiled.id_index is not None:
-            keys: list[Any] = [sys.intern(value) for value in columns[compiled.id_index]]
-            orders: list[Any] = keys
-        else:
-            keys = list(zip(*(columns[i] for i in compiled.key)))
-            numeric = compiled.numeric_key
-            orders = [tuple(int(v) if n and v else v for v, n in zip(key, numeric)) for key in keys] if any(numeric) else keys
+        keys, orders = key_orders(compiled, columns)
         if (state.previous is not None and orders[0] < state.previous) or orders != sorted(orders):
-            highest = state.previous
-            for line, order in zip(lines, orders):
-                if highest is not None and order < highest:
-                    self.problems.append(Problem("rows-unsorted", f"the row belongs before the row above it (rows are sorted by {', '.join(table.key)})", table.path, line, table.key[0]))
-                else:
-                    highest = order
-            state.previous = highest
+            state.previous = out_of_order(table, lines, orders, state.previous, self.problems)
         else:
             state.previous = orders[-1]
         if compiled.id_index is not None:
@@ -274,14 +262,15 @@ class Validator:
             fresh_lines: list[int] = []
             fresh_keys: list[Any] = []
             for line, key, token in zip(lines, keys, tokens):
+                # An id kept from an invalid row (line 0) does not make a valid row a duplicate: that row is
+                # reported for its own cells, and which of the two rows a chunk holds must not matter.
                 first = seen.get(token)
-                if first is None:
+                if not first:
                     seen[token] = line
                     fresh_lines.append(line)
                     fresh_keys.append(key)
                 else:
-                    shown = ", ".join(key) if isinstance(key, tuple) else key
-                    self.problems.append(Problem("duplicate-key", f"({shown}) is already used on line {first or 'an invalid line'}", table.path, line, table.key[0]))
+                    self.problems.append(duplicate_key(table, line, key, first))
             lines, keys = fresh_lines, fresh_keys
         else:
             seen.update(zip(tokens, lines))
@@ -296,9 +285,7 @@ class Validator:
             clashes = distinct.intersection(known)
             if not clashes:
                 continue
-            for line, record_id in zip(lines, ids):
-                if record_id in clashes:
-                    self.problems.append(Problem("duplicate-id", f"{record_id!r} is already an id in {other}", table.path, line, table.id_field))
+            self.problems.extend(duplicate_id(table, line, record_id, other) for line, record_id in zip(lines, ids) if record_id in clashes)
 
     def _references(self, compiled: _Compiled, lines: list[int], columns: list[Sequence[str]]) -> None:
         table = compiled.table
@@ -311,22 +298,21 @@ class Validator:
             distinct = set(column)
             distinct.discard("")
             missing = distinct.difference(known)
-            wrong_kind = set()
-            if reference.kinds is not None:
-                wrong_kind = {v for v in distinct - missing if self.index.actor_kinds.get(v) not in reference.kinds}
+            kinds = self.index.actor_kinds
+            # An actor whose row is invalid has no known kind: its own row is reported, not each reference to it.
+            wrong_kind = {v for v in distinct - missing if kinds.get(v, reference.kinds[0]) not in reference.kinds} if reference.kinds else set()
             if missing or wrong_kind:
                 for line, value in zip(lines, column):
                     if value in missing:
                         self.problems.append(_missing(table, line, reference, value))
                     elif value in wrong_kind:
-                        kind = self.index.actor_kinds.get(value)
-                        self.problems.append(Problem("actor-kind", f"{value!r} is a {kind}; {reference.field} takes {', '.join(reference.kinds or ())}", table.path, line, reference.field))
+                        self.problems.append(wrong_actor_kind(table, line, reference, value, kinds[value]))
         for office, actor in compiled.capacities:
             holders = self.index.office_holders
             for line, office_id, actor_id in zip(lines, columns[office], columns[actor]):
                 holder = holders.get(office_id) if office_id else None
                 if holder is not None and holder != actor_id:
-                    self.problems.append(Problem("office-holder", f"{office_id!r} is held by {holder!r}, not {actor_id!r}", table.path, line, table.fields[office]))
+                    self.problems.append(office_holder(table, line, table.fields[office], office_id, holder, actor_id))
 
     # -- what later tables and checks need ----------------------------------------
 
@@ -408,17 +394,17 @@ class Validator:
             cited_table = TABLES[table.cites]
             cited = self.index.cited[table.cites]
             for record_id, line in self.index.lines[table.cites].items():
-                if record_id not in cited:
-                    yield Problem("uncited-record", f"no row of {table.path} cites this record", cited_table.path, line, cited_table.id_field)
+                if line and record_id not in cited:  # line 0: an invalid row, reported for its cells
+                    yield uncited(cited_table, line)
         cited_sources = self.index.cited["sources"]
         for source_id, line in self.index.lines["sources"].items():
-            if source_id not in cited_sources:
-                yield Problem("uncited-source", "no citation names this source", TABLES["sources"].path, line, "source_id")
+            if line and source_id not in cited_sources:
+                yield uncited(TABLES["sources"], line)
 
     def _parties(self) -> Iterator[Problem]:
         for agreement_id, line in self.index.lines["agreements"].items():
-            if agreement_id not in self.index.with_parties:
-                yield Problem("agreement-parties", f"no row of {TABLES['agreement_parties'].path} names a party to it", TABLES["agreements"].path, line, "agreement_id")
+            if line and agreement_id not in self.index.with_parties:
+                yield without_parties(line)
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.index.event_dates.items():
@@ -427,11 +413,7 @@ class Validator:
             for record_id, earliest in dates.items():
                 reported = newest.get(record_id)
                 if reported is not None and earliest > reported:
-                    yield Problem(
-                        "dated-after-sources",
-                        f"dated from {earliest.isoformat()}, after its newest dated source ({reported.isoformat()})",
-                        table.path, self.index.lines[name][record_id], date_field,
-                    )
+                    yield dated_after_sources(table, self.index.lines[name][record_id], date_field, earliest, reported)
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():
@@ -440,9 +422,7 @@ class Validator:
             entries.sort()
             for a, b in zip(entries, entries[1:]):
                 if a[:width] == b[:width] and b[width] <= a[width + 1]:
-                    shown = ", ".join(value or "(empty)" for value in b[:width])
-                    first, second = sorted((a[-1], b[-1]))
-                    yield Problem("likely-duplicate", f"same {', '.join(table.model.duplicate_signature)} ({shown}) and overlapping dates as line {first}", table.path, second)
+                    yield likely_duplicate(table, b[:width], a[-1], b[-1])
 
     def _retired(self) -> Iterator[Problem]:
         """A retired id names no record again, and its replacement is a record that exists."""
@@ -521,6 +501,76 @@ def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
 def _missing(table: Table, line: int, reference: _Reference, value: str) -> Problem:
     target = TABLES[reference.table]
     return Problem("foreign-key", f"{value!r} is not a {target.primary_key[0]} in {target.name}", table.path, line, reference.field)
+
+
+def key_orders(compiled: _Compiled, columns: Sequence[Sequence[str]]) -> tuple[list[Any], list[Any]]:
+    """The keys of a chunk's rows, and what their order is checked on (numbers compared as numbers)."""
+    if compiled.id_index is not None:
+        keys: list[Any] = [sys.intern(value) for value in columns[compiled.id_index]]
+        return keys, keys
+    keys = list(zip(*(columns[i] for i in compiled.key)))
+    numeric = compiled.numeric_key
+    return keys, [tuple(int(v) if n and v else v for v, n in zip(key, numeric)) for key in keys] if any(numeric) else keys
+
+
+# -- the wording of the problems both engines find ---------------------------------
+
+
+def out_of_order(table: Table, lines: Sequence[int], orders: Sequence[Any], highest: Any, problems: list[Problem]) -> Any:
+    """Report each row whose key is below the highest key above it; return the highest key seen."""
+    for line, order in zip(lines, orders):
+        if highest is not None and order < highest:
+            problems.append(Problem("rows-unsorted", f"the row belongs before the row above it (rows are sorted by {', '.join(table.key)})", table.path, line, table.key[0]))
+        else:
+            highest = order
+    return highest
+
+
+def duplicate_key(table: Table, line: int, key: str | tuple[str, ...], first: int) -> Problem:
+    """A valid row repeats the key of the valid row on line ``first``."""
+    shown = ", ".join(key) if isinstance(key, tuple) else key
+    return Problem("duplicate-key", f"({shown}) is already used on line {first}", table.path, line, table.key[0])
+
+
+def duplicate_id(table: Table, line: int, record_id: str, other: str) -> Problem:
+    """A record's id is already the id of a record of the table ``other``."""
+    return Problem("duplicate-id", f"{record_id!r} is already an id in {other}", table.path, line, table.id_field)
+
+
+def wrong_actor_kind(table: Table, line: int, reference: _Reference, value: str, kind: str) -> Problem:
+    """A reference points at an actor of a kind the field does not take."""
+    return Problem("actor-kind", f"{value!r} is a {kind}; {reference.field} takes {', '.join(reference.kinds or ())}", table.path, line, reference.field)
+
+
+def office_holder(table: Table, line: int, field: str, office_id: str, holder: str, actor_id: str) -> Problem:
+    """An office named as someone's capacity is held by someone else."""
+    return Problem("office-holder", f"{office_id!r} is held by {holder!r}, not {actor_id!r}", table.path, line, field)
+
+
+def uncited(cited_table: Table, line: int) -> Problem:
+    """A record (or a source) that no citation names."""
+    if cited_table.name == "sources":
+        return Problem("uncited-source", "no citation names this source", cited_table.path, line, "source_id")
+    citations = citation_table(cited_table.name)
+    assert citations is not None
+    return Problem("uncited-record", f"no row of {citations.path} cites this record", cited_table.path, line, cited_table.id_field)
+
+
+def without_parties(line: int) -> Problem:
+    """An agreement that no row of agreement_parties names."""
+    return Problem("agreement-parties", f"no row of {TABLES['agreement_parties'].path} names a party to it", TABLES["agreements"].path, line, "agreement_id")
+
+
+def dated_after_sources(table: Table, line: int, date_field: str, earliest: dt.date, reported: dt.date) -> Problem:
+    """A record dated after the newest dated source that reports it."""
+    return Problem("dated-after-sources", f"dated from {earliest.isoformat()}, after its newest dated source ({reported.isoformat()})", table.path, line, date_field)
+
+
+def likely_duplicate(table: Table, signature: Sequence[str], line: int, other_line: int) -> Problem:
+    """Two records with the same signature and overlapping dates; reported on the later line."""
+    shown = ", ".join(value or "(empty)" for value in signature)
+    first, second = sorted((line, other_line))
+    return Problem("likely-duplicate", f"same {', '.join(table.model.duplicate_signature)} ({shown}) and overlapping dates as line {first}", table.path, second)
 
 
 def _not_canonical(table: Table, record: Record, line: int, cells: list[str]) -> Iterator[Problem]:

@@ -1,0 +1,512 @@
+"""The columnar fast path: the default path's rules, checked over whole tables with polars.
+
+Large packages spend nearly all their time reading CSV and checking cells row
+by row in Python. This engine reads each table with polars and checks it a
+column at a time, while reporting exactly the problems the default path
+reports, at the same lines:
+
+- A table is read by polars only when that read provably equals what the
+  ``csv`` module reads (one line per row, one cell per column, the header
+  in place, UTF-8 with LF line endings and no BOM); any other file is read by
+  the default path's reader, which reports every syntax and shape problem.
+- Cells: polars finds a superset of the rows that may be invalid (distinct
+  values that a portable regular expression does not accept go through the
+  default path's compiled checks); each such row is then judged by the
+  model, exactly as in the default path, which words the problems.
+- Keys, references, citations, dates and look-alike records are checked
+  with joins and sorts; each problem is worded by the functions the default
+  path uses.
+
+polars is imported here only; this module is imported only when the
+``fast`` extra is installed and the package is large (see
+:func:`mydiplo.validation.validate`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ..models.base import Record
+from ..models.dates import PartialDate
+from ..problems import Problem
+from ..registry import TABLES, Table, field_metadata
+from ..schemas import columns
+from ..tablefiles import TableFile, open_table
+from .cells import BadValues, partial_date, portable_pattern, runs_backwards
+from .engine import (
+    Validator,
+    _Compiled,
+    _missing,
+    _reading,
+    _Reference,
+    _TableState,
+    dated_after_sources,
+    duplicate_id,
+    duplicate_key,
+    key_orders,
+    likely_duplicate,
+    office_holder,
+    out_of_order,
+    read_order,
+    uncited,
+    without_parties,
+    wrong_actor_kind,
+)
+
+LINE = "__line"
+"""The column holding each row's line in its file (the header is line 1)."""
+
+_STRINGS = pl.Series([], dtype=pl.String)
+
+
+def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
+    """The table read by polars, with each row's line; None unless the read equals the ``csv`` module's.
+
+    polars refuses most malformed CSV, but reads some of it differently
+    (a short row is padded, a blank line becomes a row of empty cells, a
+    quoted line break makes rows and lines differ, a trailing empty cell on
+    an unterminated last line is dropped). So the file must end with a line
+    break and hold no blank line, and three counts rule out the rest: the
+    header is the table's, there is one line per row, and the file has
+    exactly one separator fewer per line than there are columns, once the
+    commas inside quoted cells are set apart. A cell longer than the ``csv``
+    module reads falls back too.
+
+    The file checks of :func:`~mydiplo.tablefiles.open_table` hold too when
+    this returns a frame: polars refuses bytes that are not UTF-8, and a
+    file with a BOM or a CR is left to the default path's reading.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
+        return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
+    try:
+        frame = pl.read_csv(io.BytesIO(data), infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
+    except pl.exceptions.PolarsError:
+        return None
+    if tuple(frame.columns) != fields:
+        return None
+    lines = data.count(b"\n")
+    if lines != frame.height + 1:
+        return None
+    cells = pl.col(list(fields))
+    quoted, longest = frame.select(
+        (pl.sum_horizontal(cells.str.count_matches(",", literal=True).sum()) if b'"' in data else pl.lit(0)).alias("quoted"),
+        (pl.max_horizontal(cells.str.len_bytes().max()) if len(data) > csv.field_size_limit() else pl.lit(0)).alias("longest"),
+    ).row(0)
+    if data.count(b",") - (quoted or 0) != (len(fields) - 1) * lines:
+        return None
+    if (longest or 0) > csv.field_size_limit():
+        return None  # the csv module refuses a cell this long: its reading reports it
+    return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+
+
+def _empty(table: Table) -> pl.DataFrame:
+    return pl.DataFrame(schema={LINE: pl.Int64, **{name: pl.String for name in table.fields}})
+
+
+@dataclasses.dataclass(frozen=True)
+class _CellCheck:
+    name: str
+    required: bool
+    bad: BadValues
+    pattern: str | None
+    longest: int | None
+
+    def candidates(self) -> pl.Expr:
+        """The column's distinct values, less those its portable pattern accepts."""
+        values = pl.col(self.name)
+        if self.pattern is None:
+            return values.unique()
+        accepted = values.str.contains(f"^(?:{self.pattern})$")
+        if self.longest is not None:
+            accepted = accepted & (values.str.len_chars() <= self.longest)
+        return values.filter(~accepted).unique()  # matching first: cheaper than hashing a column of ids
+
+
+def _cell_checks(compiled: _Compiled) -> list[_CellCheck]:
+    """The default path's checks of each column, each with the pattern that accepts most good values in bulk."""
+    model = compiled.table.model
+    checks = []
+    for (_, required, bad), column in zip(compiled.plan.checks, columns(model)):
+        pattern, longest = portable_pattern(column, field_metadata(model.model_fields[column.name])) or (None, None)
+        checks.append(_CellCheck(column.name, required, bad, pattern, longest))
+    return checks
+
+
+class ColumnarValidator(Validator):
+    """The default :class:`Validator`'s checks, table by table over polars frames of the valid rows."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.known: dict[str, pl.Series] = {}
+        """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
+        self.tagged: list[pl.DataFrame] = []
+        """The same ids as ``known``, as (id, table) frames."""
+        self.first: dict[str, pl.DataFrame] = {}
+        """Per record table, (id, line) of the first valid row of each id."""
+        self.kinds = pl.DataFrame(schema={"actor_id": pl.String, "__kind": pl.String})
+        self.holders = pl.DataFrame(schema={"office_id": pl.String, "__holder": pl.String})
+        self.published = pl.DataFrame(schema={"source_id": pl.String, "__published": pl.Date})
+        self.parties = _STRINGS
+        self.cited: dict[str, list[pl.Series]] = defaultdict(list)
+        self.newest: dict[str, pl.DataFrame] = {}
+        self.dates: dict[str, pl.DataFrame] = {}
+        self.signatures: dict[str, pl.DataFrame] = {}
+        self.self_references: list[tuple[Table, _Reference, pl.DataFrame]] = []
+        self._read: list[pl.DataFrame] = []
+        self._reading: dict[str, Future[pl.DataFrame | None]] = {}
+        self._ahead: Iterator[Table] = iter(())
+        self._pool: Executor | None = None
+
+    # -- reading -------------------------------------------------------------------
+
+    def run(self) -> tuple[list[Problem], dict[str, int]]:
+        """As the default engine's run, with each table read by polars while the one before it is checked."""
+        with ThreadPoolExecutor(1) as pool:
+            self._ahead, self._pool = iter(read_order()), pool
+            self._read_next()
+            return super().run()
+
+    def _read_next(self) -> None:
+        """Start reading the next table in the background (polars reads without holding the GIL)."""
+        table = next(self._ahead, None)
+        if table is not None and self._pool is not None:
+            self._reading[table.name] = self._pool.submit(exact_frame, self.root / table.path, table.fields)
+
+    def _table(self, compiled: _Compiled) -> int:
+        # No local name keeps the frame: the check drops the columns it no longer needs from memory.
+        return self._check(compiled, self._frame(compiled))
+
+    def _frame(self, compiled: _Compiled) -> pl.DataFrame:
+        """The table's well-shaped rows, read by polars when it reads them exactly, else by the csv module."""
+        table = compiled.table
+        frame = self._reading.pop(table.name).result()
+        self._read_next()
+        if frame is not None:
+            return frame
+        opened = open_table(self.root / table.path, table.path, self.problems)
+        return _empty(table) if opened is None else self._read_with_csv(compiled, opened)
+
+    def _read_with_csv(self, compiled: _Compiled, opened: TableFile) -> pl.DataFrame:
+        """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
+        self._read = []
+        with opened.open() as file:
+            self._rows(compiled, opened, csv.reader(file, strict=True))
+        frames, self._read = self._read, []
+        return pl.concat(frames) if frames else _empty(compiled.table)
+
+    def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
+        """Keep a chunk of well-shaped rows read by the default path's reader, for the columnar checks."""
+        fields = compiled.table.fields
+        self._read.append(pl.DataFrame({LINE: lines, **dict(zip(fields, map(list, zip(*rows))))}, schema=_empty(compiled.table).schema))
+        return len(rows)
+
+    # -- one table -------------------------------------------------------------------
+
+    def _check(self, compiled: _Compiled, frame: pl.DataFrame) -> int:
+        """Judge suspect rows with the model, then check keys and references of the valid rows and remember them."""
+        suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
+        invalid = []
+        for line, *cells in suspects.iter_rows():
+            if not self._fallback(compiled, line, cells):
+                invalid.append((line, cells))
+        frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
+        if invalid:
+            self._salvage(compiled, [cells for _, cells in invalid])
+            frame = frame.filter(~pl.col(LINE).is_in([line for line, _ in invalid]))
+        distinct = self._key_checks(compiled, frame)
+        self._reference_checks(compiled, frame)
+        self._memorise(compiled, frame, distinct)
+        return frame.height
+
+    def _suspect(self, compiled: _Compiled, frame: pl.DataFrame) -> pl.Expr:
+        """A mask of every row the default path's fast checks would refuse (and perhaps a few more)."""
+        checks = _cell_checks(compiled)
+        # Optional columns are often empty throughout: they hold one value, "", and need no matching.
+        longest = frame.select(pl.col(check.name).str.len_bytes().max() for check in checks).row(0)
+        filled = [check for check, length in zip(checks, longest) if length]
+        found = iter(frame.lazy().select([check.candidates().implode() for check in filled]).collect().row(0) if filled else ())
+        candidates = [next(found) if length else [""] for length in longest]
+        flags: list[pl.Expr] = [pl.lit(False)]
+        for check, values in zip(checks, candidates):
+            distinct = set(values)
+            empty = "" in distinct
+            distinct.discard("")
+            bad = check.bad(distinct)
+            if empty and check.required:
+                bad.add("")
+            if bad:
+                flags.append(pl.col(check.name).is_in(sorted(bad)))
+        fields, plan = compiled.table.fields, compiled.plan
+        for group in plan.together:
+            filled = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
+            flags.append((filled > 0) & (filled < len(group)))
+        for first, then in plan.date_order:
+            a, b = fields[first], fields[then]
+            pairs = frame.select(a, b).unique().filter((pl.col(a) != "") & (pl.col(b) != ""))
+            backwards = [pair for pair in pairs.iter_rows() if runs_backwards(*pair)]
+            if backwards:  # rows pairing any of these starts with any of these ends: a superset, never fewer
+                starts, ends = zip(*backwards)
+                flags.append(pl.col(a).is_in(sorted(set(starts))) & pl.col(b).is_in(sorted(set(ends))))
+        for field, value, other, other_value in plan.linked_values:
+            cell, other_cell = pl.col(fields[field]), pl.col(fields[other])
+            flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
+        return pl.any_horizontal(flags)
+
+    def _key_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+        """Rows sorted by key, keys unique in the table, ids unique across tables; True when no key repeats."""
+        table = compiled.table
+        key = list(table.key)
+        in_order = not frame.height or self._sorted(compiled, frame)
+        if not in_order:
+            # Rare: the exact running-maximum comparison of the default path, in Python.
+            key_columns = {compiled.key[i]: frame[name].to_list() for i, name in enumerate(key)}
+            _, orders = key_orders(compiled, [key_columns.get(i, []) for i in range(len(table.fields))])
+            out_of_order(table, frame[LINE].to_list(), orders, None, self.problems)
+        fresh = frame.select(*key, LINE)
+        # Sorted rows hold their duplicates side by side; only then, or when unsorted, group them.
+        repeated = pl.all_horizontal([pl.col(name) == pl.col(name).shift(1) for name in key]).fill_null(False)
+        distinct = in_order and (not frame.height or not frame.select(repeated.any()).item())
+        if not distinct:
+            marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
+            for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
+                self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+            fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
+        if compiled.id_index is None:
+            return distinct
+        id_field = key[0]
+        if fresh.height and self.tagged:
+            # Every id known so far, tagged with its table, probed once for this table's ids.
+            others = pl.concat(self.tagged, rechunk=False)
+            clashes = others.filter(_member(others, "__id", fresh[id_field])).unique()
+            for record_id, line, other in fresh.join(clashes, left_on=id_field, right_on="__id", how="inner").iter_rows():
+                self.problems.append(duplicate_id(table, line, record_id, other))
+        self.first[table.name] = fresh
+        salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
+        self.known[table.name] = known = pl.concat([fresh[id_field], salvaged])
+        self.tagged.append(pl.DataFrame({"__id": known}).with_columns(__table=pl.lit(table.name)))
+        return distinct
+
+    def _sorted(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+        """True when no row's key is below the key of the row above it (numbers compared as numbers)."""
+        orders = []
+        for name, numeric in zip(compiled.table.key, compiled.numeric_key):
+            if numeric and not frame.select(pl.col(name).str.contains(r"^(?:0|[1-9][0-9]{0,17})$").all()).item():
+                return False  # a non-canonical or huge number: compare exactly, as the default path does
+            orders.append(pl.col(name).cast(pl.Int64) if numeric else pl.col(name))
+        below, equal = pl.lit(False), pl.lit(True)
+        for order in orders:
+            below = below | (equal & (order < order.shift(1)))
+            equal = equal & (order == order.shift(1))
+        return not frame.select(below.fill_null(False).any()).item()
+
+    def _reference_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+        """Every reference points at a known record of a fitting kind; offices held by the actor named."""
+        table = compiled.table
+        for reference in compiled.references:
+            filled = pl.col(reference.field) != ""
+            if reference.table == table.name:
+                self.self_references.append((table, reference, frame.select(LINE, reference.field).filter(filled)))
+                continue
+            if not frame.height:
+                continue
+            known = self.known.get(reference.table, _STRINGS)
+            for line, value in frame.select(LINE, reference.field).filter(filled & ~_member(frame, reference.field, known)).iter_rows():
+                self.problems.append(_missing(table, line, reference, value))
+            if reference.kinds:
+                # The actors of another kind are usually fewer than the references: look those up.
+                others = self.kinds.filter(~pl.col("__kind").is_in(list(reference.kinds)))
+                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others["actor_id"]))
+                for line, value, kind in wrong.join(others, left_on=reference.field, right_on="actor_id", how="inner").iter_rows():
+                    self.problems.append(wrong_actor_kind(table, line, reference, value, kind))
+        for office, actor in compiled.capacities:
+            office_field, actor_field = table.fields[office], table.fields[actor]
+            held = frame.select(LINE, office_field, actor_field).filter(pl.col(office_field) != "")
+            held = held.join(self.holders, left_on=office_field, right_on="office_id", how="inner")
+            for line, office_id, actor_id, holder in held.filter(pl.col("__holder") != pl.col(actor_field)).iter_rows():
+                self.problems.append(office_holder(table, line, office_field, office_id, holder, actor_id))
+
+    # -- what later tables and checks need ----------------------------------------
+
+    def _memorise(self, compiled: _Compiled, frame: pl.DataFrame, distinct: bool) -> None:
+        """Keep what later tables and checks need; ``distinct`` says that no key repeats."""
+        table = compiled.table
+        model: type[Record] = table.model
+        if table.name == "actors":
+            self.kinds = _last(frame, "actor_id", distinct, kind="__kind")
+        elif table.name == "offices":
+            self.holders = _last(frame, "office_id", distinct, holder_id="__holder")
+        elif table.name == "sources":
+            latest = _dates(frame["published_date"], lambda date: date.latest)
+            self.published = _last(frame, "source_id", distinct, published_date="__published").with_columns(_mapped("__published", latest, None))
+        elif table.name == "agreement_parties":
+            self.parties = frame["agreement_id"]
+        elif table.cites is not None:
+            self._citations(table, frame)
+        elif table.retirements:  # a short register: kept as the default engine keeps it
+            retired = frame.select("retired_id", LINE, "replaced_by").iter_rows()
+            self.index.retired.update((record_id, (line, successor)) for record_id, line, successor in retired)
+        if model.reported_date is not None:
+            self._event_dates(table, model.reported_date, frame, distinct)
+        if model.duplicate_signature:
+            self._signatures(table, model, frame)
+
+    def _citations(self, table: Table, frame: pl.DataFrame) -> None:
+        cited_table = table.cites
+        assert cited_table is not None
+        self.cited[cited_table].append(frame["record_id"])
+        self.cited["sources"].append(frame["source_id"])
+        published = self.published.drop_nulls()
+        if published.height:
+            dated = frame.select("record_id", "source_id").join(published, on="source_id", how="inner")
+            self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
+        readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
+        found = {(f, v): list(_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
+        for line, field_name, value in readings.iter_rows():
+            self.problems.extend(dataclasses.replace(problem, line=line) for problem in found[field_name, value])
+
+    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool) -> None:
+        date_field, status_field, statuses = rule
+        rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
+        earliest = _dates(rows[date_field], lambda date: date.earliest)
+        id_field = table.id_field
+        assert id_field is not None
+        dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest")).drop_nulls("__earliest")
+        self.dates[table.name] = _last(dated, id_field, distinct, __earliest="__earliest")
+
+    def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
+        signature = list(model.duplicate_signature)
+        if model.duplicate_dates is None:
+            spans = frame.select(*signature, LINE, __start=pl.lit(dt.date.min), __end=pl.lit(dt.date.max))
+        else:
+            # As the default path's ``_span``: an empty end ends with the start; no start, all time.
+            first, last = model.duplicate_dates
+            texts = pl.concat([frame[first], frame[last]]).unique()
+            end_text = pl.when(pl.col(last) != "").then(pl.col(last)).otherwise(pl.col(first))
+            spans = frame.select(
+                *signature, LINE,
+                _mapped(first, _dates(texts, lambda date: date.earliest), dt.date.min).alias("__start"),
+                _mapped(end_text, _dates(texts, lambda date: date.latest), dt.date.max).alias("__end"),
+            )
+        self.signatures[table.name] = spans
+
+    # -- checks that need every table -------------------------------------------
+
+    def _deferred(self) -> Iterator[Problem]:
+        for table, reference, values in self.self_references:
+            known = self.known.get(reference.table, _STRINGS)
+            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
+                yield _missing(table, line, reference, value)
+
+    def _uncited(self) -> Iterator[Problem]:
+        for name in [t.cites for t in TABLES.values() if t.cites is not None] + ["sources"]:
+            cited = pl.concat([*self.cited[name], pl.Series(list(self.index.cited[name]), dtype=pl.String)])
+            first = self.first.get(name)
+            if first is None:
+                continue
+            for _, line in first.filter(~_member(first, first.columns[0], cited)).iter_rows():
+                yield uncited(TABLES[name], line)
+
+    def _parties(self) -> Iterator[Problem]:
+        first = self.first.get("agreements")
+        if first is not None:
+            for _, line in first.filter(~_member(first, "agreement_id", self.parties)).iter_rows():
+                yield without_parties(line)
+
+    def _reported_dates(self) -> Iterator[Problem]:
+        for name, dates in self.dates.items():
+            table = TABLES[name]
+            id_field, date_field = table.id_field, table.model.reported_date[0]  # type: ignore[index]
+            newest = self.newest.get(name)
+            if newest is None or id_field is None:
+                continue
+            late = dates.join(newest, left_on=id_field, right_on="record_id", how="inner").filter(pl.col("__earliest") > pl.col("__reported"))
+            late = late.join(self.first[name], on=id_field, how="inner")
+            for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
+                yield dated_after_sources(table, line, date_field, earliest, reported)
+
+    def _retired(self) -> Iterator[Problem]:
+        """The default engine's check, once it knows the lines of the few ids the register names."""
+        retired = self.index.retired
+        if retired:
+            named = pl.Series(list({*retired, *(successor for _, successor in retired.values() if successor)}), dtype=pl.String)
+            for name, first in self.first.items():
+                # The line of a valid row replaces the 0 kept for an invalid row with the same id.
+                self.index.lines[name].update(first.filter(_member(first, first.columns[0], named)).iter_rows())
+        return super()._retired()
+
+    def _duplicates(self) -> Iterator[Problem]:
+        for name, spans in self.signatures.items():
+            table = TABLES[name]
+            signature = list(table.model.duplicate_signature)
+            # Only records that share a signature can be look-alikes: sort just those (found by a hash
+            # of the signature, whose rare collisions only add rows to the sort).
+            shared = pl.struct(signature).hash().is_duplicated()
+            ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
+            same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
+            pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
+            pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
+            for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
+                yield likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+
+
+_REMEMBERED = {
+    "actors": ("actor_id", "kind"), "offices": ("office_id", "holder_id"), "sources": ("source_id", "published_date"),
+    "agreement_parties": ("agreement_id",),
+}
+_CITATION = ("record_id", "source_id", "field", "value")
+
+
+def _kept(compiled: _Compiled) -> list[str]:
+    """The columns the checks after the cell checks read: keys, references, and what is remembered."""
+    table, model = compiled.table, compiled.table.model
+    names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for pair in compiled.capacities for i in pair)]
+    names += _REMEMBERED.get(table.name, _CITATION if table.cites else ("retired_id", "replaced_by") if table.retirements else ())
+    if model.reported_date is not None:
+        date_field, status_field, _ = model.reported_date
+        names += [date_field, *([status_field] if status_field else [])]
+    names += [*model.duplicate_signature, *(model.duplicate_dates or ())]
+    return list(dict.fromkeys(names))
+
+
+def _member(frame: pl.DataFrame, column: str, known: pl.Series) -> pl.Expr:
+    """A mask of the rows of ``frame`` whose ``column`` holds a value of ``known``.
+
+    Looking values up in a large series first hashes all of it; when the
+    frame is much smaller, the series is cut down to the frame's values first.
+    """
+    if len(known) > 4 * frame.height:
+        known = known.filter(known.is_in(frame[column].unique().implode()))
+    return pl.col(column).is_in(known.implode())
+
+
+def _last(frame: pl.DataFrame, key: str, distinct: bool, **renamed: str) -> pl.DataFrame:
+    """One row per ``key``, the last one, as a dict updated row by row keeps it (``distinct``: already one)."""
+    chosen = frame.select(key, *(pl.col(old).alias(new) for old, new in renamed.items()))
+    return chosen if distinct else chosen.unique(subset=key, keep="last", maintain_order=True)
+
+
+def _dates(texts: pl.Series, bound: Callable[[PartialDate], dt.date]) -> dict[str, dt.date]:
+    """``bound`` of the partial date in each distinct non-empty text that holds one."""
+    return {text: bound(date) for text in texts.unique().to_list() if text and (date := partial_date(text)) is not None}
+
+
+def _mapped(column: str | pl.Expr, dates: dict[str, dt.date], default: dt.date | None) -> pl.Expr:
+    """The date each text of ``column`` maps to in ``dates``, else ``default``."""
+    texts = pl.col(column) if isinstance(column, str) else column
+    return texts.replace_strict(list(dates), list(dates.values()), default=default, return_dtype=pl.Date)
+

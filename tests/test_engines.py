@@ -1,0 +1,172 @@
+"""The columnar engine reports exactly what the default engine reports, and falls back where it must.
+
+Both engines run on every broken package of the corpus, on random
+mutations of the data, and on a synthetic package large enough to span
+several of the default engine's chunks; their problem lists and row counts
+must be identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_broken_packages import CASES
+from test_properties import MUTATIONS, mutated_copy
+
+import mydiplo.validation as validation
+from mydiplo.cli import main
+from mydiplo.registry import TABLES
+from mydiplo.validation import EngineUnavailable, Report, validate
+from mydiplo.validation.engine import CHUNK_ROWS, Validator
+
+pl = pytest.importorskip("polars")
+from mydiplo.validation.columnar import ColumnarValidator, exact_frame  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import make_package  # noqa: E402
+
+
+def _assert_same(root: Path) -> Report:
+    default, fast = validate(root, "default"), validate(root, "fast")
+    assert fast.problems == default.problems
+    assert fast.counts == default.counts
+    return default
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_both_engines_report_the_same_problems_on_each_broken_package(name: str, package_copy: Path) -> None:
+    CASES[name](package_copy)
+    assert _assert_same(package_copy).problems, f"{name}: the case reports nothing"
+
+
+def test_both_engines_agree_on_the_shipped_package(root: Path) -> None:
+    report = _assert_same(root)
+    assert report.valid and sum(report.counts.values()) > 100
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(**MUTATIONS)
+def test_both_engines_agree_on_any_mutation(file: str, position: float, noise: str, delete: int) -> None:
+    with mutated_copy(file, position, noise, delete) as root:
+        _assert_same(root)
+
+
+@pytest.fixture(scope="module")
+def large_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A package whose big tables span several chunks of the default engine, with errors of every kind of check."""
+    root = tmp_path_factory.mktemp("large") / "package"
+    make_package(root, 3 * CHUNK_ROWS + 9_000, errors=40)
+    visits = root / TABLES["visits"].path
+    rows = list(csv.reader(visits.open(encoding="utf-8", newline="")))
+    rows[5][7] = "2021-13-01"  # an invalid row ...
+    rows[6][0] = rows[5][0]  # ... whose id a valid row repeats, in the same chunk
+    rows[CHUNK_ROWS + 3][0] = rows[CHUNK_ROWS - 2][0]  # a duplicate across a chunk boundary, out of order
+    rows[40][2] = "source-0000001"  # a reference to a record of the wrong table
+    with visits.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    return root
+
+
+def test_both_engines_agree_on_a_package_of_several_chunks(large_package: Path) -> None:
+    report = _assert_same(large_package)
+    rules = {p.rule for p in report.problems}
+    assert {"country-code", "partial-date", "foreign-key", "field-pattern", "duplicate-key", "rows-unsorted"} <= rules
+    assert sum(report.counts.values()) > 3 * CHUNK_ROWS
+
+
+MALFORMED = {
+    "short row": b"a,b\n1,2\n3\n",
+    "blank line": b"a,b\n1,2\n\n3,4\n",
+    "line break in a quoted cell": b'a,b\n"x\ny",2\n3,4\n',
+    "unterminated quote": b'a,b\n1,"2\n3,4\n',
+    "text after a closing quote": b'a,b\n1,"x"y\n',
+    "extra cell": b"a,b\n1,2,3\n",
+    "byte-order mark": b"\xef\xbb\xbfa,b\n1,2\n",
+    "CRLF": b"a,b\r\n1,2\r\n",
+    "empty file": b"",
+    "latin-1 byte": b"a,b\n1,n\xe9t\n",
+    "latin-1 byte in the header": b"a,b\xe9\n1,2\n",
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+def test_files_polars_reads_otherwise_than_the_csv_module_fall_back(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(MALFORMED[name])
+    assert exact_frame(path, ("a", "b")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.text(st.sampled_from(["a", "b", ",", '"', "\n", " ", "\r", "é"]), max_size=40))
+def test_what_polars_reads_is_what_the_csv_module_reads(body: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whenever the columnar engine keeps polars' reading of a file, the csv module reads the same rows at the same lines."""
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    path.write_bytes(("x,y\n" + body).encode("utf-8"))
+    frame = exact_frame(path, ("x", "y"))
+    if frame is None:
+        return
+    reader = csv.reader(io.StringIO("x,y\n" + body, newline=""), strict=True)
+    next(reader)
+    rows, start = [], 2
+    for row in reader:
+        rows.append((start, *row))
+        start = reader.line_num + 1
+    assert frame.rows() == rows
+
+
+def test_polars_alone_would_misread_a_short_row(tmp_path: Path) -> None:
+    """The fallback is needed: polars pads a short row where the csv module sees a row of the wrong length."""
+    assert pl.read_csv(MALFORMED["short row"], infer_schema=False).height == 2
+
+
+def test_well_formed_files_are_read_by_polars_with_their_lines(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'a,b\n1,"x, ""y"""\n2,\n')
+    frame = exact_frame(path, ("a", "b"))
+    assert frame is not None
+    assert frame.rows() == [(2, "1", 'x, "y"'), (3, "2", "")]
+
+
+def test_each_shipped_table_is_read_by_polars_as_by_the_csv_module(root: Path) -> None:
+    for table in TABLES.values():
+        frame = exact_frame(root / table.path, table.fields)
+        assert frame is not None, table.path
+        with (root / table.path).open(encoding="utf-8", newline="") as file:
+            rows = [tuple(row) for row in csv.reader(file)][1:]
+        assert frame.drop("__line").rows() == rows
+
+
+def test_auto_picks_the_columnar_engine_only_for_large_packages(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert type(validation._validator(root, "auto")) is Validator
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)
+    assert type(validation._validator(root, "auto")) is ColumnarValidator
+    monkeypatch.setenv("MYDIPLO_ENGINE", "default")
+    assert validate(root).valid
+
+
+def test_without_the_extra_the_default_engine_runs(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(validation, "find_spec", lambda name: None)
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)
+    assert type(validation._validator(root, "auto")) is Validator
+    assert validate(root).valid
+    with pytest.raises(EngineUnavailable, match=r"pip install 'mydiplo\[fast\]'"):
+        validate(root, "fast")
+    assert main(["validate", str(root), "--engine", "fast"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "mydiplo[fast]" in error
+
+
+def test_polars_older_than_2_counts_as_missing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.31.0")
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)
+    assert type(validation._validator(root, "auto")) is Validator
+    with pytest.raises(EngineUnavailable, match="polars 2 or newer"):
+        validate(root, "fast")
