@@ -64,10 +64,11 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _checkout_package(path: str | None, command: str) -> Path:
-    """The data package a command that rewrites files works on: ``path``, else this checkout (never the installed copy)."""
-    from .locate import checkout_root, package_root
+    """The data package a command that rewrites files works on: ``path``, else the one the current folder
+    lies in, else this code's checkout (never the installed copy)."""
+    from .locate import checkout_root, package_root, working_root
 
-    root = package_root(path) if path else checkout_root()
+    root = package_root(path) if path else working_root() or checkout_root()
     if root is None:
         raise UsageError(f"{command} rewrites the files of a checkout; run it in one or give the data package folder")
     if not (root / "datapackage.json").is_file():
@@ -192,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a data package against every rule and report each problem")
-    validate.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout, else the installed data)")
+    validate.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in, else the installed data)")
     validate.add_argument("--format", choices=["human", "json", "github"], default="human", help="report format: human (default), json, or github (Actions annotations)")
     validate.add_argument("--max-per-rule", type=int, default=20, metavar="N", help="problems shown per rule and file in human and github output; 0 shows all (counts are never capped)")
     validate.add_argument("--engine", choices=["auto", "default", "fast"], default="auto", help="auto (default): the columnar engine for large packages when mydiplo[fast] is installed; both report the same problems")
@@ -204,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
     generate.set_defaults(run=_generate)
 
     fmt = commands.add_parser("fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)")
-    fmt.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: this checkout)")
+    fmt.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in)")
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical")
     fmt.set_defaults(run=_fmt)
 
@@ -222,18 +223,18 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network")
     export.add_argument("--format", metavar="FORMAT[,FORMAT]", help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)")
     export.add_argument("--output", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    export.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    export.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
     export.set_defaults(run=_export)
 
     show = commands.add_parser("show", help="print one record with everything linked to it")
     show.add_argument("id", help="the id of any record, such as lukashenko-visit-myanmar-2025")
-    show.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    show.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
     show.set_defaults(run=_show)
 
     query = commands.add_parser("query", help="run SQL over the data's tables and views and print the result")
     query.add_argument("sql", help='a query such as "SELECT * FROM dyadic_events LIMIT 5"')
     query.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output: an aligned table (default), csv or json")
-    query.add_argument("--path", help="data package folder (default: this checkout, else the installed data)")
+    query.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
     query.set_defaults(run=_query)
     return main
 

@@ -221,8 +221,8 @@ def load(path: Path | str | None = None) -> Dataset:
     """Load and check the data package, returning every table as immutable typed records.
 
     ``path`` is a data package folder or its ``datapackage.json``; by default
-    the checkout this code runs from, else the data shipped in the installed
-    package. Raises `InvalidPackageError` listing the errors when the
+    the mydiplo checkout the current folder lies in, else the checkout this
+    code runs from, else the data shipped in the installed package. Raises `InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
     from .validation import validate

@@ -68,3 +68,26 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
 
 def test_no_command_prints_help() -> None:
     assert main([]) == 2
+
+
+def test_commands_without_a_path_check_the_package_you_stand_in(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A contributor runs ``mydiplo validate`` in their clone, whatever copy of the code is installed."""
+    line = replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
+    monkeypatch.chdir(package_copy / "datasets")
+    assert main(["validate"]) == 1
+    assert f"line {line}, kind: error [field-enum]" in capsys.readouterr().out
+    (package_copy / "datasets/actors.csv").write_bytes((package_copy / "datasets/actors.csv").read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["fmt", "--check"]) == 1
+    assert "datasets/visits.csv: cannot be read whole" in capsys.readouterr().out
+
+
+def test_a_data_package_of_another_name_is_not_taken_for_mydiplo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "datasets").mkdir()
+    (tmp_path / "datapackage.json").write_text('{"name": "another-package", "resources": []}', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("valid: ")
