@@ -32,7 +32,7 @@ def find(dataset: Dataset, record_id: str) -> tuple[Table, Record]:
             if getattr(record, table.id_field) == record_id:  # type: ignore[arg-type]
                 return table, record
     ids = [getattr(r, t.id_field) for t in RECORD_TABLES for r in dataset.table(t.name)]  # type: ignore[arg-type]
-    close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5) or [i for i in ids if record_id in i][:3]
+    close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.6) or [i for i in ids if record_id in i][:3]
     hint = f"; did you mean {', '.join(close)}?" if close else "; ids are kebab-case, such as lukashenko-visit-myanmar-2025"
     raise UnknownRecordError(f"no record has the id {record_id!r}{hint}")
 

@@ -500,7 +500,7 @@ def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
 
 def _missing(table: Table, line: int, reference: _Reference, value: str) -> Problem:
     target = TABLES[reference.table]
-    return Problem("foreign-key", f"{value!r} is not a {target.primary_key[0]} in {target.name}", table.path, line, reference.field)
+    return Problem("foreign-key", f"{value!r} is not the {target.primary_key[0]} of any row of {target.name}", table.path, line, reference.field)
 
 
 def key_orders(compiled: _Compiled, columns: Sequence[Sequence[str]]) -> tuple[list[Any], list[Any]]:
