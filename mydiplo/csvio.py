@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .models import PartialDate, Record
 from .registry import Table
 
@@ -62,28 +61,6 @@ def render(table: Table, records: Iterable[Record]) -> str:
     for record in sorted(records, key=lambda r: sort_key(table, r)):
         writer.writerow([to_cell(getattr(record, name)) for name in table.fields])
     return buffer.getvalue()
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8, or bytes) to ``path`` through a temporary file, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, readable_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def readable_mode() -> int:
-    """The mode a new file gets under the current umask (``mkstemp`` alone would leave it private to its owner)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def write_table(path: Path, table: Table, records: Iterable[Record]) -> None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .csvio import render, write_atomic
+from .atomic import write_atomic
+from .csvio import render
 from .problems import Problem
 from .reading import read_table
 from .registry import TABLES, Table

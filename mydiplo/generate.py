@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dictionary, schemas
-from .csvio import write_atomic
+from .atomic import write_atomic
 from .export import nested
 from .registry import RECORD_TABLES, TABLES
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import about
-from .csvio import write_atomic
+from .atomic import write_atomic
 from .registry import TABLES
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

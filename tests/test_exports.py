@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import mydiplo
-from mydiplo.csvio import write_atomic
+from mydiplo.atomic import write_atomic
 from mydiplo.dataset import Dataset
 from mydiplo.export import FORMATS, REPRODUCIBLE, write_exports
 from mydiplo.export.frames import Frame, frame, records_from_rows

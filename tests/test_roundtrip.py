@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mydiplo.csvio import render, write_atomic
+from mydiplo.atomic import write_atomic
+from mydiplo.csvio import render
 from mydiplo.reading import read_table
 from mydiplo.registry import TABLES, Table
 

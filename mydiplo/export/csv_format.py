@@ -13,7 +13,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..csvio import render, write_atomic
+from ..atomic import write_atomic
+from ..csvio import render
 from ..dataset import Dataset
 from ..registry import TABLES
 from .derived import derived_frames

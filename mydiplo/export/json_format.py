@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..csvio import write_atomic
+from ..atomic import write_atomic
 from ..dataset import Dataset
 from .nested import documents
 

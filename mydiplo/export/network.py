@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..csvio import write_atomic
+from ..atomic import write_atomic
 from ..dataset import Dataset
 from .events import events
 from .statecodes import codes_of

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset
-from .atomic import replacing
+from ..atomic import replacing
 from .extras import require
 from .frames import Frame, frames
 

@@ -14,7 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 from ..dataset import Dataset
-from .atomic import replacing
+from ..atomic import replacing
 from .frames import Frame, frames
 from .sql import create_indexes, create_table, create_views, creation_order, insert
 
