@@ -27,10 +27,14 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import about
 from .atomic import write_atomic
 from .registry import TABLES
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The timestamp of every archive entry: fixed, so the archive does not depend on when it was built."""
@@ -59,21 +63,25 @@ def archive_name(version: str) -> str:
     return f"mydiplo-data-{version}.zip"
 
 
-def check_releasable(root: Path) -> None:
-    """Refuse to release a checkout whose data is invalid, whose generated files are stale, or whose citation is of another version."""
+def check_releasable(root: Path) -> Dataset:
+    """The checkout's data, loaded once for the whole release; refused when it is invalid, when its
+    generated files are stale, or when its citation is of another version."""
+    from .dataset import InvalidPackageError, load
     from .generate import stale_files
-    from .validation import validate
 
-    errors = validate(root).errors
-    if errors:
+    try:
+        dataset = load(root)
+    except InvalidPackageError as error:
+        errors = error.problems
         shown = "\n".join(f"  {problem}".replace("\n", "\n  ") for problem in errors[:5])
-        raise ReleaseRefused(f"the data package has {len(errors)} errors; `mydiplo validate` lists them all:\n{shown}")
+        raise ReleaseRefused(f"the data package has {len(errors)} errors; `mydiplo validate` lists them all:\n{shown}") from None
     stale = stale_files(root)
     if stale:
         raise ReleaseRefused(f"generated files differ from the models ({', '.join(stale)}); run `mydiplo generate` and commit")
     cited = citation_version(root)
     if cited != about.DATA_VERSION:
         raise ReleaseRefused(f"CITATION.cff gives version {cited or 'none'}, the data package {about.DATA_VERSION}; make them agree")
+    return dataset
 
 
 def citation_version(root: Path) -> str | None:
@@ -86,22 +94,19 @@ def citation_version(root: Path) -> str | None:
     return found.group(1) if found else None
 
 
-def package_entries(root: Path) -> dict[str, bytes]:
-    """Every file of the released data package, by its path inside the archive's top folder."""
+def package_entries(root: Path, counts: dict[str, int]) -> dict[str, bytes]:
+    """Every file of the released data package, by its path inside the archive's top folder.
+
+    ``counts`` gives the records per table for the archive's README.
+    """
     entries = {name: (root / name).read_bytes() for name in PACKAGE_FILES}
     for folder in ("datasets", "schema"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 entries[path.relative_to(root).as_posix()] = path.read_bytes()
     entries["data-dictionary.md"] = (root / "docs" / "data-dictionary.md").read_bytes()
-    entries["README.md"] = data_readme(about.DATA_VERSION, _record_counts(root)).encode("utf-8")
+    entries["README.md"] = data_readme(about.DATA_VERSION, counts).encode("utf-8")
     return entries
-
-
-def _record_counts(root: Path) -> dict[str, int]:
-    from .reading import read_package
-
-    return {name: len(read.records) for name, read in read_package(root).items()}
 
 
 def data_readme(version: str, counts: dict[str, int]) -> str:
@@ -161,20 +166,19 @@ def checksums(files: Iterable[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export_files(root: Path, version: str) -> dict[str, bytes]:
-    """The exports of the package in ``root`` as release files, by file name.
+def export_files(dataset: Dataset, version: str) -> dict[str, bytes]:
+    """The exports of ``dataset`` as release files, by file name.
 
     Every format whose files are reproducible is written; a format that
     writes one file (SQLite) is released as that file with the version in
     its name, a format that writes a folder as a zip of it.
     """
-    from .dataset import load
     from .export import REPRODUCIBLE, write_exports
 
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="mydiplo-build-") as temporary:
         folder = Path(temporary)
-        write_exports(load(root), sorted(REPRODUCIBLE), folder)
+        write_exports(dataset, sorted(REPRODUCIBLE), folder)
         for path in sorted(folder.iterdir()):
             if path.is_dir():
                 name = f"mydiplo-{path.name}-{version}"
@@ -193,10 +197,13 @@ def build(root: Path, output: Path) -> Release:
     """
     from .export.extras import MissingExtraError
 
-    check_releasable(root)
+    dataset = check_releasable(root)
     version = about.DATA_VERSION
     try:
-        made = {archive_name(version): zip_bytes(package_entries(root), f"mydiplo-data-{version}"), **export_files(root, version)}
+        made = {
+            archive_name(version): zip_bytes(package_entries(root, dataset.counts()), f"mydiplo-data-{version}"),
+            **export_files(dataset, version),
+        }
     except MissingExtraError as error:
         raise ReleaseRefused(f"an export cannot be written: {error}") from None
     files = tuple(output / name for name in sorted(made))
