@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import NamedTuple
 
-from mydiplo.generate import expected_files
+from mydiplo.generate.files import expected_files
 from mydiplo.registry import TABLES
 
 COUNTRIES = ["MMR", "RUS", "BLR", "CHN", "IND", "KHM", "THA", "PRK", "VNM", "LAO"]

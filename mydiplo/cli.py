@@ -27,9 +27,9 @@ class InvalidDataError(Exception):
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .locate import package_root
+    from .files.locate import package_root
     from .validation import EngineUnavailable, validate
-    from .validation.report import FORMATS
+    from .validation.report import REPORT_FORMATS
 
     root = package_root(args.path)
     if not root.is_dir() or not (root / "datapackage.json").is_file():
@@ -38,13 +38,13 @@ def _validate(args: argparse.Namespace) -> int:
         report = validate(root, args.engine)
     except EngineUnavailable as error:
         raise UsageError(str(error)) from None
-    sys.stdout.write(FORMATS[args.format](report, args.max_per_rule))
+    sys.stdout.write(REPORT_FORMATS[args.format](report, args.max_per_rule))
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .generate import stale_files, write_files
-    from .locate import checkout_root
+    from .files.locate import checkout_root
+    from .generate.files import stale_files, write_files
 
     root = Path(args.root) if args.root else checkout_root()
     if root is None:
@@ -66,7 +66,7 @@ def _generate(args: argparse.Namespace) -> int:
 def _checkout_package(path: str | None, command: str) -> Path:
     """The data package a command that rewrites files works on: ``path``, else the one the current folder
     lies in, else this code's checkout (never the installed copy)."""
-    from .locate import checkout_root, package_root, working_root
+    from .files.locate import checkout_root, package_root, working_root
 
     root = package_root(path) if path else working_root() or checkout_root()
     if root is None:
@@ -77,7 +77,7 @@ def _checkout_package(path: str | None, command: str) -> Path:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .formatting import State, compare_all, rewrite
+    from .tools.fmt import State, compare_all, rewrite
 
     root = _checkout_package(args.path, "fmt")
     counts = dict.fromkeys(State, 0)
@@ -104,20 +104,20 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import FORMATS, UnusableVersion, compare, opened_version
+    from .tools.diff import DIFF_FORMATS, UnusableVersion, compare, opened_version
 
     try:
         with opened_version(args.old) as (old, old_label), opened_version(args.new) as (new, new_label):
             diff = compare(old, new, old_label, new_label)
     except UnusableVersion as error:
         raise UsageError(str(error)) from None
-    sys.stdout.write(FORMATS[args.format](diff))
+    sys.stdout.write(DIFF_FORMATS[args.format](diff))
     return EXIT_INVALID if diff.problems else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .locate import checkout_root
-    from .release import ReleaseRefused, build
+    from .files.locate import checkout_root
+    from .tools.release import ReleaseRefused, build
 
     root = Path(args.root) if args.root else checkout_root()
     if root is None:
@@ -136,7 +136,7 @@ def _build(args: argparse.Namespace) -> int:
 def _dataset(path: str | None) -> Any:
     """The loaded dataset, or a one-line failure: invalid data exits 1, a missing package 2."""
     from .dataset import InvalidPackageError, load
-    from .locate import package_root
+    from .files.locate import package_root
 
     root = package_root(path)
     if not (root / "datapackage.json").is_file():
@@ -149,7 +149,7 @@ def _dataset(path: str | None) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     from .export import DEFAULT_FORMATS, write_exports
-    from .export.extras import MissingExtraError
+    from .extras import MissingExtraError
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else list(DEFAULT_FORMATS)
     try:
@@ -162,7 +162,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from .export.show import UnknownRecordError, render
+    from .analysis.show import UnknownRecordError, render
 
     try:
         sys.stdout.write(render(_dataset(args.path), args.id))
@@ -172,7 +172,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from .export.query import OUTPUTS, QueryError, run
+    from .analysis.query import OUTPUTS, QueryError, run
 
     try:
         names, rows = run(_dataset(args.path), args.sql)

@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .locate import package_root
+from .files.locate import package_root
+from .files.records import read_package
 from .models import (
     Actor,
     ActorName,
@@ -34,7 +35,6 @@ from .models import (
     VisitParticipant,
 )
 from .problems import Problem
-from .reading import read_package
 from .registry import RECORD_TABLES, TABLES
 
 R = TypeVar("R", bound=Record)
@@ -196,13 +196,13 @@ class Dataset:
 
         Needs the ``pandas`` extra (``pip install 'mydiplo[pandas]'``).
         """
-        from .export.dataframes import to_pandas
+        from .analysis.dataframes import to_pandas
 
         return to_pandas(self, table)
 
     def to_polars(self, table: str) -> Any:
         """A table (or a derived one) as a typed polars DataFrame; needs the ``polars`` extra."""
-        from .export.dataframes import to_polars
+        from .analysis.dataframes import to_polars
 
         return to_polars(self, table)
 

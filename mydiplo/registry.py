@@ -185,6 +185,11 @@ RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_fiel
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""
 
 
+def related_tables(table: str) -> list[Table]:
+    """Tables, other than citation tables, whose rows reference rows of ``table``."""
+    return [t for t in TABLES.values() if t.cites is None and t.name != table and any(k.reference_table == table for k in t.foreign_keys)]
+
+
 def citation_table(table: str) -> Table | None:
     """The citation table of ``table``, if it has one."""
     return next((t for t in TABLES.values() if t.cites == table), None)

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 import mydiplo
+from mydiplo.analysis.derived import dyadic_events_frame, event_codes_frame
+from mydiplo.analysis.eventcodes import CODED_TABLES, CODES, RULES, markdown_table, record_codes
+from mydiplo.analysis.graph import graph
+from mydiplo.analysis.statecodes import STATE_CODES
 from mydiplo.cli import main
 from mydiplo.dataset import Dataset
-from mydiplo.export.derived import dyadic_events_frame, event_codes_frame
-from mydiplo.export.eventcodes import CODED_TABLES, CODES, RULES, markdown_table, record_codes
-from mydiplo.export.extras import MissingExtraError
-from mydiplo.export.network import graph, write_network
-from mydiplo.export.statecodes import STATE_CODES
+from mydiplo.export.graphml import write_network
+from mydiplo.extras import MissingExtraError
 from mydiplo.registry import TABLES
 
 PLOVER_CATEGORIES = {
@@ -105,7 +106,7 @@ def test_the_first_matching_rule_wins(dataset: Dataset) -> None:
 
 def test_the_docs_show_the_mapping_the_code_uses(root: Path) -> None:
     page = (root / "docs" / "exports.md").read_text(encoding="utf-8")
-    assert markdown_table() in page, "docs/exports.md is out of date: paste the output of mydiplo.export.eventcodes.markdown_table()"
+    assert markdown_table() in page, "docs/exports.md is out of date: paste the output of mydiplo.analysis.eventcodes.markdown_table()"
 
 
 def test_the_network_holds_the_known_edges(dataset: Dataset, tmp_path: Path) -> None:

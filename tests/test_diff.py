@@ -11,7 +11,7 @@ import pytest
 from conftest import replace_in
 
 from mydiplo.cli import main
-from mydiplo.diff import Change, Level, compare
+from mydiplo.tools.diff import Change, Level, compare
 
 VISIT = "myanmar-election-commission-visit-russia-2023"
 

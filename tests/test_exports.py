@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 
 import mydiplo
-from mydiplo.atomic import write_atomic
+from mydiplo.analysis.frames import Frame, frame, records_from_rows
 from mydiplo.dataset import Dataset
-from mydiplo.export import FORMATS, REPRODUCIBLE, write_exports
-from mydiplo.export.frames import Frame, frame, records_from_rows
+from mydiplo.export import EXPORT_FORMATS, REPRODUCIBLE, write_exports
 from mydiplo.export.nested import tables_from_documents
+from mydiplo.files.atomic import write_atomic
 from mydiplo.registry import RECORD_TABLES, TABLES, Table
 
 
@@ -28,7 +28,7 @@ def dataset() -> Dataset:
 def exported(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format written once into one folder."""
     output = tmp_path_factory.mktemp("out")
-    write_exports(dataset, list(FORMATS), output)
+    write_exports(dataset, list(EXPORT_FORMATS), output)
     return output
 
 

@@ -8,8 +8,8 @@ import pytest
 from conftest import replace_in
 
 from mydiplo.cli import main
-from mydiplo.formatting import State, compare, compare_all, rewrite
 from mydiplo.registry import TABLES, Table
+from mydiplo.tools.fmt import State, compare, compare_all, rewrite
 from mydiplo.validation import validate
 
 FORMAT_RULES = {"rows-unsorted", "not-canonical", "line-endings", "blank-row", "file-unreadable"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mydiplo.cli import main
-from mydiplo.generate import expected_files, stale_files
+from mydiplo.generate.files import expected_files, stale_files
 from mydiplo.registry import TABLES
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import mydiplo
-from mydiplo.csvio import to_cell
 from mydiplo.dataset import Dataset
+from mydiplo.files.canonical import to_cell
 from mydiplo.models import Citation, PartialDate, Precision, Source
 from mydiplo.registry import RECORD_TABLES, TABLES
 

@@ -8,9 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from mydiplo.dataset import Dataset
+from mydiplo.generate.schemas import columns
 from mydiplo.models import ArmsTransfer, Citation, DocEnum, ElectionObservation, Visit
 from mydiplo.registry import TABLES, Table
-from mydiplo.schemas import columns
 
 TABLE_LIST = list(TABLES.values())
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from mydiplo.cli import main
-from mydiplo.csvio import row_values
+from mydiplo.files.canonical import row_values
+from mydiplo.generate.schemas import columns
 from mydiplo.registry import TABLES
-from mydiplo.schemas import columns
 from mydiplo.validation import validate
 from mydiplo.validation.cells import row_plan
 

@@ -20,7 +20,7 @@ import mydiplo
 from mydiplo import about
 from mydiplo.cli import main
 from mydiplo.registry import TABLES
-from mydiplo.release import archive_name
+from mydiplo.tools.release import archive_name
 from mydiplo.validation import validate
 
 ARCHIVE = archive_name(about.DATA_VERSION)

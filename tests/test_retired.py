@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import mydiplo
-from mydiplo.csvio import render
-from mydiplo.reading import read_table
+from mydiplo.files.canonical import render
+from mydiplo.files.records import read_table
 from mydiplo.registry import RECORD_TABLES, RETIRED_IDS
 from mydiplo.validation import validate
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mydiplo.atomic import write_atomic
-from mydiplo.csvio import render
-from mydiplo.reading import read_table
+from mydiplo.files.atomic import write_atomic
+from mydiplo.files.canonical import render
+from mydiplo.files.records import read_table
 from mydiplo.registry import TABLES, Table
 
 

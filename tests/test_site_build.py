@@ -16,7 +16,7 @@ import pytest
 from sitebuild import ROOT, build_site
 
 import mydiplo
-from mydiplo.csvio import write_table
+from mydiplo.files.canonical import write_table
 from mydiplo.registry import RECORD_TABLES, TABLES
 
 OUTSIDE_ASSET = re.compile(

@@ -23,7 +23,7 @@ def test_wheel_ships_and_loads_the_data(root: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     loaded = subprocess.run(
-        [str(python), "-c", "import mydiplo, pathlib; ds = mydiplo.load(); print(ds); import mydiplo.locate as l; print(l.default_root())"],
+        [str(python), "-c", "import mydiplo, pathlib; ds = mydiplo.load(); print(ds); import mydiplo.files.locate as l; print(l.default_root())"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert "mydiplo Dataset" in loaded.stdout

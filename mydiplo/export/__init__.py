@@ -1,6 +1,6 @@
 """Exports and analysis interfaces: the dataset as files for every tool, and as frames and SQL in Python.
 
-:func:`write_exports` writes any of :data:`FORMATS` into a folder::
+:func:`write_exports` writes any of :data:`EXPORT_FORMATS` into a folder::
 
     csv       csv/<table>.csv           canonical CSV of every table, plus the derived tables
     json      json/<table>.json         nested records (actors, citations, related rows inline)
@@ -25,14 +25,14 @@ from pathlib import Path
 from ..dataset import Dataset
 from .csv_format import write_csv
 from .duckdb_format import connect, write_duckdb
+from .graphml import write_network
 from .json_format import write_json, write_jsonl
-from .network import write_network
 from .parquet_format import write_parquet
 from .sqlite_format import write_sqlite
 
 Writer = Callable[[Dataset, Path], list[Path]]
 
-FORMATS: dict[str, Writer] = {
+EXPORT_FORMATS: dict[str, Writer] = {
     "csv": write_csv,
     "json": write_json,
     "jsonl": write_jsonl,
@@ -58,22 +58,22 @@ def write_exports(dataset: Dataset, formats: Sequence[str], output: Path) -> lis
     given pyarrow version). DuckDB files differ from run to run in their
     storage metadata, so checksum the other formats, not ``mydiplo.duckdb``.
     Raises ``ValueError`` for an unknown format and
-    :class:`~mydiplo.export.extras.MissingExtraError` when a format's optional
+    :class:`~mydiplo.extras.MissingExtraError` when a format's optional
     package is not installed (before anything is written).
     """
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in EXPORT_FORMATS]
     if unknown:
-        raise ValueError(f"unknown export format {', '.join(map(repr, unknown))}; formats are: {', '.join(FORMATS)}")
+        raise ValueError(f"unknown export format {', '.join(map(repr, unknown))}; formats are: {', '.join(EXPORT_FORMATS)}")
     _check_extras(formats)
     written: list[Path] = []
     for name in dict.fromkeys(formats):
-        written.extend(FORMATS[name](dataset, Path(output)))
+        written.extend(EXPORT_FORMATS[name](dataset, Path(output)))
     return written
 
 
 def _check_extras(formats: Sequence[str]) -> None:
     """Fail before writing anything when a requested format's package is missing."""
-    from .extras import require
+    from ..extras import require
 
     needs = {"parquet": ("pyarrow.parquet", "Parquet export"), "duckdb": ("duckdb", "DuckDB export")}
     for name in formats:
@@ -81,4 +81,4 @@ def _check_extras(formats: Sequence[str]) -> None:
             require(*needs[name])
 
 
-__all__ = ["DEFAULT_FORMATS", "FORMATS", "REPRODUCIBLE", "connect", "write_exports"]
+__all__ = ["DEFAULT_FORMATS", "EXPORT_FORMATS", "REPRODUCIBLE", "connect", "write_exports"]

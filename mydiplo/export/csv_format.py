@@ -13,12 +13,12 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
-from ..csvio import render
+from ..analysis.derived import derived_frames
+from ..analysis.frames import Frame
 from ..dataset import Dataset
+from ..files.atomic import write_atomic
+from ..files.canonical import render
 from ..registry import TABLES
-from .derived import derived_frames
-from .frames import Frame
 
 
 def frame_csv(frame: Frame) -> str:

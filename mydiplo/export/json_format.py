@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..atomic import write_atomic
 from ..dataset import Dataset
+from ..files.atomic import write_atomic
 from .nested import documents
 
 

@@ -3,35 +3,26 @@
 A journalist or a web developer wants one object per visit that says who
 travelled, who hosted, what was signed and which sources say so, without
 joining eleven tables. :func:`documents` builds, for every table whose rows
-have an id, one document of such records; :func:`nested_schema` is the JSON
-Schema each document is valid against (shipped in ``schema/export/``).
+have an id, one document of such records, valid against the JSON Schema of
+:func:`mydiplo.generate.export_schemas.nested_schema` (shipped in
+``schema/export/``).
 Every row of every table appears somewhere in the documents, so the tables
 can be rebuilt from them (:func:`tables_from_documents`).
 """
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from ..analysis.eventcodes import CODED_TABLES, EVENT_CODE_FIELDS, record_codes
 from ..dataset import Dataset
 from ..models import Record
-from ..registry import RECORD_TABLES, TABLES, Table, citation_table
-from ..schemas import JSON_SCHEMA_DIALECT, json_schema
-from .eventcodes import CODED_TABLES, record_codes
+from ..registry import RECORD_TABLES, TABLES, Table, citation_table, related_tables
 
 NESTED_KEYS = ("actors", "citations", "related", "event_codes")
 """Keys a nested record adds to the record's own fields."""
-
-EVENT_CODE_FIELDS = ("event", "cameo_code", "cameo_label", "plover_event", "plover_mode", "plover_context")
-
-
-def related_tables(table: str) -> list[Table]:
-    """Tables, other than citation tables, whose rows reference rows of ``table``."""
-    return [t for t in TABLES.values() if t.cites is None and t.name != table and any(k.reference_table == table for k in t.foreign_keys)]
-
 
 def _index(dataset: Dataset) -> dict[tuple[str, str], dict[str, list[Record]]]:
     """Rows by (their table, the table they reference) and the referenced id."""
@@ -107,69 +98,3 @@ def tables_from_documents(docs: Iterable[dict[str, Any]]) -> dict[str, set[Recor
             for child, rows in nested["related"].items():
                 found[child].update(TABLES[child].model.model_validate(row) for row in rows)
     return dict(found)
-
-
-def nested_schema(table: Table) -> dict[str, Any]:
-    """The JSON Schema of a table's nested document; ``$defs/record`` is the schema of one record (one JSONL line)."""
-    defs: dict[str, Any] = {}
-
-    def flat(name: str) -> dict[str, Any]:
-        schema = copy.deepcopy(json_schema(TABLES[name]))
-        defs.update(schema.pop("$defs", {}))
-        schema.pop("$schema")
-        return schema
-
-    record = flat(table.name)
-    for name in {"actors", "sources", *(t.name for t in related_tables(table.name))}:
-        defs[name] = flat(name)
-    extra: dict[str, Any] = {
-        "actors": {"type": "object", "description": "Every actor the record, its related rows and its citations name, by id.", "additionalProperties": {"$ref": "#/$defs/actors"}},
-        "related": {
-            "type": "object",
-            "description": "Rows of other tables that reference this record, by table.",
-            "properties": {t.name: {"type": "array", "items": {"$ref": f"#/$defs/{t.name}"}} for t in related_tables(table.name)},
-            "required": [t.name for t in related_tables(table.name)],
-            "additionalProperties": False,
-        },
-    }
-    cites = citation_table(table.name)
-    if cites is not None:
-        citation = flat(cites.name)
-        citation["properties"]["source"] = {"$ref": "#/$defs/sources", "description": "The cited source."}
-        citation["required"] = [*citation.get("required", []), "source"]
-        defs["citation"] = citation
-        extra["citations"] = {"type": "array", "description": "The record's citations, each with its source.", "items": {"$ref": "#/$defs/citation"}}
-    if table.name in CODED_TABLES:
-        extra["event_codes"] = {
-            "type": "array",
-            "description": "CAMEO code and PLOVER category of each event of the record.",
-            "items": {
-                "type": "object",
-                "properties": {f: {"type": ["string", "null"]} for f in EVENT_CODE_FIELDS},
-                "required": list(EVENT_CODE_FIELDS),
-                "additionalProperties": False,
-            },
-        }
-    record["properties"].update(extra)
-    record["required"] = [*record.get("required", []), *extra]
-    defs["record"] = record
-    return {
-        "$schema": JSON_SCHEMA_DIALECT,
-        "title": f"mydiplo {table.name} (nested JSON export)",
-        "description": f"The nested JSON export of table {table.name}: each record with its actors, citations and related rows. Each line of the JSONL export is valid against $defs/record.",
-        "type": "object",
-        "properties": {
-            "name": {"const": "mydiplo"},
-            "version": {"type": "string"},
-            "table": {"const": table.name},
-            "records": {"type": "array", "items": {"$ref": "#/$defs/record"}},
-        },
-        "required": ["name", "version", "table", "records"],
-        "additionalProperties": False,
-        "$defs": dict(sorted(defs.items())),
-    }
-
-
-def schema_path(table: Table) -> str:
-    """Where the nested schema of a table is shipped, relative to the data package root."""
-    return f"schema/export/{table.name}.json"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..analysis.frames import Frame, frames
 from ..dataset import Dataset
-from ..atomic import replacing
-from .extras import require
-from .frames import Frame, frames
+from ..extras import require
+from ..files.atomic import replacing
 
 
 def arrow_table(frame: Frame) -> Any:

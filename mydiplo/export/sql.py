@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..analysis.frames import Frame
 from ..registry import TABLES
-from .frames import Frame
 
 Dialect = Literal["sqlite", "duckdb"]
 

@@ -13,9 +13,9 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from ..analysis.frames import Frame, frames
 from ..dataset import Dataset
-from ..atomic import replacing
-from .frames import Frame, frames
+from ..files.atomic import replacing
 from .sql import create_indexes, create_table, create_views, creation_order, insert
 
 

@@ -46,7 +46,7 @@ LANES = (
 
 
 @dataclass(frozen=True)
-class Event:
+class Bar:
     """One record placed in time."""
 
     lane: Lane
@@ -59,7 +59,7 @@ class Event:
     reported: bool
 
 
-def event_of(site: Site, lane: Lane, record: Record) -> Event | None:
+def event_of(site: Site, lane: Lane, record: Record) -> Bar | None:
     """Where a record lies in time: the span of its own dates, else the day it was first reported."""
     own_id = record_id(TABLES[lane.table], record)
     dates: list[PartialDate] = [d for d in (getattr(record, f) for f in lane.dates) if d is not None]
@@ -68,15 +68,15 @@ def event_of(site: Site, lane: Lane, record: Record) -> Event | None:
         start, end = dates[0], dates[-1]
         when = start.describe() if start == end else f"{start.describe()} to {end.describe()}"
         hedged = any(d.approximate or d.uncertain for d in dates)
-        return Event(lane, own_id, label, start.earliest, end.latest, when, hedged, False)
+        return Bar(lane, own_id, label, start.earliest, end.latest, when, hedged, False)
     published = sorted((s.published_date for s in site.ds.sources_of(own_id) if s.published_date), key=lambda d: d.earliest)
     if not published:
         return None
     first = published[0]
-    return Event(lane, own_id, label, first.earliest, first.latest, f"undated; first reported {first.describe()}", first.approximate or first.uncertain, True)
+    return Bar(lane, own_id, label, first.earliest, first.latest, f"undated; first reported {first.describe()}", first.approximate or first.uncertain, True)
 
 
-def events(site: Site) -> list[Event]:
+def events(site: Site) -> list[Bar]:
     """Every event of the four lanes that reaches into 2020 or later, earliest first within each lane."""
     found = []
     for lane in LANES:

@@ -19,10 +19,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from ..generate.schemas import Column, columns
 from ..models.base import TEXT_HYGIENE, CodeList
 from ..models.dates import PartialDate
 from ..registry import Table, field_metadata
-from ..schemas import Column, columns
 
 BadValues = Callable[[set[str]], set[str]]
 """Given a column's distinct non-empty values, return those that are not valid and canonical."""

@@ -37,12 +37,12 @@ from typing import Any
 
 import polars as pl
 
+from ..files.tablefile import TableFile, open_table
+from ..generate.schemas import columns
 from ..models.base import Record
 from ..models.dates import PartialDate
 from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
-from ..schemas import columns
-from ..tablefiles import TableFile, open_table
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
 from .engine import (
     Validator,
@@ -83,7 +83,7 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     commas inside quoted cells are set apart. A cell longer than the ``csv``
     module reads falls back too.
 
-    The file checks of :func:`~mydiplo.tablefiles.open_table` hold too when
+    The file checks of :func:`~mydiplo.files.tablefile.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
     file with a BOM or a CR is left to the default path's reading.
     """

@@ -24,12 +24,12 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..csvio import row_values, to_cell
+from ..files.canonical import row_values, to_cell
+from ..files.records import problems_of
+from ..files.tablefile import TableFile, open_table
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
-from ..reading import problems_of
 from ..registry import RETIRED_IDS, TABLES, Table, citation_table, field_metadata
-from ..tablefiles import TableFile, open_table
 from .cells import RowPlan, partial_date, row_plan
 
 
@@ -582,7 +582,7 @@ def _not_canonical(table: Table, record: Record, line: int, cells: list[str]) ->
 
 def descriptor_problems(root: Path) -> Iterator[Problem]:
     """``datapackage.json`` and the table schemas must be exactly what the models generate."""
-    from ..schemas import datapackage, table_schema
+    from ..generate.schemas import datapackage, table_schema
 
     expected = {"datapackage.json": datapackage(), **{t.table_schema_path: table_schema(t) for t in TABLES.values()}}
     for path in expected:

@@ -91,5 +91,5 @@ def github(report: Report, cap: int = DEFAULT_CAP) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS = {"human": human, "json": lambda report, cap: as_json(report), "github": github}
+REPORT_FORMATS = {"human": human, "json": lambda report, cap: as_json(report), "github": github}
 """Report formats by name, each taking the report and the display cap."""

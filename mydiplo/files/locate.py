@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_NAME = "mydiplo"
 """The ``name`` in mydiplo's ``datapackage.json``: what tells its data package from another."""
 

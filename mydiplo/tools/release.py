@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import about
-from .atomic import write_atomic
-from .registry import TABLES
+from .. import about
+from ..files.atomic import write_atomic
+from ..registry import TABLES
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ..dataset import Dataset
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The timestamp of every archive entry: fixed, so the archive does not depend on when it was built."""
@@ -66,8 +66,8 @@ def archive_name(version: str) -> str:
 def check_releasable(root: Path) -> Dataset:
     """The checkout's data, loaded once for the whole release; refused when it is invalid, when its
     generated files are stale, or when its citation is of another version."""
-    from .dataset import InvalidPackageError, load
-    from .generate import stale_files
+    from ..dataset import InvalidPackageError, load
+    from ..generate.files import stale_files
 
     try:
         dataset = load(root)
@@ -173,7 +173,7 @@ def export_files(dataset: Dataset, version: str) -> dict[str, bytes]:
     writes one file (SQLite) is released as that file with the version in
     its name, a format that writes a folder as a zip of it.
     """
-    from .export import REPRODUCIBLE, write_exports
+    from ..export import REPRODUCIBLE, write_exports
 
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="mydiplo-build-") as temporary:
@@ -195,7 +195,7 @@ def build(root: Path, output: Path) -> Release:
     Everything is made before anything is written, so a failure (such as a
     missing optional package for an export) leaves ``output`` as it was.
     """
-    from .export.extras import MissingExtraError
+    from ..extras import MissingExtraError
 
     dataset = check_releasable(root)
     version = about.DATA_VERSION

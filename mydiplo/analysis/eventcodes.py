@@ -52,12 +52,15 @@ CODES: dict[str, EventCode] = {
 }
 """Every CAMEO code the rules use."""
 
+EVENT_CODE_FIELDS = ("event", "cameo_code", "cameo_label", "plover_event", "plover_mode", "plover_context")
+"""The fields of one event's codes, as the nested JSON export and the ``event_codes`` table name them."""
+
 SUBJECT = "subject"
 """A rule condition on an agreement's subjects (table ``agreement_subjects``) rather than a column."""
 
 
 @dataclass(frozen=True)
-class Rule:
+class CodingRule:
     """When a record of ``table`` gets ``cameo`` for its ``event``, who acts toward whom, and why.
 
     ``when`` holds ``(field, values)`` pairs that must all hold: the
@@ -97,32 +100,32 @@ class Rule:
 _MILITARY = ("defence", "military-technical", "security")
 _ECONOMIC = ("trade", "agriculture", "industry", "energy")
 
-RULES: tuple[Rule, ...] = (
-    Rule("visits", "visit", (), "042", "traveller (or the state it represents) -> host",
+RULES: tuple[CodingRule, ...] = (
+    CodingRule("visits", "visit", (), "042", "traveller (or the state it represents) -> host",
          "Travelling to another country is CAMEO's 'make a visit'."),
-    Rule("visits", "host", (), "043", "host -> traveller",
+    CodingRule("visits", "host", (), "043", "host -> traveller",
          "Every visit is also hosted; CAMEO codes the host's side as a separate event."),
-    Rule("agreements", "agreement", (("status", ("signed", "announced")),), "057", "party -> party, both ways",
+    CodingRule("agreements", "agreement", (("status", ("signed", "announced")),), "057", "party -> party, both ways",
          "A concluded agreement, memorandum, roadmap or joint statement is a formal agreement; an announced one is reported as concluded."),
-    Rule("agreements", "agreement", (("status", ("expected",)),), "030", "party -> party, both ways",
+    CodingRule("agreements", "agreement", (("status", ("expected",)),), "030", "party -> party, both ways",
          "A signing that is only expected is an intent to cooperate, not yet an agreement."),
-    Rule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _MILITARY)), "0312", "promisor -> beneficiary",
+    CodingRule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _MILITARY)), "0312", "promisor -> beneficiary",
          "A pledge or promise of military, military-technical or security cooperation."),
-    Rule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _ECONOMIC)), "0311", "promisor -> beneficiary",
+    CodingRule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _ECONOMIC)), "0311", "promisor -> beneficiary",
          "A pledge or promise of trade, industrial, agricultural or energy cooperation."),
-    Rule("agreements", "agreement", (("status", ("pledged",)),), "032", "promisor -> beneficiary",
+    CodingRule("agreements", "agreement", (("status", ("pledged",)),), "032", "promisor -> beneficiary",
          "Any other pledge, such as support for an election or a promise to send observers, is an intent to give diplomatic cooperation."),
-    Rule("election_observations", "observation", (("status", ("deployed",)), ("credibility", ("state-delegation",))), "050", "observer -> country holding the election",
+    CodingRule("election_observations", "observation", (("status", ("deployed",)), ("credibility", ("state-delegation",))), "050", "observer -> country holding the election",
          "CAMEO has no code for observing an election; a government delegation observing at the organisers' invitation lends diplomatic support."),
-    Rule("election_observations", "observation", (("status", ("deployed",)),), "042", "observer -> country holding the election",
+    CodingRule("election_observations", "observation", (("status", ("deployed",)),), "042", "observer -> country holding the election",
          "Any other deployed observer travels to the country to watch the vote: a visit."),
-    Rule("election_observations", "observation", (("status", ("promised", "accepted")),), "032", "observer -> country holding the election",
+    CodingRule("election_observations", "observation", (("status", ("promised", "accepted")),), "032", "observer -> country holding the election",
          "A promise to send observers, or an accepted invitation, is an intent to give diplomatic cooperation."),
-    Rule("election_observations", "observation", (("status", ("invited",)),), "022", "inviter -> observer",
+    CodingRule("election_observations", "observation", (("status", ("invited",)),), "022", "inviter -> observer",
          "An invitation asks the observer for diplomatic cooperation; PLOVER dropped CAMEO's appeals, so there is no PLOVER category."),
-    Rule("election_observations", "observation", (("status", ("declined",)),), "120", "observer -> country holding the election",
+    CodingRule("election_observations", "observation", (("status", ("declined",)),), "120", "observer -> country holding the election",
          "Declining to observe rejects the request."),
-    Rule("arms_transfers", "transfer", (), "062", "supplier -> recipient",
+    CodingRule("arms_transfers", "transfer", (), "062", "supplier -> recipient",
          "CAMEO's 'provide military aid' (072) presumes a gift; sources rarely say whether arms were sold or given, so weapons, training and technical help are coded as military cooperation."),
 )
 """The mapping, in the order it is read."""
@@ -131,12 +134,12 @@ CODED_TABLES: tuple[str, ...] = tuple(dict.fromkeys(rule.table for rule in RULES
 """Tables whose records carry event codes."""
 
 
-def record_codes(dataset: Dataset, table: str, record: Record) -> list[Rule]:
+def record_codes(dataset: Dataset, table: str, record: Record) -> list[CodingRule]:
     """The rule that codes each event of a record, in rule order (one per event)."""
     subjects = frozenset()
     if isinstance(record, Agreement):
         subjects = frozenset(s.subject.value for s in dataset.referencing(record.agreement_id, "agreement_subjects"))  # type: ignore[attr-defined]
-    chosen: dict[str, Rule] = {}
+    chosen: dict[str, CodingRule] = {}
     for rule in RULES:
         if rule.table == table and rule.event not in chosen and rule.holds(record, subjects):
             chosen[rule.event] = rule

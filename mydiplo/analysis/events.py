@@ -2,7 +2,7 @@
 
 A visit, agreement, observation or transfer becomes one or more directed
 events between actors, each with its CAMEO/PLOVER code (see
-:mod:`mydiplo.export.eventcodes`), its date bounds and the state each side
+:mod:`mydiplo.analysis.eventcodes`), its date bounds and the state each side
 belongs to. The dyadic table keeps the events between two states; the
 network keeps every event between two actors.
 """
@@ -17,7 +17,7 @@ from itertools import permutations
 from ..dataset import Dataset
 from ..models import Actor, Agreement, ArmsTransfer, ElectionObservation, PartialDate, Record, Visit
 from ..registry import TABLES
-from .eventcodes import CODED_TABLES, EventCode, Rule, record_codes
+from .eventcodes import CODED_TABLES, CodingRule, EventCode, record_codes
 
 STATE_KINDS = frozenset({"state", "person", "government-body", "military"})
 """Actors that act for the state of their ``country``; other kinds (blocs, NGOs, media, armed groups) act for no state."""
@@ -97,7 +97,7 @@ def _observation_pair(dataset: Dataset, observation: ElectionObservation) -> tup
     return observer, host
 
 
-def _pairs(dataset: Dataset, record: Record, rule: Rule) -> list[tuple[Side, Side]]:
+def _pairs(dataset: Dataset, record: Record, rule: CodingRule) -> list[tuple[Side, Side]]:
     if isinstance(record, Visit):
         traveller, host = _visit_sides(dataset, record)
         return [(traveller, host)] if rule.event == "visit" else [(host, traveller)]
@@ -118,7 +118,7 @@ def _dates(record: Record) -> tuple[dt.date | None, dt.date | None]:
     return _bounds(record.date)  # type: ignore[attr-defined]
 
 
-def coded_records(dataset: Dataset) -> Iterator[tuple[str, Record, Rule]]:
+def coded_records(dataset: Dataset) -> Iterator[tuple[str, Record, CodingRule]]:
     """Every coded record with the rule of each of its events, tables in rule order, records by id."""
     for table in CODED_TABLES:
         id_field = TABLES[table].id_field

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .csvio import CsvSyntaxError, as_dict, parse_rows, row_values
-from .models import Record
-from .problems import Problem
-from .registry import TABLES, Table
-from .tablefiles import open_table
+from ..models import Record
+from ..problems import Problem
+from ..registry import TABLES, Table
+from .canonical import CsvSyntaxError, as_dict, parse_rows, row_values
+from .tablefile import open_table
 
 _RULE_OF_ERROR = {
     "enum": "field-enum",

@@ -33,10 +33,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .csvio import CsvSyntaxError, as_dict, parse_rows, row_values, to_cell
-from .problems import Problem
-from .registry import RETIRED_IDS, TABLES, Table
-from .tablefiles import open_table
+from ..files.canonical import CsvSyntaxError, as_dict, parse_rows, row_values, to_cell
+from ..files.tablefile import open_table
+from ..problems import Problem
+from ..registry import RETIRED_IDS, TABLES, Table
 
 
 class UnusableVersion(Exception):
@@ -420,5 +420,5 @@ def as_json(diff: PackageDiff) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-FORMATS = {"human": human, "markdown": markdown, "json": as_json}
+DIFF_FORMATS = {"human": human, "markdown": markdown, "json": as_json}
 """The report formats of ``mydiplo diff``, by name."""

@@ -17,11 +17,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
 
-from ..csvio import sort_key
 from ..dataset import Dataset
+from ..files.canonical import sort_key
+from ..generate.schemas import columns as model_columns
 from ..models import PartialDate, Record
 from ..registry import TABLES, ForeignKey, Table
-from ..schemas import columns as model_columns
 
 Kind = Literal["text", "integer", "number", "boolean", "date"]
 
@@ -30,7 +30,7 @@ EARLIEST, LATEST = "_earliest", "_latest"
 
 
 @dataclass(frozen=True)
-class Column:
+class TypedColumn:
     """One column of a typed table: its name, its kind of value and what it holds."""
 
     name: str
@@ -45,7 +45,7 @@ class Frame:
 
     name: str
     description: str
-    columns: tuple[Column, ...]
+    columns: tuple[TypedColumn, ...]
     rows: tuple[tuple[Any, ...], ...]
     primary_key: tuple[str, ...] = ()
     unique_key: tuple[str, ...] = ()
@@ -65,17 +65,17 @@ class Frame:
 _KINDS: dict[type, Kind] = {str: "text", int: "integer", Decimal: "number", bool: "boolean"}
 
 
-def table_columns(table: Table) -> tuple[Column, ...]:
+def table_columns(table: Table) -> tuple[TypedColumn, ...]:
     """The typed columns of a registry table: a partial date gives its text and its two bounds."""
-    found: list[Column] = []
+    found: list[TypedColumn] = []
     for column in model_columns(table.model):
         if column.python_type is PartialDate:
-            found.append(Column(column.name, "text", column.description + " (as recorded, EDTF)", column.required))
-            found.append(Column(column.name + EARLIEST, "date", f"Earliest day `{column.name}` can mean.", column.required))
-            found.append(Column(column.name + LATEST, "date", f"Latest day `{column.name}` can mean.", column.required))
+            found.append(TypedColumn(column.name, "text", column.description + " (as recorded, EDTF)", column.required))
+            found.append(TypedColumn(column.name + EARLIEST, "date", f"Earliest day `{column.name}` can mean.", column.required))
+            found.append(TypedColumn(column.name + LATEST, "date", f"Latest day `{column.name}` can mean.", column.required))
         else:
             kind = "text" if issubclass(column.python_type, Enum) else _KINDS[column.python_type]
-            found.append(Column(column.name, kind, column.description, column.required))
+            found.append(TypedColumn(column.name, kind, column.description, column.required))
     return tuple(found)
 
 

@@ -4,7 +4,7 @@ A contributor edits a CSV file in a spreadsheet or an editor; the file may
 come back with rows out of order, ``True`` for ``true``, ``012`` for ``12``,
 quotes where none are needed, CRLF line endings, a byte-order mark or a
 trailing blank line. ``fmt`` rewrites such a file into the one canonical form
-of :mod:`mydiplo.csvio`, so that a correction stays a one-line diff.
+of :mod:`mydiplo.files.canonical`, so that a correction stays a one-line diff.
 
 ``fmt`` never loses anything: it rewrites a file only when every row of it
 became a record. A file that cannot be read whole (broken CSV, a wrong
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .atomic import write_atomic
-from .csvio import render
-from .problems import Problem
-from .reading import read_table
-from .registry import TABLES, Table
+from ..files.atomic import write_atomic
+from ..files.canonical import render
+from ..files.records import read_table
+from ..problems import Problem
+from ..registry import TABLES, Table
 
 LOSSLESS_RULES = frozenset({"line-endings", "blank-row", "file-unreadable"})
 """Problems of a file that was decoded whole which rewriting fixes without losing a value.

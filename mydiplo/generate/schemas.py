@@ -16,11 +16,11 @@ from typing import Any, Union, get_args, get_origin
 import annotated_types
 from pydantic.fields import FieldInfo
 
-from . import about
-from .models import PartialDate
-from .models.base import CodeList, DocEnum, Record
-from .models.dates import PATTERN as DATE_PATTERN
-from .registry import TABLES, Table
+from .. import about
+from ..models import PartialDate
+from ..models.base import CodeList, DocEnum, Record
+from ..models.dates import PATTERN as DATE_PATTERN
+from ..registry import TABLES, Table
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

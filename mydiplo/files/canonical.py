@@ -17,9 +17,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ..models import PartialDate, Record
+from ..registry import Table
 from .atomic import write_atomic
-from .models import PartialDate, Record
-from .registry import Table
 
 
 def to_cell(value: Any) -> str:

@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from .problems import Problem
+from ..problems import Problem
 
 _BOM = codecs.BOM_UTF8
 _BLOCK = 1 << 22

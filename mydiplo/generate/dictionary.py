@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 
-from .models.base import DocEnum, Kinds
-from .models.dates import Precision
-from .registry import TABLES, Table, field_metadata
+from ..models.base import DocEnum, Kinds
+from ..models.dates import Precision
+from ..registry import TABLES, Table, field_metadata
 from .schemas import Column, columns
 
 _INTRO = """\
@@ -111,7 +111,7 @@ def _vocabulary_section(name: str, enum: type[DocEnum]) -> Iterator[str]:
 
 def render_rules() -> str:
     """The catalogue of validation rules as Markdown, from the rules themselves."""
-    from .problems import RULES
+    from ..problems import RULES
 
     lines = [
         "# Validation rules",

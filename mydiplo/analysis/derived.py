@@ -1,7 +1,7 @@
 """The analysis tables researchers otherwise build by hand: state codes, event codes and directed dyads.
 
 * ``state_codes``: ISO, Correlates of War and Gleditsch-Ward codes of every
-  state that acts in the data (:mod:`mydiplo.export.statecodes`).
+  state that acts in the data (:mod:`mydiplo.analysis.statecodes`).
 * ``event_codes``: the CAMEO code and PLOVER category of each event of every
   visit, agreement, observation and transfer.
 * ``dyadic_events``: one row per directed event between two different
@@ -17,38 +17,38 @@ from typing import Any
 from ..dataset import Dataset
 from ..registry import TABLES, ForeignKey
 from .events import Side, coded_records, events
-from .frames import Column, Frame
+from .frames import Frame, TypedColumn
 from .statecodes import STATE_CODES, codes_of
 
 STATE_CODE_COLUMNS = (
-    Column("iso3", "text", "ISO 3166-1 alpha-3 code, as in the country columns of the data.", True),
-    Column("name", "text", "The state's common English name.", True),
-    Column("cow_code", "integer", "Correlates of War state number (ccode).", True),
-    Column("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb).", True),
-    Column("gw_code", "integer", "Gleditsch-Ward state number.", True),
-    Column("gw_abbrev", "text", "Gleditsch-Ward state abbreviation.", True),
+    TypedColumn("iso3", "text", "ISO 3166-1 alpha-3 code, as in the country columns of the data.", True),
+    TypedColumn("name", "text", "The state's common English name.", True),
+    TypedColumn("cow_code", "integer", "Correlates of War state number (ccode).", True),
+    TypedColumn("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb).", True),
+    TypedColumn("gw_code", "integer", "Gleditsch-Ward state number.", True),
+    TypedColumn("gw_abbrev", "text", "Gleditsch-Ward state abbreviation.", True),
 )
 
 EVENT_CODE_COLUMNS = (
-    Column("record_table", "text", "The table of the coded record.", True),
-    Column("record_id", "text", "The coded record.", True),
-    Column("event", "text", "Which event of the record: visit, host, agreement, observation or transfer.", True),
-    Column("cameo_code", "text", "CAMEO event code (text: leading zeros matter).", True),
-    Column("cameo_label", "text", "The CAMEO code's label in the CAMEO codebook.", True),
-    Column("plover_event", "text", "PLOVER event category; empty where PLOVER has none."),
-    Column("plover_mode", "text", "PLOVER mode, where the mapping gives one."),
-    Column("plover_context", "text", "PLOVER context, where the mapping gives one."),
+    TypedColumn("record_table", "text", "The table of the coded record.", True),
+    TypedColumn("record_id", "text", "The coded record.", True),
+    TypedColumn("event", "text", "Which event of the record: visit, host, agreement, observation or transfer.", True),
+    TypedColumn("cameo_code", "text", "CAMEO event code (text: leading zeros matter).", True),
+    TypedColumn("cameo_label", "text", "The CAMEO code's label in the CAMEO codebook.", True),
+    TypedColumn("plover_event", "text", "PLOVER event category; empty where PLOVER has none."),
+    TypedColumn("plover_mode", "text", "PLOVER mode, where the mapping gives one."),
+    TypedColumn("plover_context", "text", "PLOVER context, where the mapping gives one."),
 )
 
 
-def _side_columns(side: str) -> tuple[Column, ...]:
+def _side_columns(side: str) -> tuple[TypedColumn, ...]:
     who = "acting" if side == "source" else "acted upon"
     return (
-        Column(f"{side}_actor_id", "text", f"The {who} actor (a state, or the person or body acting for it)."),
-        Column(f"{side}_iso3", "text", f"ISO 3166-1 alpha-3 code of the {who} state.", True),
-        Column(f"{side}_cow_code", "integer", f"Correlates of War number of the {who} state."),
-        Column(f"{side}_cow_abbrev", "text", f"Correlates of War abbreviation of the {who} state."),
-        Column(f"{side}_gw_code", "integer", f"Gleditsch-Ward number of the {who} state."),
+        TypedColumn(f"{side}_actor_id", "text", f"The {who} actor (a state, or the person or body acting for it)."),
+        TypedColumn(f"{side}_iso3", "text", f"ISO 3166-1 alpha-3 code of the {who} state.", True),
+        TypedColumn(f"{side}_cow_code", "integer", f"Correlates of War number of the {who} state."),
+        TypedColumn(f"{side}_cow_abbrev", "text", f"Correlates of War abbreviation of the {who} state."),
+        TypedColumn(f"{side}_gw_code", "integer", f"Gleditsch-Ward number of the {who} state."),
     )
 
 
@@ -57,9 +57,9 @@ DYAD_COLUMNS = (
     EVENT_CODE_COLUMNS[5],
     *_side_columns("source"),
     *_side_columns("target"),
-    Column("date_earliest", "date", "Earliest day the event can have taken place; empty when undated."),
-    Column("date_latest", "date", "Latest day the event can have taken place; empty when undated."),
-    Column("year", "integer", "The year of the event when its bounds fall in one year; empty otherwise."),
+    TypedColumn("date_earliest", "date", "Earliest day the event can have taken place; empty when undated."),
+    TypedColumn("date_latest", "date", "Latest day the event can have taken place; empty when undated."),
+    TypedColumn("year", "integer", "The year of the event when its bounds fall in one year; empty otherwise."),
 )
 
 

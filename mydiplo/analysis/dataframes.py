@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
-from .extras import require
+from ..extras import require
 from .frames import frame
 
 

@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import dictionary, schemas
-from .atomic import write_atomic
-from .export import nested
-from .registry import RECORD_TABLES, TABLES
+from ..files.atomic import write_atomic
+from ..registry import RECORD_TABLES, TABLES
+from . import dictionary, export_schemas, schemas
 
 
 def _json(document: Any) -> str:
@@ -32,7 +31,7 @@ def expected_files() -> dict[str, str]:
         files[table.table_schema_path] = _json(schemas.table_schema(table))
         files[table.json_schema_path] = _json(schemas.json_schema(table))
     for table in RECORD_TABLES:
-        files[nested.schema_path(table)] = _json(nested.nested_schema(table))
+        files[export_schemas.schema_path(table)] = _json(export_schemas.nested_schema(table))
     return files
 
 
