@@ -1,4 +1,7 @@
-"""``mydiplo validate`` reports records per table and the verdict, and locates every error."""
+"""``mydiplo validate`` reports records per table and the verdict, and locates every error.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from conftest import replace_in
 from mydiplo.cli import main
 
 
-def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate"]) == 0
+def test_validate_reports_records_per_table_and_the_verdict(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(package)]) == 0
     out = capsys.readouterr().out
     assert "visits" in out and "records" in out
     assert out.strip().splitlines()[-1].startswith("valid: ")

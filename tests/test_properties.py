@@ -1,4 +1,7 @@
-"""Property tests: no mutation of the data crashes the validator, and the fast path agrees with the models."""
+"""Property tests: no mutation of the data crashes the validator, and the fast path agrees with the models.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from conftest import copy_package
+from fixturepackage import FIXTURE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -19,17 +24,13 @@ from mydiplo.schemas import columns
 from mydiplo.validation import validate
 from mydiplo.validation.cells import row_plan
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(t.path for t in TABLES.values() if (ROOT / t.path).read_text(encoding="utf-8").count("\n") > 1)
+FILES = sorted(t.path for t in TABLES.values() if (FIXTURE / t.path).read_text(encoding="utf-8").count("\n") > 1)
 NOISE = st.sampled_from([",", '"', "\n", "\r", "\x00", "\t", "=", " ", "é", "\ufeff", "Z", "-", "9", "\\", "\u2028"])
 
 
 def _copy() -> Path:
-    target = Path(tempfile.mkdtemp(prefix="mydiplo-prop-"))
-    for name in ("datasets", "schema"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "datapackage.json", target / "datapackage.json")
-    return target
+    """A disposable copy of the fixture package (Hypothesis runs many examples per test, so no tmp_path)."""
+    return copy_package(FIXTURE, Path(tempfile.mkdtemp(prefix="mydiplo-prop-")) / "package")
 
 
 MUTATIONS = {"file": st.sampled_from(FILES), "position": st.floats(0, 1), "noise": st.text(NOISE, min_size=1, max_size=4), "delete": st.integers(0, 3)}
@@ -48,7 +49,7 @@ def mutated_copy(file: str, position: float, noise: str, delete: int) -> Iterato
         path.write_bytes((text[:at] + noise + text[at + delete:]).encode("utf-8"))
         yield root
     finally:
-        shutil.rmtree(root)
+        shutil.rmtree(root.parent)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -81,7 +82,7 @@ def test_a_control_character_in_any_cell_is_an_error_on_its_line(file: str, row:
         report = validate(root)
         assert any(p.file == file and p.line == target + 1 for p in report.problems)
     finally:
-        shutil.rmtree(root)
+        shutil.rmtree(root.parent)
 
 
 @settings(max_examples=300, deadline=None)

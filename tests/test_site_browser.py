@@ -1,5 +1,7 @@
 """The built site in a real browser: headless Chromium, served from localhost, as a reader would use it.
 
+Code test: the site is built from the frozen fixture package, never from the shipped data.
+
 Each record page lists every record of its table, the figures draw, the
 console stays free of errors, nothing is fetched from outside, and the
 search box finds an actor by name. Screenshots are saved for a human to
@@ -101,8 +103,8 @@ def page(browser: Any, served: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def ds() -> mydiplo.Dataset:
-    return mydiplo.load()
+def ds(package: Path) -> mydiplo.Dataset:
+    return mydiplo.load(package)
 
 
 def test_each_table_page_lists_all_its_records(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:
