@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 import mydiplo
 from mydiplo.csvio import render
 from mydiplo.reading import read_table
