@@ -5,6 +5,7 @@ Code test: runs on the frozen fixture package, never on the shipped data.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -103,3 +104,8 @@ def test_fast_acceptance_implies_the_model_accepts(data: st.DataObject) -> None:
             table.model.model_validate(row_values(dict(zip(table.fields, cells))))
         except ValidationError as error:  # pragma: no cover - this is the failure the test looks for
             raise AssertionError(f"fast path accepted a row the model refuses: {cells}: {error}") from None
+
+
+def test_hypothesis_draws_the_same_examples_on_every_ci_run() -> None:
+    """In CI the examples are derandomised (see conftest.py), so the same commit always gets the same verdict."""
+    assert settings().derandomize is bool(os.environ.get("CI"))
