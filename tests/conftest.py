@@ -1,29 +1,52 @@
-"""Shared fixtures: the checkout's data package, and disposable copies of it to break."""
+"""Shared fixtures: the frozen fixture package the code tests run on, disposable copies of it, and the checkout.
+
+Code tests read ``package`` (or break a ``package_copy``), never the shipped
+data, so a correction of the data cannot fail them. Data-policy tests, which
+check the shipped data itself, read it from ``checkout``.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from fixturepackage import FIXTURE
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# In CI (``CI`` set, as CI services do) Hypothesis draws the same examples on every run, so a build
+# is red or green by the code, not by luck; elsewhere it keeps exploring new examples.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
 
 @pytest.fixture(scope="session")
-def root() -> Path:
-    """The checkout's root, holding datapackage.json, datasets/ and schema/."""
+def checkout() -> Path:
+    """The checkout's root: the shipped data package, the docs, CI and the release files."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def package() -> Path:
+    """The frozen fixture package, to read only: datapackage.json, datasets/ and schema/."""
+    return FIXTURE
 
 
 @pytest.fixture()
 def package_copy(tmp_path: Path) -> Path:
-    """A writable copy of the data package, for tests that break it."""
-    target = tmp_path / "package"
-    target.mkdir()
+    """A writable copy of the fixture package, for tests that break it."""
+    return copy_package(FIXTURE, tmp_path / "package")
+
+
+def copy_package(source: Path, target: Path) -> Path:
+    """Copy the data package at ``source`` (descriptor, schemas, tables) to ``target``; return ``target``."""
+    target.mkdir(parents=True)
     for name in ("datasets", "schema"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "datapackage.json", target / "datapackage.json")
+        shutil.copytree(source / name, target / name)
+    shutil.copy(source / "datapackage.json", target / "datapackage.json")
     return target
 
 
@@ -38,9 +61,9 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The documentation site built once per test session with ``mkdocs build --strict``."""
+    """The documentation site of the fixture package, built once per test session with ``mkdocs build --strict``."""
     from sitebuild import build_site
 
-    target = tmp_path_factory.mktemp("site")
-    build_site(target)
+    target = tmp_path_factory.mktemp("site") / "site"
+    build_site(target, FIXTURE)
     return target

@@ -1,4 +1,4 @@
-"""Building the documentation site for tests: ``mkdocs build --strict`` into a folder, failing on any warning."""
+"""Building the documentation site for tests: ``mkdocs build --strict`` of a data package into a folder, failing on any warning."""
 
 from __future__ import annotations
 
@@ -10,15 +10,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(target: Path, config: Path | None = None) -> str:
-    """Build the site into ``target`` with ``config`` (default: the checkout's mkdocs.yml); return the log.
+def site_config(package: Path, folder: Path) -> Path:
+    """Write into ``folder`` an MkDocs config that builds the checkout's docs from the data of ``package``.
+
+    It inherits the checkout's mkdocs.yml and only points the hooks'
+    ``extra.data_package`` at ``package``, so a test site shows the fixture,
+    not the shipped data.
+    """
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"hooks: [{ROOT / 'mydiplo' / 'site' / 'hooks.py'}]\n"
+        f"watch: [{package / 'datasets'}]\n"
+        f"extra:\n  data_package: {package}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def build_site(target: Path, package: Path) -> str:
+    """Build the site of ``package``'s data into ``target``; return the log.
 
     Fails when the build fails or logs a warning: strict mode turns most
     warnings into errors, and this catches any it lets through.
     """
+    target.mkdir(parents=True, exist_ok=True)
+    config = site_config(package, target.parent)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config or ROOT / "mkdocs.yml"), "--site-dir", str(target)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
         check=False, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )
     log = result.stdout + result.stderr

@@ -1,4 +1,7 @@
-"""The analysis views hold the expected edges for known records; codes are complete and documented; frames are typed."""
+"""The analysis views hold the expected edges for known records; codes are complete and documented; frames are typed.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -27,8 +30,8 @@ PLOVER_CATEGORIES = {
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return mydiplo.load()
+def dataset(package: Path) -> Dataset:
+    return mydiplo.load(package)
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +107,8 @@ def test_the_first_matching_rule_wins(dataset: Dataset) -> None:
     assert [r.cameo for r in record_codes(dataset, "election_observations", dataset["international-observers-myanmar-2015"])] == ["042"]
 
 
-def test_the_docs_show_the_mapping_the_code_uses(root: Path) -> None:
-    page = (root / "docs" / "exports.md").read_text(encoding="utf-8")
+def test_the_docs_show_the_mapping_the_code_uses(checkout: Path) -> None:
+    page = (checkout / "docs" / "exports.md").read_text(encoding="utf-8")
     assert markdown_table() in page, "docs/exports.md is out of date: paste the output of mydiplo.analysis.eventcodes.markdown_table()"
 
 
@@ -146,33 +149,33 @@ def test_to_polars_gives_typed_columns(dataset: Dataset) -> None:
     assert dataset.to_polars("election_results").schema["is_official"] == pl.Boolean
 
 
-def test_connect_holds_every_table_and_view() -> None:
-    connection = mydiplo.connect()
+def test_connect_holds_every_table_and_view(dataset: Dataset) -> None:
+    connection = mydiplo.connect(dataset)
     names = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(TABLES) | {"dyadic_events", "event_codes", "state_codes", "visits_named", "all_citations", "dyads_by_year"} <= names
     assert connection.execute("SELECT traveller_name FROM visits_named WHERE visit_id = 'kim-jong-un-visit-russia-2023'").fetchone() == ("Kim Jong Un",)
 
 
-def test_a_missing_extra_is_one_line_naming_it(dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_extra_is_one_line_naming_it(package: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(MissingExtraError, match=r"^to_polars\(\) needs polars, which is not installed: pip install 'mydiplo\[polars\]'$"):
         dataset.to_polars("visits")
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
-    assert main(["export", "--format", "sqlite,parquet", "--output", str(tmp_path)]) == 2
+    assert main(["export", "--format", "sqlite,parquet", "--output", str(tmp_path), "--path", str(package)]) == 2
     err = capsys.readouterr().err
     assert err == "mydiplo: Parquet export needs pyarrow, which is not installed: pip install 'mydiplo[parquet]'\n"
     assert not any(tmp_path.iterdir()), "nothing is written when a format cannot be"
 
 
-def test_cli_export_defaults_to_sqlite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--output", str(tmp_path)]) == 0
+def test_cli_export_defaults_to_sqlite(package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--output", str(tmp_path), "--path", str(package)]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["mydiplo.sqlite"]
     assert "wrote" in capsys.readouterr().out
 
 
-def test_cli_export_rejects_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--format", "csv,xlsx", "--output", str(tmp_path)]) == 2
+def test_cli_export_rejects_an_unknown_format(package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "csv,xlsx", "--output", str(tmp_path), "--path", str(package)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
 
 
@@ -185,8 +188,8 @@ def test_cli_export_of_invalid_data_exits_1(package_copy: Path, tmp_path: Path, 
     assert "1 errors" in err and "mydiplo validate" in err and err.count("\n") == 1
 
 
-def test_cli_show_prints_the_record_and_what_links_to_it(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "lukashenko-visit-myanmar-2025"]) == 0
+def test_cli_show_prints_the_record_and_what_links_to_it(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "lukashenko-visit-myanmar-2025", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("visits: lukashenko-visit-myanmar-2025\n")
     assert "alexander-lukashenko (Alexander Lukashenko)" in out and "27 November 2025" in out
@@ -194,41 +197,41 @@ def test_cli_show_prints_the_record_and_what_links_to_it(capsys: pytest.CaptureF
     assert "myanmar-belarus-roadmap-2026-2028" in out
 
 
-def test_cli_show_suggests_close_ids(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "lukashenko-visit-myanmar-2024"]) == 2
+def test_cli_show_suggests_close_ids(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "lukashenko-visit-myanmar-2024", "--path", str(package)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("mydiplo: no record has the id 'lukashenko-visit-myanmar-2024'; did you mean lukashenko-visit-myanmar-2025")
     assert err.count("\n") == 1
 
 
-def test_cli_query_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "SELECT source_iso3, target_iso3, cameo_code FROM dyadic_events WHERE record_id = 'russia-myanmar-weapons'"]) == 0
+def test_cli_query_prints_a_table(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "SELECT source_iso3, target_iso3, cameo_code FROM dyadic_events WHERE record_id = 'russia-myanmar-weapons'", "--path", str(package)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["source_iso3", "target_iso3", "cameo_code"]
     assert out[2].split() == ["RUS", "MMR", "062"] and out[-1] == "(1 row)"
 
 
-def test_cli_query_reports_bad_sql_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "SELEC * FROM visits"]) == 2
+def test_cli_query_reports_bad_sql_in_one_line(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "SELEC * FROM visits", "--path", str(package)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("mydiplo: the query failed: near \"SELEC\": syntax error") and err.count("\n") == 1
-    assert main(["query", "DELETE FROM visits"]) == 2
+    assert main(["query", "DELETE FROM visits", "--path", str(package)]) == 2
     assert "readonly" in capsys.readouterr().err
 
 
-def test_cli_query_formats_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_query_formats_csv_and_json(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "json"]) == 0
+    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "json", "--path", str(package)]) == 0
     assert json.loads(capsys.readouterr().out) == [{"iso3": "MMR", "cow_code": 775}]
-    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "csv"]) == 0
+    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "csv", "--path", str(package)]) == 0
     assert capsys.readouterr().out == "iso3,cow_code\nMMR,775\n"
 
 
-def test_cli_show_lists_what_cites_a_source_and_an_actors_names(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "time-2023-junta-seeks-russia-election-help"]) == 0
+def test_cli_show_lists_what_cites_a_source_and_an_actors_names(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "time-2023-junta-seeks-russia-election-help", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("sources: ") and "Cited by (" in out and "visits: myanmar-election-commission-visit-russia-2023" in out
-    assert main(["show", "min-aung-hlaing"]) == 0
+    assert main(["show", "min-aung-hlaing", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert "Also known as\n  Aung Hlaing" in out and "offices (" in out

@@ -1,4 +1,7 @@
-"""``mydiplo validate`` reports records per table and the verdict, and locates every error."""
+"""``mydiplo validate`` reports records per table and the verdict, and locates every error.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import replace_in
 
+from mydiplo.files import locate
 from mydiplo.cli import main
+from mydiplo.validation import validate
 
 
-def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate"]) == 0
+def test_validate_reports_records_per_table_and_the_verdict(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(package)]) == 0
     out = capsys.readouterr().out
     assert "visits" in out and "records" in out
     assert out.strip().splitlines()[-1].startswith("valid: ")
@@ -84,10 +89,13 @@ def test_commands_without_a_path_check_the_package_you_stand_in(
 
 
 def test_a_data_package_of_another_name_is_not_taken_for_mydiplo(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Standing in another data package, the command falls back to the checkout's package (here the fixture)."""
+    monkeypatch.setattr(locate, "checkout_root", lambda: package)
     (tmp_path / "datasets").mkdir()
     (tmp_path / "datapackage.json").write_text('{"name": "another-package", "resources": []}', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("valid: ")
+    records = sum(validate(package).counts.values())
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith(f"valid: {records} records in ")

@@ -1,4 +1,7 @@
-"""Loading gives immutable typed records with lookups and navigation along references."""
+"""Loading gives immutable typed records with lookups and navigation along references.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from mydiplo.models import Actor, Agreement, Visit
 
 
 @pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return mydiplo.load()
+def ds(package: Path) -> Dataset:
+    return mydiplo.load(package)
 
 
 def test_load_returns_tuples_of_models(ds: Dataset) -> None:

@@ -1,4 +1,7 @@
-"""``mydiplo diff`` reports records, not lines: added, removed, changed field by field; and it refuses unretired removals."""
+"""``mydiplo diff`` reports records, not lines: added, removed, changed field by field; and it refuses unretired removals.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +35,8 @@ def _json_diff(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_identical_packages_have_no_change(package_copy: Path, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff", str(root), str(package_copy)]) == 0
+def test_identical_packages_have_no_change(package_copy: Path, package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(package), str(package_copy)]) == 0
     assert capsys.readouterr().out.strip().endswith("no change to the data")
 
 
@@ -111,6 +114,8 @@ def test_removed_ids_call_for_a_major_release_and_removed_links_for_a_patch(pack
 
 
 def test_a_table_that_comes_or_goes_is_reported_as_such(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    register = package_copy / "datasets/retired_ids.csv"
+    register.write_text(register.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")  # empty: no retired id is dropped
     new = _copy(package_copy, "new")
     (new / "datasets/retired_ids.csv").unlink()
     code, report = _json_diff(capsys, str(package_copy), str(new))

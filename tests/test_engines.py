@@ -1,5 +1,7 @@
 """The columnar engine reports exactly what the default engine reports, and falls back where it must.
 
+Code test: runs on the frozen fixture package, never on the shipped data.
+
 Both engines run on every broken package of the corpus, on random
 mutations of the data, and on a synthetic package large enough to span
 several of the default engine's chunks; their problem lists and row counts
@@ -47,8 +49,8 @@ def test_both_engines_report_the_same_problems_on_each_broken_package(name: str,
     assert _assert_same(package_copy).problems, f"{name}: the case reports nothing"
 
 
-def test_both_engines_agree_on_the_shipped_package(root: Path) -> None:
-    report = _assert_same(root)
+def test_both_engines_agree_on_the_fixture_package(package: Path) -> None:
+    report = _assert_same(package)
     assert report.valid and sum(report.counts.values()) > 100
 
 
@@ -135,38 +137,38 @@ def test_well_formed_files_are_read_by_polars_with_their_lines(tmp_path: Path) -
     assert frame.rows() == [(2, "1", 'x, "y"'), (3, "2", "")]
 
 
-def test_each_shipped_table_is_read_by_polars_as_by_the_csv_module(root: Path) -> None:
+def test_each_table_is_read_by_polars_as_by_the_csv_module(package: Path) -> None:
     for table in TABLES.values():
-        frame = exact_frame(root / table.path, table.fields)
+        frame = exact_frame(package / table.path, table.fields)
         assert frame is not None, table.path
-        with (root / table.path).open(encoding="utf-8", newline="") as file:
+        with (package / table.path).open(encoding="utf-8", newline="") as file:
             rows = [tuple(row) for row in csv.reader(file)][1:]
         assert frame.drop("__line").rows() == rows
 
 
-def test_auto_picks_the_columnar_engine_only_for_large_packages(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert type(validation._validator(root, "auto")) is Validator
+def test_auto_picks_the_columnar_engine_only_for_large_packages(package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert type(validation._validator(package, "auto")) is Validator
     monkeypatch.setattr(validation, "FAST_BYTES", 1)
-    assert type(validation._validator(root, "auto")) is ColumnarValidator
+    assert type(validation._validator(package, "auto")) is ColumnarValidator
     monkeypatch.setenv("MYDIPLO_ENGINE", "default")
-    assert validate(root).valid
+    assert validate(package).valid
 
 
-def test_without_the_extra_the_default_engine_runs(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_the_extra_the_default_engine_runs(package: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(validation, "find_spec", lambda name: None)
     monkeypatch.setattr(validation, "FAST_BYTES", 1)
-    assert type(validation._validator(root, "auto")) is Validator
-    assert validate(root).valid
+    assert type(validation._validator(package, "auto")) is Validator
+    assert validate(package).valid
     with pytest.raises(EngineUnavailable, match=r"pip install 'mydiplo\[fast\]'"):
-        validate(root, "fast")
-    assert main(["validate", str(root), "--engine", "fast"]) == 2
+        validate(package, "fast")
+    assert main(["validate", str(package), "--engine", "fast"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "mydiplo[fast]" in error
 
 
-def test_polars_older_than_2_counts_as_missing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_polars_older_than_2_counts_as_missing(package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.31.0")
     monkeypatch.setattr(validation, "FAST_BYTES", 1)
-    assert type(validation._validator(root, "auto")) is Validator
+    assert type(validation._validator(package, "auto")) is Validator
     with pytest.raises(EngineUnavailable, match="polars 2 or newer"):
-        validate(root, "fast")
+        validate(package, "fast")

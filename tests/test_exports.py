@@ -1,4 +1,7 @@
-"""Every export reads back to the records it was written from; the files are deterministic and written atomically."""
+"""Every export reads back to the records it was written from; the files are deterministic and written atomically.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +23,8 @@ from mydiplo.registry import RECORD_TABLES, TABLES, Table
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return mydiplo.load()
+def dataset(package: Path) -> Dataset:
+    return mydiplo.load(package)
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +52,9 @@ def test_every_format_writes_its_files(exported: Path) -> None:
     assert not list(exported.rglob("*.tmp")), "temporary files left behind"
 
 
-def test_csv_is_the_canonical_data(root: Path, exported: Path) -> None:
+def test_csv_is_the_canonical_data(package: Path, exported: Path) -> None:
     for table in TABLES.values():
-        assert (exported / "csv" / f"{table.name}.csv").read_bytes() == (root / table.path).read_bytes(), table.name
+        assert (exported / "csv" / f"{table.name}.csv").read_bytes() == (package / table.path).read_bytes(), table.name
 
 
 @pytest.mark.parametrize("folder", ["json", "jsonl"])
@@ -64,13 +67,15 @@ def test_json_reads_back_to_every_table(exported: Path, dataset: Dataset, folder
             for p in sorted((exported / "jsonl").glob("*.jsonl"))
         ]
     back = tables_from_documents(docs)
-    for name in TABLES:
-        assert back.get(name, set()) == set(dataset.table(name)), name
+    for table in TABLES.values():
+        if table.retirements:
+            continue  # the nested documents are records and what hangs off them; the register of retired ids is neither
+        assert back.get(table.name, set()) == set(dataset.table(table.name)), table.name
 
 
-def test_json_validates_against_the_shipped_schemas(root: Path, exported: Path) -> None:
+def test_json_validates_against_the_generated_schemas(package: Path, exported: Path) -> None:
     for table in RECORD_TABLES:
-        schema = json.loads((root / "schema" / "export" / f"{table.name}.json").read_text(encoding="utf-8"))
+        schema = json.loads((package / "schema" / "export" / f"{table.name}.json").read_text(encoding="utf-8"))
         document = json.loads((exported / "json" / f"{table.name}.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator(schema).validate(document)
         line_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/record"}
@@ -78,8 +83,8 @@ def test_json_validates_against_the_shipped_schemas(root: Path, exported: Path) 
             jsonschema.Draft202012Validator(line_schema).validate(json.loads(line))
 
 
-def test_nested_schema_rejects_a_broken_record(root: Path, exported: Path) -> None:
-    schema = json.loads((root / "schema" / "export" / "visits.json").read_text(encoding="utf-8"))
+def test_nested_schema_rejects_a_broken_record(package: Path, exported: Path) -> None:
+    schema = json.loads((package / "schema" / "export" / "visits.json").read_text(encoding="utf-8"))
     document = json.loads((exported / "json" / "visits.json").read_text(encoding="utf-8"))
     del document["records"][0]["citations"][0]["source"]
     with pytest.raises(jsonschema.ValidationError):

@@ -1,4 +1,7 @@
-"""``mydiplo fmt`` rewrites files into the canonical form, loses nothing, and ``--check`` names what is not canonical."""
+"""``mydiplo fmt`` rewrites files into the canonical form, loses nothing, and ``--check`` names what is not canonical.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +34,8 @@ def _disorder(root: Path) -> dict[str, str]:
     return {"actors.csv": "rows", "election_phases.csv": "number", "election_results.csv": "boolean", "honours.csv": "bom, crlf, blank line"}
 
 
-def test_the_shipped_files_are_canonical(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["fmt", "--check", str(root)]) == 0
+def test_the_fixture_files_are_canonical(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", "--check", str(package)]) == 0
     assert "0 files not in canonical form" in capsys.readouterr().out
 
 
@@ -61,11 +64,11 @@ def test_fmt_fixes_exactly_what_the_validator_flags_and_is_idempotent(package_co
     assert _snapshot(package_copy) == once
 
 
-def test_fmt_restores_the_shipped_bytes(root: Path, package_copy: Path) -> None:
-    """Reformatting loses nothing: the disordered files come back exactly as shipped."""
+def test_fmt_restores_the_original_bytes(package: Path, package_copy: Path) -> None:
+    """Reformatting loses nothing: the disordered files come back exactly as they were."""
     _disorder(package_copy)
     assert main(["fmt", str(package_copy)]) == 0
-    assert _snapshot(package_copy) == _snapshot(root)
+    assert _snapshot(package_copy) == _snapshot(package)
 
 
 @pytest.mark.parametrize(
@@ -111,11 +114,11 @@ def test_fmt_refuses_a_folder_without_a_package(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES.values() if not t.retirements], ids=lambda t: t.name)
-def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(root: Path, package_copy: Path, table: Table) -> None:
+def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(package: Path, package_copy: Path, table: Table) -> None:
     path = package_copy / table.path
     header, *rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     path.write_bytes(("\r\n".join([header, *reversed(rows)]) + "\r\n").encode("utf-8"))
     outcome = compare(package_copy, table)
     assert outcome.state is State.NOT_CANONICAL  # CRLF alone makes every file differ
     rewrite(package_copy, outcome)
-    assert path.read_bytes() == (root / table.path).read_bytes()
+    assert path.read_bytes() == (package / table.path).read_bytes()

@@ -1,4 +1,7 @@
-"""Every record, exported to JSON, validates against its table's JSON Schema (draft 2020-12)."""
+"""Every record, exported to JSON, validates against its table's JSON Schema (draft 2020-12).
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +16,13 @@ from mydiplo.registry import TABLES, Table
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load()
+def dataset(package: Path):
+    return load(package)
 
 
 @pytest.mark.parametrize("table", list(TABLES.values()), ids=lambda t: t.name)
-def test_every_record_validates(root: Path, dataset, table: Table) -> None:
-    schema = json.loads((root / table.json_schema_path).read_text(encoding="utf-8"))
+def test_every_record_validates(package: Path, dataset, table: Table) -> None:
+    schema = json.loads((package / table.json_schema_path).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     validator = Draft202012Validator(schema)
     records = dataset.table(table.name)
@@ -29,8 +32,8 @@ def test_every_record_validates(root: Path, dataset, table: Table) -> None:
         assert not errors, f"{table.name}: {errors[0].message}"
 
 
-def test_schema_rejects_what_the_model_rejects(root: Path, dataset) -> None:
-    schema = json.loads((root / TABLES["visits"].json_schema_path).read_text(encoding="utf-8"))
+def test_schema_rejects_what_the_model_rejects(package: Path, dataset) -> None:
+    schema = json.loads((package / TABLES["visits"].json_schema_path).read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     document = json.loads(dataset.visits[0].model_dump_json())
     for field, bad in (("kind", "holiday"), ("start_date", "2025-13"), ("visit_id", "Bad Id"), ("extra", 1)):

@@ -1,6 +1,11 @@
-"""The data keeps the rules of docs/methodology.md: cited, attributed, and dated no more precisely than its sources."""
+"""The data keeps the rules of docs/methodology.md: cited, attributed, and dated no more precisely than its sources.
+
+Data-policy test: runs on the shipped data of the checkout.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -14,8 +19,8 @@ CITED_TABLES = [t for t in RECORD_TABLES if t.name != "sources"]
 
 
 @pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return mydiplo.load()
+def ds(checkout: Path) -> Dataset:
+    return mydiplo.load(checkout)
 
 
 @pytest.mark.parametrize("table", CITED_TABLES, ids=lambda t: t.name)

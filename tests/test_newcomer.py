@@ -1,5 +1,7 @@
 """A newcomer's correction, scripted: the worked example of docs/contributing.md, run as the page tells it.
 
+Code test: the clone holds the frozen fixture package, never the shipped data.
+
 A fresh clone is simulated by a new git repository holding the package and
 the code, so ``mydiplo`` finds the clone's data the way an editable install
 does. The test makes the page's edits, runs each command block of the page,
@@ -16,18 +18,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_package
 
 VISIT = "myanmar-election-commission-visit-russia-2023"
 CITATION_ROW = f"{VISIT},time-2023-junta-seeks-russia-election-help,para 6,end_date,"
 
 
 @pytest.fixture()
-def clone(root: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "clone"
-    for folder in ("datasets", "schema", "mydiplo"):
-        shutil.copytree(root / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("datapackage.json", "pyproject.toml"):
-        shutil.copy(root / name, target / name)
+def clone(checkout: Path, package: Path, tmp_path: Path) -> Path:
+    """A clone of the project: the checkout's code with the fixture package as its data."""
+    target = copy_package(package, tmp_path / "clone")
+    shutil.copytree(checkout / "mydiplo", target / "mydiplo", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(checkout / "pyproject.toml", target / "pyproject.toml")
     _git(target, "init", "-q", "-b", "main")
     _git(target, "add", "-A")
     _git(target, "commit", "-q", "-m", "the published data")
@@ -53,9 +55,9 @@ def _run(clone: Path, block: str) -> tuple[list[int], str]:
     return codes, "".join(output)
 
 
-def _example_blocks(root: Path) -> list[tuple[str, str]]:
+def _example_blocks(checkout: Path) -> list[tuple[str, str]]:
     """The (commands, shown output) pairs of the worked example, in order."""
-    page = (root / "docs/contributing.md").read_text(encoding="utf-8")
+    page = (checkout / "docs/contributing.md").read_text(encoding="utf-8")
     section = page.split("### A worked example", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```(sh|text)\n(.*?)```", section, re.DOTALL)
     assert [kind for kind, _ in blocks] == ["sh", "text"] * 4
@@ -76,9 +78,9 @@ def _assert_shown(shown: str, actual: str) -> None:
             assert line in actual_lines, f"the guide shows {line!r}, the command printed:\n{actual}"
 
 
-def test_the_worked_example_runs_as_the_guide_tells_it(root: Path, clone: Path) -> None:
+def test_the_worked_example_runs_as_the_guide_tells_it(checkout: Path, clone: Path) -> None:
     visits, citations = clone / "datasets/visits.csv", clone / "datasets/visit_citations.csv"
-    blocks = _example_blocks(root)
+    blocks = _example_blocks(checkout)
     visit_line = next(n for n, line in enumerate(visits.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(VISIT))
 
     # The edits: a mistyped date saved by a spreadsheet with CRLF line endings, and the citation's reading.

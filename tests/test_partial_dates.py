@@ -1,4 +1,7 @@
-"""Partial dates keep their real precision and give sortable bounds."""
+"""Partial dates keep their real precision and give sortable bounds.
+
+Code test: reads no data package.
+"""
 
 from __future__ import annotations
 

@@ -1,13 +1,19 @@
-"""Property tests: no mutation of the data crashes the validator, and the fast path agrees with the models."""
+"""Property tests: no mutation of the data crashes the validator, and the fast path agrees with the models.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from conftest import copy_package
+from fixturepackage import FIXTURE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -19,17 +25,13 @@ from mydiplo.registry import TABLES
 from mydiplo.validation import validate
 from mydiplo.validation.cells import row_plan
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(t.path for t in TABLES.values() if (ROOT / t.path).read_text(encoding="utf-8").count("\n") > 1)
+FILES = sorted(t.path for t in TABLES.values() if (FIXTURE / t.path).read_text(encoding="utf-8").count("\n") > 1)
 NOISE = st.sampled_from([",", '"', "\n", "\r", "\x00", "\t", "=", " ", "é", "\ufeff", "Z", "-", "9", "\\", "\u2028"])
 
 
 def _copy() -> Path:
-    target = Path(tempfile.mkdtemp(prefix="mydiplo-prop-"))
-    for name in ("datasets", "schema"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "datapackage.json", target / "datapackage.json")
-    return target
+    """A disposable copy of the fixture package (Hypothesis runs many examples per test, so no tmp_path)."""
+    return copy_package(FIXTURE, Path(tempfile.mkdtemp(prefix="mydiplo-prop-")) / "package")
 
 
 MUTATIONS = {"file": st.sampled_from(FILES), "position": st.floats(0, 1), "noise": st.text(NOISE, min_size=1, max_size=4), "delete": st.integers(0, 3)}
@@ -48,7 +50,7 @@ def mutated_copy(file: str, position: float, noise: str, delete: int) -> Iterato
         path.write_bytes((text[:at] + noise + text[at + delete:]).encode("utf-8"))
         yield root
     finally:
-        shutil.rmtree(root)
+        shutil.rmtree(root.parent)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -81,7 +83,7 @@ def test_a_control_character_in_any_cell_is_an_error_on_its_line(file: str, row:
         report = validate(root)
         assert any(p.file == file and p.line == target + 1 for p in report.problems)
     finally:
-        shutil.rmtree(root)
+        shutil.rmtree(root.parent)
 
 
 @settings(max_examples=300, deadline=None)
@@ -102,3 +104,8 @@ def test_fast_acceptance_implies_the_model_accepts(data: st.DataObject) -> None:
             table.model.model_validate(row_values(dict(zip(table.fields, cells))))
         except ValidationError as error:  # pragma: no cover - this is the failure the test looks for
             raise AssertionError(f"fast path accepted a row the model refuses: {cells}: {error}") from None
+
+
+def test_hypothesis_draws_the_same_examples_on_every_ci_run() -> None:
+    """In CI the examples are derandomised (see conftest.py), so the same commit always gets the same verdict."""
+    assert settings().derandomize is bool(os.environ.get("CI"))

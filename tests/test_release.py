@@ -1,4 +1,7 @@
-"""Versions, citation and ``mydiplo build``: the same checkout gives the same bytes, and only a valid one is released."""
+"""Versions, citation and ``mydiplo build``: the same checkout gives the same bytes, and only a valid one is released.
+
+Code test: releases the frozen fixture package with the checkout's docs and release files; the citation and changelog checks read the checkout.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import replace_in
+from conftest import copy_package, replace_in
 
 import mydiplo
 from mydiplo import about
@@ -33,36 +36,35 @@ RELEASE = {
 
 
 @pytest.fixture()
-def checkout(root: Path, tmp_path: Path) -> Path:
-    """A copy of the files of the checkout that a release is built from."""
-    target = tmp_path / "checkout"
-    for folder in ("datasets", "schema", "docs"):
-        shutil.copytree(root / folder, target / folder)
-    for name in ("datapackage.json", "CITATION.cff", "CHANGELOG.md", "LICENSE-DATA.md"):
-        shutil.copy(root / name, target / name)
+def release_root(checkout: Path, package: Path, tmp_path: Path) -> Path:
+    """The files a release is built from: the fixture package, with the checkout's docs and release files."""
+    target = copy_package(package, tmp_path / "checkout")
+    shutil.copytree(checkout / "docs", target / "docs")
+    for name in ("CITATION.cff", "CHANGELOG.md", "LICENSE-DATA.md"):
+        shutil.copy(checkout / name, target / name)
     return target
 
 
-def _build(checkout: Path, output: Path) -> int:
-    return main(["build", "--root", str(checkout), "--output", str(output)])
+def _build(root: Path, output: Path) -> int:
+    return main(["build", "--root", str(root), "--output", str(output)])
 
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def test_two_builds_give_the_same_bytes_whatever_the_file_times(checkout: Path, tmp_path: Path) -> None:
-    assert _build(checkout, tmp_path / "first") == 0
-    for number, path in enumerate(sorted(checkout.rglob("*"))):
+def test_two_builds_give_the_same_bytes_whatever_the_file_times(release_root: Path, tmp_path: Path) -> None:
+    assert _build(release_root, tmp_path / "first") == 0
+    for number, path in enumerate(sorted(release_root.rglob("*"))):
         os.utime(path, (1_000_000_000 + number, 1_000_000_000 + number))
-    assert _build(checkout, tmp_path / "second") == 0
+    assert _build(release_root, tmp_path / "second") == 0
     first, second = _files(tmp_path / "first"), _files(tmp_path / "second")
     assert set(first) == RELEASE | {"SHA256SUMS"}
     assert first == second
 
 
-def test_the_archive_is_a_valid_data_package_with_fixed_metadata(checkout: Path, tmp_path: Path) -> None:
-    assert _build(checkout, tmp_path / "dist") == 0
+def test_the_archive_is_a_valid_data_package_with_fixed_metadata(release_root: Path, tmp_path: Path) -> None:
+    assert _build(release_root, tmp_path / "dist") == 0
     with zipfile.ZipFile(tmp_path / "dist" / ARCHIVE) as archive:
         infos = archive.infolist()
         names = [info.filename for info in infos]
@@ -71,7 +73,7 @@ def test_the_archive_is_a_valid_data_package_with_fixed_metadata(checkout: Path,
         assert all(info.external_attr >> 16 == 0o100644 for info in infos)
         assert {name.split("/", 1)[0] for name in names} == {TOP}
         for table in TABLES.values():
-            assert archive.read(f"{TOP}/{table.path}") == (checkout / table.path).read_bytes()
+            assert archive.read(f"{TOP}/{table.path}") == (release_root / table.path).read_bytes()
         readme = archive.read(f"{TOP}/README.md").decode("utf-8")
         archive.extractall(tmp_path / "unpacked")
     for name in ("CITATION.cff", "LICENSE-DATA.md", "CHANGELOG.md", "data-dictionary.md", "schema/jsonschema/visits.json"):
@@ -80,15 +82,15 @@ def test_the_archive_is_a_valid_data_package_with_fixed_metadata(checkout: Path,
     assert validate(tmp_path / "unpacked" / TOP).valid
 
 
-def test_checksums_are_those_of_the_files(checkout: Path, tmp_path: Path) -> None:
-    assert _build(checkout, tmp_path) == 0
+def test_checksums_are_those_of_the_files(release_root: Path, tmp_path: Path) -> None:
+    assert _build(release_root, tmp_path) == 0
     lines = (tmp_path / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     assert lines == [f"{hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()}  {name}" for name in sorted(RELEASE)]
 
 
-def test_the_exports_are_released_whole(checkout: Path, tmp_path: Path) -> None:
-    assert _build(checkout, tmp_path) == 0
-    ds = mydiplo.load(checkout)
+def test_the_exports_are_released_whole(release_root: Path, tmp_path: Path) -> None:
+    assert _build(release_root, tmp_path) == 0
+    ds = mydiplo.load(release_root)
     with sqlite3.connect(tmp_path / f"mydiplo-{about.DATA_VERSION}.sqlite") as database:
         for table in TABLES.values():
             assert database.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] == len(ds.table(table.name))
@@ -98,30 +100,30 @@ def test_the_exports_are_released_whole(checkout: Path, tmp_path: Path) -> None:
         assert len(visits["records"]) == len(ds.visits)
 
 
-def test_a_missing_export_package_writes_nothing(checkout: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_export_package_writes_nothing(release_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # as if the parquet extra were not installed
-    assert _build(checkout, tmp_path / "dist") == 1
+    assert _build(release_root, tmp_path / "dist") == 1
     assert "pip install 'mydiplo[parquet]'" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
 
 
-def test_an_invalid_package_is_not_released(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace_in(checkout / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-31")
-    assert _build(checkout, tmp_path / "dist") == 1
+def test_an_invalid_package_is_not_released(release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace_in(release_root / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-31")
+    assert _build(release_root, tmp_path / "dist") == 1
     err = capsys.readouterr().err
     assert "no release built" in err and "[partial-date]" in err
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_citation_of_another_version_is_not_released(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace_in(checkout / "CITATION.cff", f"version: {about.DATA_VERSION}", "version: 9.9.9")
-    assert _build(checkout, tmp_path / "dist") == 1
+def test_a_citation_of_another_version_is_not_released(release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace_in(release_root / "CITATION.cff", f"version: {about.DATA_VERSION}", "version: 9.9.9")
+    assert _build(release_root, tmp_path / "dist") == 1
     assert "CITATION.cff gives version 9.9.9" in capsys.readouterr().err
 
 
-def test_citation_cff_is_valid_cff_1_2(root: Path) -> None:
-    schema = json.loads((root / "tests/data/cff-1.2.0.schema.json").read_text(encoding="utf-8"))
-    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+def test_citation_cff_is_valid_cff_1_2(checkout: Path) -> None:
+    schema = json.loads((checkout / "tests/data/cff-1.2.0.schema.json").read_text(encoding="utf-8"))
+    citation = yaml.safe_load((checkout / "CITATION.cff").read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     assert [error.message for error in validator.iter_errors(citation)] == []
     assert citation["cff-version"] == "1.2.0"
@@ -129,9 +131,9 @@ def test_citation_cff_is_valid_cff_1_2(root: Path) -> None:
     assert list(validator.iter_errors(broken)), "the schema must be able to fail"
 
 
-def test_citation_describes_the_data_package(root: Path) -> None:
-    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+def test_citation_describes_the_data_package(checkout: Path) -> None:
+    citation = yaml.safe_load((checkout / "CITATION.cff").read_text(encoding="utf-8"))
+    descriptor = json.loads((checkout / "datapackage.json").read_text(encoding="utf-8"))
     assert str(citation["version"]) == descriptor["version"] == about.DATA_VERSION
     assert citation["title"] == descriptor["title"]
     assert citation["license"] == descriptor["licenses"][0]["name"]
@@ -139,5 +141,5 @@ def test_citation_describes_the_data_package(root: Path) -> None:
     assert "doi" not in citation and "identifiers" not in citation  # none has been minted
 
 
-def test_changelog_has_a_section_for_the_data_version(root: Path) -> None:
-    assert f"### Data {about.DATA_VERSION}" in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+def test_changelog_has_a_section_for_the_data_version(checkout: Path) -> None:
+    assert f"### Data {about.DATA_VERSION}" in (checkout / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -1,9 +1,12 @@
 """The built site in a real browser: headless Chromium, served from localhost, as a reader would use it.
 
+Code test: the site is built from the frozen fixture package, never from the shipped data.
+
 Each record page lists every record of its table, the figures draw, the
 console stays free of errors, nothing is fetched from outside, and the
 search box finds an actor by name. Screenshots are saved for a human to
-look at. Outside CI the test is skipped when Chromium or Playwright is
+look at, outside the checkout: in the folder the ``MYDIPLO_SCREENSHOTS``
+environment variable names, else in pytest's temporary folder. Outside CI the test is skipped when Chromium or Playwright is
 missing; in CI (``CI`` set) it fails instead, so a missing browser cannot
 pass for a green run.
 """
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -29,7 +31,8 @@ from mydiplo.site.links import Site
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+SCREENSHOTS = "MYDIPLO_SCREENSHOTS"
+"""The environment variable naming the folder for the screenshots."""
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -77,12 +80,18 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def shots() -> Path:
-    """The folder the screenshots go to, emptied first."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
-    print(f"\nscreenshots: {SCREENSHOTS}")
-    return SCREENSHOTS
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the screenshots go to, outside the checkout so a test run leaves it clean.
+
+    Only earlier screenshots are removed from a named folder: it is the user's, and may hold other files.
+    """
+    named = os.environ.get(SCREENSHOTS)
+    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    print(f"\nscreenshots: {folder}")
+    return folder
 
 
 @pytest.fixture()
@@ -101,8 +110,8 @@ def page(browser: Any, served: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def ds() -> mydiplo.Dataset:
-    return mydiplo.load()
+def ds(package: Path) -> mydiplo.Dataset:
+    return mydiplo.load(package)
 
 
 def test_each_table_page_lists_all_its_records(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:

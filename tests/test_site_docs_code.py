@@ -1,4 +1,7 @@
-"""The Python shown on the site runs: every code block of the quickstart and the Python guide, in order."""
+"""The Python shown on the site runs: every code block of the quickstart and the Python guide, in order.
+
+Docs test on the shipped data: the examples must run on the data they show the reader.
+"""
 
 from __future__ import annotations
 

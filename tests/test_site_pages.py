@@ -1,4 +1,7 @@
-"""The site's generated pages and figures, rendered from the data without MkDocs or a browser."""
+"""The site's generated pages and figures, rendered from the data without MkDocs or a browser.
+
+Code test: runs on the frozen fixture package, never on the shipped data.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import datetime as dt
 import html
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +27,8 @@ HEDGED_VISIT = "hun-sen-visit-myanmar-2022"
 
 
 @pytest.fixture(scope="module")
-def ds() -> mydiplo.Dataset:
-    return mydiplo.load()
+def ds(package: Path) -> mydiplo.Dataset:
+    return mydiplo.load(package)
 
 
 @pytest.fixture(scope="module")
