@@ -123,6 +123,29 @@ class Table:
                 keys.append(ForeignKey(name, ref, TABLES[ref].primary_key[0]))
         return tuple(keys)
 
+    # What the table is to the site, the events and the network; the rest is declared on its model.
+
+    @property
+    def label(self) -> str:
+        """What the table is called in headings and figures: ``Arms transfers`` for ``arms_transfers``."""
+        return self.name.replace("_", " ").capitalize()
+
+    @property
+    def parent_key(self) -> ForeignKey | None:
+        """For a table of rows that belong to a record (citations, participants, parties, phases,
+        names), the reference to that record; None for record tables."""
+        if self.id_field is not None:
+            return None
+        return next(
+            (key for key in self.foreign_keys if key.field in self.key and TABLES[key.reference_table].id_field is not None),
+            None,
+        )
+
+    @property
+    def captioned(self) -> bool:
+        """Whether the model calls its records by a phrase of their fields rather than by a name."""
+        return self.model.caption is not Record.caption
+
 
 def field_ref(info: FieldInfo) -> str | None:
     """The table a field references, from the :class:`~mydiplo.models.Ref` in its type."""
@@ -183,6 +206,18 @@ RETIRED_IDS: Table = next(t for t in TABLES.values() if t.retirements)
 
 RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_field is not None)
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""
+
+
+ACTORS: Table = TABLES["actors"]
+"""The actors every actor reference points to; each actor has a page of its own on the site."""
+
+SOURCES: Table = TABLES["sources"]
+"""The sources every citation names."""
+
+
+def table_of(model: type[Record]) -> Table:
+    """The table whose rows are ``model`` records (the first, for the citation model that several tables share)."""
+    return next(t for t in TABLES.values() if t.model is model)
 
 
 def related_tables(table: str) -> list[Table]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..analysis.frames import Frame
-from ..registry import TABLES
+from ..registry import ACTORS, TABLES
 
 Dialect = Literal["sqlite", "duckdb"]
 
@@ -96,7 +96,7 @@ def views() -> dict[str, str]:
     """Every view, by name, as a ``SELECT`` both SQLite and DuckDB run."""
     found = {}
     for table in TABLES.values():
-        actor_keys = [k for k in table.foreign_keys if k.reference_table == "actors"]
+        actor_keys = [k for k in table.foreign_keys if k.reference_table == ACTORS.name]
         if table.cites is not None or not actor_keys:
             continue
         columns = ", ".join(f"a{i}.name AS {quote(_name_column(k.field))}" for i, k in enumerate(actor_keys))
