@@ -1,8 +1,10 @@
 """The table registry: every table of the data package, its model, its file and its keys.
 
 Everything that handles tables (loading, validation, schema generation, the
-data dictionary) iterates over `TABLES` instead of naming tables again,
-so a table added here is loaded, validated, documented and tested at once.
+data dictionary, the site, the exports, the events and the network) iterates
+over `TABLES` instead of naming tables again, and reads what a table is from
+its model's declarations (see :class:`~mydiplo.models.Record`), so a table
+added here is loaded, validated, documented, exported, drawn and tested at once.
 
 Foreign keys are not written by hand: they are read off the models' field
 types (a field typed ``ActorId`` references ``actors``), and each citation

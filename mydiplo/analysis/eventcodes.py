@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ..dataset import Dataset
 from ..models import EventRule, Record
@@ -94,6 +95,7 @@ CODED_TABLES: tuple[str, ...] = tuple(dict.fromkeys(rule.table for rule in RULES
 """Tables whose records carry event codes."""
 
 
+@cache
 def related_columns(table: str) -> dict[str, Table]:
     """Columns that the table's rules test but its model lacks, each with the table of rows belonging
     to a record that holds it (``subject``: ``agreement_subjects``)."""

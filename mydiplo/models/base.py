@@ -164,6 +164,11 @@ class Record(BaseModel):
     ``linked_values`` lists ``(field, value, other, other_value)``: ``field``
     holds ``value`` exactly when ``other`` holds ``other_value``. Each model
     names its own; the validator reads the same declarations.
+
+    The declarations after them say what the table is to the rest of the
+    code (its dates, its actors' roles, its event coding, its figures, its
+    records' captions), so that no code outside the models and the registry
+    names a table; ``docs/adding-a-table.md`` shows them on an example.
     """
 
     # defer_build: validators are built on first use, so commands that only read the
