@@ -2,11 +2,11 @@
 
 The test copies the code and the data package, adds the ``sanctions`` table
 of ``docs/adding-a-table.md`` with the guide's own code and rows (a model
-file, one line in the registry, two CSV files, ``mydiplo generate``), and checks in
-a fresh interpreter that the validator, the dataset, the site, the exports
-and the network all pick it up. A fresh interpreter, because the registry is
-read when the code is imported: what this proves is what a contributor gets.
-"""
+file, one line in the registry, two CSV files, ``mydiplo generate``), and
+checks in a fresh interpreter that the validator, the dataset, the site, the
+exports, the network, ``mydiplo show`` and the release README all pick it
+up. A fresh interpreter, because the registry is read when the code is
+imported: what this proves is what a contributor gets."""
 
 from __future__ import annotations
 
@@ -29,13 +29,15 @@ SANCTIONS_CSV, CITATIONS_CSV = re.findall(r"```csv\n(.*?)```", GUIDE, re.DOTALL)
 SANCTION_ID = "malaysia-arms-embargo-myanmar-2023"
 
 CHECK = r'''
-import json, sys, tempfile
+import json, sqlite3, sys, tempfile
 from pathlib import Path
 
 import mydiplo
 from mydiplo.analysis.graph import graph
+from mydiplo.analysis.show import render
 from mydiplo.export import write_exports
 from mydiplo.site.pages import generated_pages
+from mydiplo.tools.release import data_readme
 from mydiplo.validation import validate
 
 package = Path(sys.argv[1])
@@ -49,8 +51,13 @@ facts["page"] = pages.get("records/sanctions.md", "")
 facts["timeline"] = pages["figures/timeline.svg"]
 facts["network"] = pages["figures/network.md"]
 with tempfile.TemporaryDirectory() as folder:
-    written = write_exports(ds, ["csv", "json", "network"], Path(folder))
+    written = write_exports(ds, ["csv", "json", "network", "sqlite"], Path(folder))
     facts["exports"] = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in written if p.suffix in (".csv", ".json")}
+    with sqlite3.connect(Path(folder) / "mydiplo.sqlite") as db:
+        facts["sql"] = db.execute("SELECT imposer_name, target_name FROM sanctions_named").fetchall()
+    db.close()
+facts["show"] = render(ds, "SANCTION_ID")
+facts["readme"] = data_readme(ds.version, ds.counts())
 facts["edges"] = [e for e in graph(ds).edges if e["record_table"] == "sanctions"]
 bad = package / "datasets" / "sanctions.csv"
 bad.write_text(bad.read_text(encoding="utf-8").replace(",malaysia,", ",malaysai,"), encoding="utf-8")
@@ -123,3 +130,9 @@ def test_the_exports_and_the_network_carry_the_new_table(facts: dict[str, Any]) 
     assert f"sanctions,{SANCTION_ID},sanction,120,REJECT,malaysia,MYS," in exports["csv/dyadic_events.csv"]
     assert json.loads(exports["json/sanctions.json"])["records"][0]["event_codes"][0]["cameo_code"] == "120"
     assert [(e["source"], e["target"], e["relation"]) for e in facts["edges"]] == [("malaysia", "myanmar", "sanction")]
+    assert facts["sql"] == [["Malaysia", "Myanmar"]]
+
+
+def test_show_and_the_release_readme_carry_the_new_table(facts: dict[str, Any]) -> None:
+    assert facts["show"].startswith(f"sanctions: {SANCTION_ID}") and "sanction: CAMEO 120" in facts["show"]
+    assert "| `datasets/sanctions.csv` | 1 | A measure one actor imposes on another" in facts["readme"]
