@@ -218,8 +218,11 @@ SOURCES: Table = TABLES["sources"]
 
 
 def table_of(model: type[Record]) -> Table:
-    """The table whose rows are ``model`` records (the first, for the citation model that several tables share)."""
-    return next(t for t in TABLES.values() if t.model is model)
+    """The table whose rows are ``model`` records; an error for a model several tables share (citations)."""
+    found = [t for t in TABLES.values() if t.model is model]
+    if len(found) != 1:
+        raise ValueError(f"{model.__name__} is the model of {len(found)} tables; name the table instead")
+    return found[0]
 
 
 def related_tables(table: str) -> list[Table]:

@@ -9,7 +9,7 @@ from conftest import replace_in
 
 import mydiplo
 from mydiplo.dataset import Dataset, InvalidPackageError
-from mydiplo.models import Actor, Agreement, AgreementParty, Side, Visit
+from mydiplo.models import Actor, Agreement, AgreementParty, Citation, Side, Visit
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +95,8 @@ def test_navigation_finds_what_the_references_say(ds: Dataset) -> None:
     assert ds.rows_of(AgreementParty, "myanmar-belarus-roadmap-2026-2028") == tuple(
         p for p in ds.agreement_parties if p.agreement_id == "myanmar-belarus-roadmap-2026-2028"
     )
+    with pytest.raises(ValueError, match=r"Citation is the model of \d+ tables"):
+        ds.rows_of(Citation, "myanmar-belarus-roadmap-2026-2028")
 
 
 def test_sides_act_for_the_state_of_their_actor(ds: Dataset) -> None:

@@ -59,6 +59,7 @@ CODES: dict[str, EventCode] = {
 EVENT_CODE_FIELDS = ("event", "cameo_code", "cameo_label", "plover_event", "plover_mode", "plover_context")
 """The fields of one event's codes, as the nested JSON export and the ``event_codes`` table name them."""
 
+
 @dataclass(frozen=True)
 class CodingRule(EventRule):
     """An :class:`~mydiplo.models.EventRule` of the model of ``table``: when a record of it gets ``cameo``."""
