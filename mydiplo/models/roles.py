@@ -79,6 +79,11 @@ class Names(Protocol):
         """What the country with this ISO 3166-1 alpha-3 code is called."""
 
 
+def in_words(items: list[str], conjunction: str = "and") -> str:
+    """Items as a phrase: ``visits, agreements and elections``."""
+    return f" {conjunction} ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def shorten(value: str, limit: int = 44) -> str:
     """``value`` cut at ``limit`` characters with an ellipsis, for labels in tight places."""
     return value if len(value) <= limit else value[: limit - 1].rstrip(" ,;.") + "…"

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..models import PartialDate, Record
-from ..models.roles import shorten
+from ..models.roles import in_words, shorten
 from ..registry import TABLES, Table
 from .escape import attr, text
 from .links import FIGURES_DIR, Site, record_id
@@ -93,8 +93,7 @@ def event_of(site: Site, lane: Lane, record: Record) -> Bar | None:
 
 def lanes_in_words() -> str:
     """The lanes as a phrase: ``visits, agreements, elections and arms transfers``."""
-    titles = [lane.title.lower() for lane in LANES]
-    return " and ".join([", ".join(titles[:-1]), titles[-1]]) if len(titles) > 1 else "".join(titles)
+    return in_words([lane.title.lower() for lane in LANES])
 
 
 def events(site: Site) -> list[Bar]:
