@@ -89,7 +89,7 @@ def creation_order(frames: list[Frame]) -> list[Frame]:
 
 
 def _name_column(field: str) -> str:
-    return (field[:-3] if field.endswith("_id") else field) + "_name"
+    return field.removesuffix("_id") + "_name"
 
 
 def views() -> dict[str, str]:

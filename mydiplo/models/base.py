@@ -21,6 +21,8 @@ from .countries import COUNTRIES
 from .roles import EventRule, Figure, Names, Relation, Side
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from ..dataset import Dataset
 
 
@@ -34,7 +36,7 @@ class DocEnum(str, Enum):
 
     doc: str
 
-    def __new__(cls, value: str, doc: str) -> DocEnum:
+    def __new__(cls, value: str, doc: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.doc = doc
