@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,26 +16,19 @@ from .models import (
     ActorName,
     Agreement,
     AgreementParty,
-    AgreementSubject,
-    Alignment,
-    ArmsTransfer,
     Citation,
-    Election,
-    ElectionAssessment,
     ElectionObservation,
-    ElectionPhase,
-    ElectionResult,
-    Honour,
     Office,
     Position,
     Record,
-    RetiredId,
+    Side,
     Source,
     Visit,
     VisitParticipant,
 )
+from .models.actors import STATE_KINDS
 from .problems import Problem
-from .registry import RECORD_TABLES, TABLES
+from .registry import ACTORS, RECORD_TABLES, TABLES, table_of
 
 R = TypeVar("R", bound=Record)
 
@@ -54,58 +47,53 @@ class InvalidPackageError(ValueError):
         )
 
 
-@dataclass(frozen=True)
 class Dataset:
     """Every table of mydiplo as a tuple of immutable records, with lookups across them.
 
-    Get one with `mydiplo.load()`. Each table is an attribute of the same
-    name (``ds.visits``, ``ds.visit_citations``); records are looked up by id
-    with ``ds["min-aung-hlaing"]`` or ``ds.get(...)``, and the methods below
-    follow references in both directions:
+    Get one with `mydiplo.load()`. Each table of the registry is an attribute
+    of the same name (``ds.visits``, ``ds.visit_citations``); records are
+    looked up by id with ``ds["min-aung-hlaing"]`` or ``ds.get(...)``, and the
+    methods below follow references in both directions:
 
         >>> ds = load()
         >>> belarus = ds["belarus"]
         >>> [v.visit_id for v in ds.visits_of("alexander-lukashenko")]  # doctest: +SKIP
+
+    A dataset is immutable; :meth:`replace` makes a copy with some tables changed.
     """
 
+    def __init__(self, version: str, tables: Mapping[str, tuple[Record, ...]]) -> None:
+        missing = [name for name in TABLES if name not in tables]
+        unknown = [name for name in tables if name not in TABLES]
+        if missing or unknown:
+            raise ValueError(f"a dataset holds exactly the tables of the registry; missing {missing}, unknown {unknown}")
+        object.__setattr__(self, "version", version)
+        object.__setattr__(self, "_tables", {name: tuple(tables[name]) for name in TABLES})
+
     version: str
-    sources: tuple[Source, ...]
-    actors: tuple[Actor, ...]
-    actor_citations: tuple[Citation, ...]
-    actor_names: tuple[ActorName, ...]
-    offices: tuple[Office, ...]
-    office_citations: tuple[Citation, ...]
-    visits: tuple[Visit, ...]
-    visit_citations: tuple[Citation, ...]
-    visit_participants: tuple[VisitParticipant, ...]
-    honours: tuple[Honour, ...]
-    honour_citations: tuple[Citation, ...]
-    agreements: tuple[Agreement, ...]
-    agreement_citations: tuple[Citation, ...]
-    agreement_parties: tuple[AgreementParty, ...]
-    agreement_subjects: tuple[AgreementSubject, ...]
-    elections: tuple[Election, ...]
-    election_citations: tuple[Citation, ...]
-    election_phases: tuple[ElectionPhase, ...]
-    election_results: tuple[ElectionResult, ...]
-    election_result_citations: tuple[Citation, ...]
-    election_assessments: tuple[ElectionAssessment, ...]
-    election_assessment_citations: tuple[Citation, ...]
-    election_observations: tuple[ElectionObservation, ...]
-    election_observation_citations: tuple[Citation, ...]
-    arms_transfers: tuple[ArmsTransfer, ...]
-    arms_transfer_citations: tuple[Citation, ...]
-    alignments: tuple[Alignment, ...]
-    alignment_citations: tuple[Citation, ...]
-    positions: tuple[Position, ...]
-    position_citations: tuple[Citation, ...]
-    retired_ids: tuple[RetiredId, ...]
+    _tables: dict[str, tuple[Record, ...]]
+
+    def __getattr__(self, name: str) -> tuple[Any, ...]:
+        tables = self.__dict__.get("_tables", {})
+        if name in tables:
+            return tables[name]  # type: ignore[no-any-return]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a dataset is immutable; use replace({name}=...) for a changed copy")
+
+    def replace(self, **tables: tuple[Record, ...]) -> Dataset:
+        """A copy of the dataset with the tables named in ``tables`` replaced, for what-if checks."""
+        unknown = [name for name in tables if name not in TABLES]
+        if unknown:
+            raise KeyError(f"no table {', '.join(map(repr, unknown))}; tables are: {', '.join(TABLES)}")
+        return Dataset(self.version, {**self._tables, **tables})
 
     def table(self, name: str) -> tuple[Record, ...]:
         """The records of the table called ``name`` (see ``mydiplo.registry.TABLES``)."""
         if name not in TABLES:
             raise KeyError(f"no table {name!r}; tables are: {', '.join(TABLES)}")
-        return getattr(self, name)
+        return self._tables[name]
 
     def counts(self) -> dict[str, int]:
         """How many records each table holds."""
@@ -156,40 +144,66 @@ class Dataset:
         ids = dict.fromkeys(c.source_id for c in self.citations_of(record_id))
         return tuple(self[source_id] for source_id in ids)  # type: ignore[misc]
 
+    def rows_of(self, model: type[R], record_id: str) -> tuple[R, ...]:
+        """The rows of ``model``'s table that reference ``record_id``: ``ds.rows_of(AgreementParty, agreement_id)``."""
+        return self.referencing(record_id, table_of(model).name)  # type: ignore[return-value]
+
     def visits_of(self, actor_id: str) -> tuple[Visit, ...]:
         """Visits in which an actor travelled, was represented, hosted, or took part."""
-        ids = {v.visit_id for v in self.referencing(actor_id, "visit_participants")}  # type: ignore[attr-defined]
-        return tuple(
-            v for v in self.visits
-            if v.visit_id in ids or actor_id in (v.traveller_id, v.on_behalf_of_id, v.host_id)
-        )
+        ids = {p.visit_id for p in self.rows_of(VisitParticipant, actor_id)} | {v.visit_id for v in self.rows_of(Visit, actor_id)}
+        visits: tuple[Visit, ...] = self.table(table_of(Visit).name)  # type: ignore[assignment]
+        return tuple(v for v in visits if v.visit_id in ids)
 
     def participants_of(self, visit_id: str) -> tuple[VisitParticipant, ...]:
         """Who took part in a visit besides its traveller, and in which role."""
-        return self.referencing(visit_id, "visit_participants")  # type: ignore[return-value]
+        return self.rows_of(VisitParticipant, visit_id)
 
     def agreements_of(self, record_id: str) -> tuple[Agreement, ...]:
         """Agreements made during a visit, or to which an actor is a party, signatory, promisor or beneficiary."""
-        made_during = [a for a in self.agreements if a.visit_id == record_id]
-        parties = {p.agreement_id for p in self.referencing(record_id, "agreement_parties")}  # type: ignore[attr-defined]
-        return tuple(made_during + [a for a in self.agreements if a.agreement_id in parties and a not in made_during])
+        made_during = list(self.rows_of(Agreement, record_id))
+        parties = {p.agreement_id for p in self.rows_of(AgreementParty, record_id)}
+        agreements: tuple[Agreement, ...] = self.table(table_of(Agreement).name)  # type: ignore[assignment]
+        return tuple(made_during + [a for a in agreements if a.agreement_id in parties and a not in made_during])
 
     def observations_of(self, election_id: str) -> tuple[ElectionObservation, ...]:
         """Who observed, was invited to, promised to, or declined to observe an election."""
-        return self.referencing(election_id, "election_observations")  # type: ignore[return-value]
+        return self.rows_of(ElectionObservation, election_id)
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """The stances an actor took, and those taken toward it, earliest first."""
-        return _earliest_first([p for p in self.positions if actor_id in (p.actor_id, p.target_id)])
+        return _earliest_first(list(self.rows_of(Position, actor_id)))
 
     def offices_of(self, actor_id: str) -> tuple[Office, ...]:
         """The offices a person held, earliest first."""
-        return _earliest_first([o for o in self.offices if o.holder_id == actor_id])
+        return _earliest_first([o for o in self.rows_of(Office, actor_id) if o.holder_id == actor_id])
 
     def names_of(self, actor_id: str) -> tuple[str, ...]:
         """An actor's name followed by every other name sources give it."""
         actor: Actor = self[actor_id]  # type: ignore[assignment]
-        return (actor.name, *(n.name for n in self.actor_names if n.actor_id == actor_id))
+        return (actor.name, *(n.name for n in self.rows_of(ActorName, actor_id)))
+
+    def state_of(self, actor_id: str | None) -> str | None:
+        """The ISO code of the state an actor acts for, or None (a bloc, an NGO, a collective)."""
+        actor = self.get(actor_id) if actor_id else None
+        if isinstance(actor, Actor) and actor.kind.value in STATE_KINDS:
+            return actor.country
+        return None
+
+    @cached_property
+    def _states(self) -> dict[str | None, str]:
+        states: dict[str | None, str] = {}
+        for actor in self.table(ACTORS.name):
+            if actor.kind.value == "state":  # type: ignore[attr-defined]
+                states.setdefault(actor.country, actor.actor_id)  # type: ignore[attr-defined]
+        return states
+
+    def state_actor(self, country: str | None) -> str | None:
+        """The id of the state actor with this ISO code, if the data has one."""
+        return self._states.get(country)
+
+    def side(self, actor_id: str | None) -> Side:
+        """One side of an event: the actor and the state it acts for."""
+        return Side(actor_id, self.state_of(actor_id))
 
     def to_pandas(self, table: str) -> Any:
         """A table (or a derived one: ``dyadic_events``, ``event_codes``, ``state_codes``) as a typed pandas DataFrame.
@@ -232,7 +246,7 @@ def load(path: Path | str | None = None) -> Dataset:
     if errors:
         raise InvalidPackageError(root, errors)
     tables = {name: tuple(read.records) for name, read in read_package(root).items()}
-    return Dataset(version=_version(root), **tables)  # type: ignore[arg-type]
+    return Dataset(_version(root), tables)
 
 
 def _version(root: Path) -> str:

@@ -1,8 +1,10 @@
 """The table registry: every table of the data package, its model, its file and its keys.
 
 Everything that handles tables (loading, validation, schema generation, the
-data dictionary) iterates over `TABLES` instead of naming tables again,
-so a table added here is loaded, validated, documented and tested at once.
+data dictionary, the site, the exports, the events and the network) iterates
+over `TABLES` instead of naming tables again, and reads what a table is from
+its model's declarations (see :class:`~mydiplo.models.Record`), so a table
+added here is loaded, validated, documented, exported, drawn and tested at once.
 
 Foreign keys are not written by hand: they are read off the models' field
 types (a field typed ``ActorId`` references ``actors``), and each citation
@@ -123,6 +125,29 @@ class Table:
                 keys.append(ForeignKey(name, ref, TABLES[ref].primary_key[0]))
         return tuple(keys)
 
+    # What the table is to the site, the events and the network; the rest is declared on its model.
+
+    @property
+    def label(self) -> str:
+        """What the table is called in headings and figures: ``Arms transfers`` for ``arms_transfers``."""
+        return self.name.replace("_", " ").capitalize()
+
+    @property
+    def parent_key(self) -> ForeignKey | None:
+        """For a table of rows that belong to a record (citations, participants, parties, phases,
+        names), the reference to that record; None for record tables."""
+        if self.id_field is not None:
+            return None
+        return next(
+            (key for key in self.foreign_keys if key.field in self.key and TABLES[key.reference_table].id_field is not None),
+            None,
+        )
+
+    @property
+    def captioned(self) -> bool:
+        """Whether the model calls its records by a phrase of their fields rather than by a name."""
+        return self.model.caption is not Record.caption
+
 
 def field_ref(info: FieldInfo) -> str | None:
     """The table a field references, from the :class:`~mydiplo.models.Ref` in its type."""
@@ -183,6 +208,21 @@ RETIRED_IDS: Table = next(t for t in TABLES.values() if t.retirements)
 
 RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_field is not None)
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""
+
+
+ACTORS: Table = TABLES["actors"]
+"""The actors every actor reference points to; each actor has a page of its own on the site."""
+
+SOURCES: Table = TABLES["sources"]
+"""The sources every citation names."""
+
+
+def table_of(model: type[Record]) -> Table:
+    """The table whose rows are ``model`` records; an error for a model several tables share (citations)."""
+    found = [t for t in TABLES.values() if t.model is model]
+    if len(found) != 1:
+        raise ValueError(f"{model.__name__} is the model of {len(found)} tables; name the table instead")
+    return found[0]
 
 
 def related_tables(table: str) -> list[Table]:

@@ -12,7 +12,7 @@ from conftest import replace_in
 
 import mydiplo
 from mydiplo.dataset import Dataset, InvalidPackageError
-from mydiplo.models import Actor, Agreement, Visit
+from mydiplo.models import Actor, Agreement, AgreementParty, Citation, Side, Visit
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,23 @@ def test_invalid_package_raises_with_locations(package_copy: Path) -> None:
 
 def test_load_accepts_the_descriptor_path(package_copy: Path) -> None:
     assert mydiplo.load(package_copy / "datapackage.json").counts() == mydiplo.load(package_copy).counts()
+
+
+def test_navigation_finds_what_the_references_say(ds: Dataset) -> None:
+    for actor_id in (a.actor_id for a in ds.actors):
+        took_part = {p.visit_id for p in ds.visit_participants if p.actor_id == actor_id}
+        named = [v for v in ds.visits if actor_id in (v.traveller_id, v.on_behalf_of_id, v.host_id) or v.visit_id in took_part]
+        assert ds.visits_of(actor_id) == tuple(named)
+        assert set(ds.positions_of(actor_id)) == {p for p in ds.positions if actor_id in (p.actor_id, p.target_id)}
+        assert set(ds.offices_of(actor_id)) == {o for o in ds.offices if o.holder_id == actor_id}
+    assert ds.rows_of(AgreementParty, "myanmar-belarus-roadmap-2026-2028") == tuple(
+        p for p in ds.agreement_parties if p.agreement_id == "myanmar-belarus-roadmap-2026-2028"
+    )
+    with pytest.raises(ValueError, match=r"Citation is the model of \d+ tables"):
+        ds.rows_of(Citation, "myanmar-belarus-roadmap-2026-2028")
+
+
+def test_sides_act_for_the_state_of_their_actor(ds: Dataset) -> None:
+    assert ds.state_actor("MMR") == "myanmar" and ds.state_actor("ATA") is None
+    assert ds.side("min-aung-hlaing") == Side("min-aung-hlaing", "MMR")
+    assert ds.state_of("asean") is None and ds.side(None) == Side(None, None)

@@ -5,12 +5,10 @@ Code test: checks the models and the registry, reads no data package.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from pydantic import ValidationError
 
-from mydiplo.dataset import Dataset
+from mydiplo.dataset import Dataset, load
 from mydiplo.generate.schemas import columns
 from mydiplo.models import ArmsTransfer, Citation, DocEnum, ElectionObservation, Visit
 from mydiplo.registry import TABLES, Table
@@ -54,8 +52,24 @@ def test_every_vocabulary_value_is_documented() -> None:
 
 
 def test_dataset_has_one_attribute_per_table_in_registry_order() -> None:
-    names = [f.name for f in dataclasses.fields(Dataset) if f.name != "version"]
-    assert names == list(TABLES)
+    dataset = load()
+    assert list(dataset.counts()) == list(TABLES)
+    for name in TABLES:
+        assert getattr(dataset, name) is dataset.table(name)
+    with pytest.raises(AttributeError):
+        dataset.no_such_table  # noqa: B018
+
+
+def test_a_dataset_is_immutable_and_replaced_table_by_table() -> None:
+    dataset = load()
+    with pytest.raises(AttributeError, match="immutable"):
+        dataset.visits = ()
+    emptied = dataset.replace(visits=())
+    assert emptied.visits == () and emptied.actors is dataset.actors and dataset.visits
+    with pytest.raises(KeyError, match="no table 'vists'"):
+        dataset.replace(vists=())
+    with pytest.raises(ValueError, match="missing"):
+        Dataset(dataset.version, {"visits": ()})
 
 
 def test_every_record_table_except_sources_has_a_citation_table() -> None:

@@ -5,7 +5,6 @@ Code test: runs on the frozen fixture package, never on the shipped data.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 import re
@@ -15,10 +14,11 @@ from pathlib import Path
 import pytest
 
 import mydiplo
+from mydiplo.models.roles import shorten
 from mydiplo.registry import RECORD_TABLES, TABLES
 from mydiplo.site import generated_pages, network, timeline
 from mydiplo.site.escape import text
-from mydiplo.site.links import Site, actor_page, shorten, table_page
+from mydiplo.site.links import Site, actor_page, table_page
 
 HOSTILE = ["<script>alert(1)</script>", "**bold**", "[link](http://x)", "a | b", "<b>html</b>", "--8<-- \"README.md\"", ":smile:", "`code`", "# heading"]
 
@@ -43,7 +43,7 @@ def hedged(ds: mydiplo.Dataset) -> mydiplo.Dataset:
         v.model_copy(update={"start_date": mydiplo.PartialDate("2022~"), "end_date": None}) if v.visit_id == HEDGED_VISIT else v
         for v in ds.visits
     )
-    return dataclasses.replace(ds, visits=visits)
+    return ds.replace(visits=visits)
 
 
 
@@ -110,7 +110,7 @@ def hostile_dataset(ds: mydiplo.Dataset, value: str) -> mydiplo.Dataset:
     """The dataset with ``value`` as the note of a visit and of an actor, and as an actor's name."""
     visits = tuple(v.model_copy(update={"note": value}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v for v in ds.visits)
     actors = tuple(a.model_copy(update={"note": value, "name": value}) if a.actor_id == "alexander-lukashenko" else a for a in ds.actors)
-    return dataclasses.replace(ds, visits=visits, actors=actors)
+    return ds.replace(visits=visits, actors=actors)
 
 
 def test_hostile_values_render_as_their_own_text(ds: mydiplo.Dataset) -> None:

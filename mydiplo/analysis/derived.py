@@ -15,7 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
+from ..models.roles import in_words
 from ..registry import TABLES, ForeignKey
+from .eventcodes import RULES
 from .events import Side, coded_records, events
 from .frames import Frame, TypedColumn
 from .statecodes import STATE_CODES, codes_of
@@ -32,7 +34,7 @@ STATE_CODE_COLUMNS = (
 EVENT_CODE_COLUMNS = (
     TypedColumn("record_table", "text", "The table of the coded record.", True),
     TypedColumn("record_id", "text", "The coded record.", True),
-    TypedColumn("event", "text", "Which event of the record: visit, host, agreement, observation or transfer.", True),
+    TypedColumn("event", "text", f"Which event of the record: {in_words(list(dict.fromkeys(r.event for r in RULES)), 'or')}.", True),
     TypedColumn("cameo_code", "text", "CAMEO event code (text: leading zeros matter).", True),
     TypedColumn("cameo_label", "text", "The CAMEO code's label in the CAMEO codebook.", True),
     TypedColumn("plover_event", "text", "PLOVER event category; empty where PLOVER has none."),

@@ -3,7 +3,8 @@
 Event-data pipelines (GDELT, ICEWS, POLECAT) code every interaction with a
 CAMEO verb code and, lately, a PLOVER category; giving each mydiplo event the
 same codes lets researchers stack this dataset on theirs. The mapping is
-data (:data:`RULES`), read in order: for each record and each of its events
+data, declared by each model as its ``event_rules`` and gathered in
+:data:`RULES`, read in order: for each record and each of its events
 the first rule whose conditions hold gives the code. ``docs/exports.md``
 shows :func:`markdown_table`, and a test fails when the page and the rules
 differ.
@@ -17,10 +18,13 @@ PLOVER category.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ..dataset import Dataset
-from ..models import Agreement, Record
+from ..models import EventRule, Record
+from ..registry import TABLES, Table
 
 
 @dataclass(frozen=True)
@@ -55,38 +59,24 @@ CODES: dict[str, EventCode] = {
 EVENT_CODE_FIELDS = ("event", "cameo_code", "cameo_label", "plover_event", "plover_mode", "plover_context")
 """The fields of one event's codes, as the nested JSON export and the ``event_codes`` table name them."""
 
-SUBJECT = "subject"
-"""A rule condition on an agreement's subjects (table ``agreement_subjects``) rather than a column."""
-
 
 @dataclass(frozen=True)
-class CodingRule:
-    """When a record of ``table`` gets ``cameo`` for its ``event``, who acts toward whom, and why.
-
-    ``when`` holds ``(field, values)`` pairs that must all hold: the
-    record's ``field`` is one of ``values`` (for :data:`SUBJECT`, one of the
-    agreement's subjects is).
-    """
+class CodingRule(EventRule):
+    """An :class:`~mydiplo.models.EventRule` of the model of ``table``: when a record of it gets ``cameo``."""
 
     table: str
-    event: str
-    when: tuple[tuple[str, tuple[str, ...]], ...]
-    cameo: str
-    direction: str
-    why: str
 
     @property
     def code(self) -> EventCode:
         """The CAMEO and PLOVER codes this rule gives."""
         return CODES[self.cameo]
 
-    def holds(self, record: Record, subjects: frozenset[str]) -> bool:
-        """Whether every condition holds for ``record`` (``subjects``: the agreement's subjects, if any)."""
+    def holds(self, record: Record, related: Mapping[str, frozenset[str]]) -> bool:
+        """Whether every condition holds for ``record``; ``related`` holds the values of conditions on
+        columns of the rows that belong to it (an agreement's subjects), by column."""
         for field, values in self.when:
-            if field == SUBJECT:
-                if not subjects & set(values):
-                    return False
-            elif str(getattr(record, field)) not in values:
+            found = related[field] if field in related else {str(getattr(record, field))}
+            if not found & set(values):
                 return False
         return True
 
@@ -97,51 +87,35 @@ class CodingRule:
         return "; ".join(f"{field} is {' or '.join(f'`{v}`' for v in values)}" for field, values in self.when)
 
 
-_MILITARY = ("defence", "military-technical", "security")
-_ECONOMIC = ("trade", "agriculture", "industry", "energy")
-
-RULES: tuple[CodingRule, ...] = (
-    CodingRule("visits", "visit", (), "042", "traveller (or the state it represents) -> host",
-         "Travelling to another country is CAMEO's 'make a visit'."),
-    CodingRule("visits", "host", (), "043", "host -> traveller",
-         "Every visit is also hosted; CAMEO codes the host's side as a separate event."),
-    CodingRule("agreements", "agreement", (("status", ("signed", "announced")),), "057", "party -> party, both ways",
-         "A concluded agreement, memorandum, roadmap or joint statement is a formal agreement; an announced one is reported as concluded."),
-    CodingRule("agreements", "agreement", (("status", ("expected",)),), "030", "party -> party, both ways",
-         "A signing that is only expected is an intent to cooperate, not yet an agreement."),
-    CodingRule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _MILITARY)), "0312", "promisor -> beneficiary",
-         "A pledge or promise of military, military-technical or security cooperation."),
-    CodingRule("agreements", "agreement", (("status", ("pledged",)), (SUBJECT, _ECONOMIC)), "0311", "promisor -> beneficiary",
-         "A pledge or promise of trade, industrial, agricultural or energy cooperation."),
-    CodingRule("agreements", "agreement", (("status", ("pledged",)),), "032", "promisor -> beneficiary",
-         "Any other pledge, such as support for an election or a promise to send observers, is an intent to give diplomatic cooperation."),
-    CodingRule("election_observations", "observation", (("status", ("deployed",)), ("credibility", ("state-delegation",))), "050", "observer -> country holding the election",
-         "CAMEO has no code for observing an election; a government delegation observing at the organisers' invitation lends diplomatic support."),
-    CodingRule("election_observations", "observation", (("status", ("deployed",)),), "042", "observer -> country holding the election",
-         "Any other deployed observer travels to the country to watch the vote: a visit."),
-    CodingRule("election_observations", "observation", (("status", ("promised", "accepted")),), "032", "observer -> country holding the election",
-         "A promise to send observers, or an accepted invitation, is an intent to give diplomatic cooperation."),
-    CodingRule("election_observations", "observation", (("status", ("invited",)),), "022", "inviter -> observer",
-         "An invitation asks the observer for diplomatic cooperation; PLOVER dropped CAMEO's appeals, so there is no PLOVER category."),
-    CodingRule("election_observations", "observation", (("status", ("declined",)),), "120", "observer -> country holding the election",
-         "Declining to observe rejects the request."),
-    CodingRule("arms_transfers", "transfer", (), "062", "supplier -> recipient",
-         "CAMEO's 'provide military aid' (072) presumes a gift; sources rarely say whether arms were sold or given, so weapons, training and technical help are coded as military cooperation."),
+RULES: tuple[CodingRule, ...] = tuple(
+    CodingRule(**vars(rule), table=table.name) for table in TABLES.values() for rule in table.model.event_rules
 )
-"""The mapping, in the order it is read."""
+"""The mapping, in the order it is read: each table's ``event_rules``, tables in the registry's order."""
 
 CODED_TABLES: tuple[str, ...] = tuple(dict.fromkeys(rule.table for rule in RULES))
 """Tables whose records carry event codes."""
 
 
+@cache
+def related_columns(table: str) -> dict[str, Table]:
+    """Columns that the table's rules test but its model lacks, each with the table of rows belonging
+    to a record that holds it (``subject``: ``agreement_subjects``)."""
+    own = TABLES[table].fields
+    wanted = {field for rule in RULES if rule.table == table for field, _ in rule.when if field not in own}
+    children = [t for t in TABLES.values() if (key := t.parent_key) is not None and key.reference_table == table]
+    return {field: next(t for t in children if field in t.fields) for field in sorted(wanted)}
+
+
 def record_codes(dataset: Dataset, table: str, record: Record) -> list[CodingRule]:
     """The rule that codes each event of a record, in rule order (one per event)."""
-    subjects = frozenset()
-    if isinstance(record, Agreement):
-        subjects = frozenset(s.subject.value for s in dataset.referencing(record.agreement_id, "agreement_subjects"))  # type: ignore[attr-defined]
+    record_id = getattr(record, TABLES[table].id_field)  # type: ignore[arg-type]
+    related = {
+        field: frozenset(str(getattr(row, field)) for row in dataset.referencing(record_id, child.name))
+        for field, child in related_columns(table).items()
+    }
     chosen: dict[str, CodingRule] = {}
     for rule in RULES:
-        if rule.table == table and rule.event not in chosen and rule.holds(record, subjects):
+        if rule.table == table and rule.event not in chosen and rule.holds(record, related):
             chosen[rule.event] = rule
     return list(chosen.values())
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dataset import Dataset
+from ..registry import TABLES
 from .events import events
 from .statecodes import codes_of
 
@@ -51,28 +52,23 @@ def graph(dataset: Dataset) -> Graph:
 
 
 def _standing_edges(dataset: Dataset) -> list[dict[str, Any]]:
-    """Relations that are not coded events: meetings during visits, offices, alignments, positions, honours.
+    """Relations that are not coded events, as each model states them (its ``relations``): meetings
+    during visits, offices, alignments, positions, honours.
 
     An empty ``date_latest`` means the relation has no known end (an office still held).
     """
-    found = []
-
-    def edge(source: str, target: str, relation: str, table: str, record_id: str, start: Any = None, end: Any = None) -> None:
-        found.append({
-            "source": source, "target": target, "relation": relation, "record_table": table, "record_id": record_id,
-            "cameo_code": None, "plover_event": None,
-            "date_earliest": start.earliest if start else None, "date_latest": end.latest if end else None,
-        })
-
-    for participant in dataset.visit_participants:
-        visit = dataset[participant.visit_id]
-        edge(visit.traveller_id, participant.actor_id, participant.role.value, "visit_participants", participant.visit_id, visit.start_date, visit.end_date or visit.start_date)  # type: ignore[attr-defined]
-    for office in dataset.offices:
-        edge(office.holder_id, office.organisation_id, "office", "offices", office.office_id, office.start_date, office.end_date)
-    for alignment in dataset.alignments:
-        edge(alignment.actor_id, alignment.organisation_id, f"alignment-{alignment.kind.value}", "alignments", alignment.alignment_id, alignment.start_date, alignment.end_date)
-    for position in dataset.positions:
-        edge(position.actor_id, position.target_id, f"position-{position.kind.value}", "positions", position.position_id, position.start_date, position.end_date)
-    for honour in dataset.honours:
-        edge(honour.conferred_by_id, honour.recipient_id, "honour", "honours", honour.honour_id, honour.date, honour.date)
+    found: list[dict[str, Any]] = []
+    for table in TABLES.values():
+        owner = table.id_field or (table.parent_key.field if table.parent_key else None)
+        if owner is None:
+            continue
+        for record in dataset.table(table.name):
+            found.extend(
+                {
+                    "source": r.source, "target": r.target, "relation": r.name, "record_table": table.name,
+                    "record_id": getattr(record, owner), "cameo_code": None, "plover_event": None,
+                    "date_earliest": r.start.earliest if r.start else None, "date_latest": r.end.latest if r.end else None,
+                }
+                for r in record.relations(dataset)
+            )
     return found

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..models import Actor, PartialDate, Record
-from ..registry import RECORD_TABLES, TABLES, Table, citation_table
+from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
 from .frames import cell
 
@@ -81,7 +81,7 @@ def render(dataset: Dataset, record_id: str) -> str:
             reading = f" reads {c.field} = {c.value}" if c.field else ""  # type: ignore[attr-defined]
             lines.append(f"  {c.source_id}, {c.locator}{reading}: {c.certainty.value}, claimed by {c.claimant_id or c.claimant_kind.value}")  # type: ignore[attr-defined]
             lines.append(f"    {source.title or '(untitled)'}" + (f" <{source.url}>" if source.url else ""))  # type: ignore[attr-defined]
-    if table.name == "sources":
+    if table is SOURCES:
         cited = [(t.cites, c) for t in TABLES.values() if t.cites for c in dataset.table(t.name) if c.source_id == record_id]  # type: ignore[attr-defined]
         lines += ["", f"Cited by ({len(cited)})"]
         lines += [f"  {cites}: {c.record_id}, {c.locator}" + (f" ({c.field})" if c.field else "") for cites, c in cited]  # type: ignore[attr-defined]

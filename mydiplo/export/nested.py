@@ -19,7 +19,7 @@ from typing import Any
 from ..analysis.eventcodes import CODED_TABLES, EVENT_CODE_FIELDS, record_codes
 from ..dataset import Dataset
 from ..models import Record
-from ..registry import RECORD_TABLES, TABLES, Table, citation_table, related_tables
+from ..registry import ACTORS, RECORD_TABLES, TABLES, Table, citation_table, related_tables
 
 NESTED_KEYS = ("actors", "citations", "related", "event_codes")
 """Keys a nested record adds to the record's own fields."""
@@ -37,7 +37,7 @@ def _index(dataset: Dataset) -> dict[tuple[str, str], dict[str, list[Record]]]:
 
 
 def _actor_ids(table: Table, rows: Iterable[Record]) -> set[str]:
-    fields = [k.field for k in table.foreign_keys if k.reference_table == "actors"]
+    fields = [k.field for k in table.foreign_keys if k.reference_table == ACTORS.name]
     return {getattr(row, f) for row in rows for f in fields if getattr(row, f) is not None}
 
 

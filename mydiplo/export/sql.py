@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..analysis.frames import Frame
-from ..registry import TABLES
+from ..registry import ACTORS, SOURCES, TABLES
 
 Dialect = Literal["sqlite", "duckdb"]
 
@@ -89,23 +89,23 @@ def creation_order(frames: list[Frame]) -> list[Frame]:
 
 
 def _name_column(field: str) -> str:
-    return (field[:-3] if field.endswith("_id") else field) + "_name"
+    return field.removesuffix("_id") + "_name"
 
 
 def views() -> dict[str, str]:
     """Every view, by name, as a ``SELECT`` both SQLite and DuckDB run."""
     found = {}
     for table in TABLES.values():
-        actor_keys = [k for k in table.foreign_keys if k.reference_table == "actors"]
+        actor_keys = [k for k in table.foreign_keys if k.reference_table == ACTORS.name]
         if table.cites is not None or not actor_keys:
             continue
         columns = ", ".join(f"a{i}.name AS {quote(_name_column(k.field))}" for i, k in enumerate(actor_keys))
-        joins = " ".join(f"LEFT JOIN actors a{i} ON a{i}.actor_id = t.{quote(k.field)}" for i, k in enumerate(actor_keys))
+        joins = " ".join(f"LEFT JOIN {ACTORS.name} a{i} ON a{i}.{ACTORS.id_field} = t.{quote(k.field)}" for i, k in enumerate(actor_keys))
         found[f"{table.name}_named"] = f"SELECT t.*, {columns} FROM {quote(table.name)} t {joins}"
     citations = [
         f"SELECT '{table.cites}' AS record_table, c.*, s.title AS source_title, s.kind AS source_kind, "
         f"s.published_date AS source_published_date, s.url AS source_url "
-        f"FROM {quote(table.name)} c JOIN sources s ON s.source_id = c.source_id"
+        f"FROM {quote(table.name)} c JOIN {SOURCES.name} s ON s.{SOURCES.id_field} = c.source_id"
         for table in TABLES.values()
         if table.cites is not None
     ]

@@ -10,7 +10,7 @@ import copy
 from typing import Any
 
 from ..analysis.eventcodes import CODED_TABLES, EVENT_CODE_FIELDS
-from ..registry import TABLES, Table, citation_table, related_tables
+from ..registry import ACTORS, SOURCES, TABLES, Table, citation_table, related_tables
 from .schemas import JSON_SCHEMA_DIALECT, json_schema
 
 
@@ -25,10 +25,10 @@ def nested_schema(table: Table) -> dict[str, Any]:
         return schema
 
     record = flat(table.name)
-    for name in {"actors", "sources", *(t.name for t in related_tables(table.name))}:
+    for name in {ACTORS.name, SOURCES.name, *(t.name for t in related_tables(table.name))}:
         defs[name] = flat(name)
     extra: dict[str, Any] = {
-        "actors": {"type": "object", "description": "Every actor the record, its related rows and its citations name, by id.", "additionalProperties": {"$ref": "#/$defs/actors"}},
+        "actors": {"type": "object", "description": "Every actor the record, its related rows and its citations name, by id.", "additionalProperties": {"$ref": f"#/$defs/{ACTORS.name}"}},
         "related": {
             "type": "object",
             "description": "Rows of other tables that reference this record, by table.",

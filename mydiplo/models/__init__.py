@@ -25,6 +25,7 @@ from .elections import (
 )
 from .identifiers import RetiredId
 from .positions import Position, PositionKind
+from .roles import EventRule, Figure, Names, Relation, Side
 from .sources import Certainty, Citation, ClaimantKind, Source, SourceKind
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
 
@@ -33,7 +34,7 @@ __all__ = [
     "AgreementSubject", "Alignment", "AlignmentKind", "AlignmentStatus", "ArmsCategory", "ArmsTransfer",
     "Certainty", "Citation", "ClaimantKind", "CountQualifier", "Credibility", "DocEnum", "Election",
     "ElectionAssessment", "ElectionKind", "ElectionObservation", "ElectionPhase", "ElectionResult",
-    "ElectionStatus", "Honour", "NameKind", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
-    "ParticipantRole", "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "RetiredId", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
+    "ElectionStatus", "EventRule", "Figure", "Honour", "NameKind", "Names", "ObservationStatus", "Office", "OfficeRole", "PartialDate",
+    "ParticipantRole", "PartyRole", "Position", "PositionKind", "Precision", "Record", "Ref", "Relation", "RetiredId", "Side", "Source", "SourceKind", "Stance", "Subject", "TransferStatus",
     "ValueBasis", "Visit", "VisitKind", "VisitParticipant",
 ]

@@ -34,6 +34,9 @@ class ActorKind(DocEnum):
 ORGANISATION_KINDS = ("state", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party")
 """Kinds of actor that can hold offices or host: anything but a person or a collective."""
 
+STATE_KINDS = frozenset({"state", "person", "government-body", "military"})
+"""Actors that act for the state of their ``country``; other kinds (blocs, NGOs, media, armed groups) act for no state."""
+
 PERSON = Kinds(("person",))
 ORGANISATION = Kinds(ORGANISATION_KINDS)
 
@@ -88,6 +91,9 @@ class Office(Record):
 
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
+    span = ("start_date", "end_date")
+    roles = ("holder_id", "organisation_id")
+    relation = "office"
 
     office_id: Id = Field(description="Identifier of the tenure: holder and office.", examples=["min-aung-hlaing-sac-chair"])
     holder_id: Annotated[ActorId, PERSON] = Field(description="The person who held the office.", examples=["min-aung-hlaing"])

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from itertools import combinations, permutations
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .base import ActorId, AgreementId, CountryCode, DocEnum, Id, OfficeId, Record, Text, VisitId
 from .dates import PartialDate
+from .roles import EventRule, Figure, Names, Side, shorten
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 
 class AgreementKind(DocEnum):
@@ -57,11 +64,31 @@ class Subject(DocEnum):
     DEVELOPMENT = "development", "Development cooperation across several sectors."
 
 
+MILITARY_SUBJECTS = ("defence", "military-technical", "security")
+ECONOMIC_SUBJECTS = ("trade", "agriculture", "industry", "energy")
+
+
 class Agreement(Record):
     """An agreement, memorandum, roadmap, statement or pledge between actors."""
 
     date_order = (("validity_start", "validity_end"),)
     reported_date = ("date", "status", ("signed", "announced", "pledged"))
+    span = ("date",)
+    figure = Figure("#009E73", lane=True, tie="agreement")
+    event_rules = (
+        EventRule("agreement", (("status", ("signed", "announced")),), "057", "party -> party, both ways",
+                  "A concluded agreement, memorandum, roadmap or joint statement is a formal agreement; "
+                  "an announced one is reported as concluded."),
+        EventRule("agreement", (("status", ("expected",)),), "030", "party -> party, both ways",
+                  "A signing that is only expected is an intent to cooperate, not yet an agreement."),
+        EventRule("agreement", (("status", ("pledged",)), ("subject", MILITARY_SUBJECTS)), "0312", "promisor -> beneficiary",
+                  "A pledge or promise of military, military-technical or security cooperation."),
+        EventRule("agreement", (("status", ("pledged",)), ("subject", ECONOMIC_SUBJECTS)), "0311", "promisor -> beneficiary",
+                  "A pledge or promise of trade, industrial, agricultural or energy cooperation."),
+        EventRule("agreement", (("status", ("pledged",)),), "032", "promisor -> beneficiary",
+                  "Any other pledge, such as support for an election or a promise to send observers, "
+                  "is an intent to give diplomatic cooperation."),
+    )
 
     agreement_id: Id = Field(description="Identifier of the agreement.", examples=["myanmar-belarus-roadmap-2026-2028"])
     title: Text | None = Field(None, description="The title as published; empty when it has none or the sources give none.", examples=["Myanmar-Belarus Development Cooperation Roadmap 2026-2028"])
@@ -75,6 +102,27 @@ class Agreement(Record):
     visit_id: VisitId | None = Field(None, description="The visit during which it was made.", examples=["lukashenko-visit-myanmar-2025"])
     summary: Text | None = Field(None, description="What it provides, in the curator's words.", examples=["Plan for cooperation across sectors for 2026 to 2028."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    def caption(self, names: Names) -> str:
+        """The agreement's title, else what it provides, cut to fit a heading."""
+        return shorten(self.title or self.summary or self.agreement_id, 90)
+
+    def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
+        """A promisor toward each beneficiary; otherwise every party (or, without parties, every
+        signatory) toward every other."""
+        roles: dict[str, list[str]] = {}
+        for party in dataset.rows_of(AgreementParty, self.agreement_id):
+            roles.setdefault(party.role.value, []).append(party.actor_id)
+        if roles.get("promisor"):
+            pairs = [(a, b) for a in roles["promisor"] for b in roles.get("beneficiary", [])]
+        else:
+            pairs = list(permutations(roles.get("party") or roles.get("signatory") or [], 2))
+        return [(dataset.side(a), dataset.side(b)) for a, b in pairs]
+
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+        """Every two actors that take part in the agreement, whatever their part."""
+        actors = sorted({party.actor_id for party in dataset.rows_of(AgreementParty, self.agreement_id)})
+        return list(combinations(actors, 2))
 
 
 class AgreementParty(Record):

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from .base import ActorId, DocEnum, Id, Kinds, Record, Text
 from .dates import PartialDate
+from .roles import Names
 
 
 class AlignmentKind(DocEnum):
@@ -33,6 +34,9 @@ class Alignment(Record):
 
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
+    span = ("start_date", "end_date")
+    roles = ("actor_id", "organisation_id")
+    relation = "alignment-{kind}"
 
     alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
     actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state whose standing this is.", examples=["myanmar"])
@@ -42,3 +46,7 @@ class Alignment(Record):
     start_date: PartialDate | None = Field(None, description="When the status was reached (sought, applied, granted).", examples=["2023"])
     end_date: PartialDate | None = Field(None, description="When the standing ended.")
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    def caption(self, names: Names) -> str:
+        """The state's standing: ``Myanmar: dialogue-partner of Shanghai Cooperation Organisation, granted``."""
+        return f"{names.name(self.actor_id)}: {self.kind.value} of {names.name(self.organisation_id)}, {self.status.value}"

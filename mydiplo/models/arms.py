@@ -14,6 +14,7 @@ from pydantic import Field, StringConstraints
 
 from .base import ActorId, Count, DocEnum, Id, Kinds, Number, Record, Text
 from .dates import PartialDate
+from .roles import EventRule, Figure, Names, shorten
 
 
 class ArmsCategory(DocEnum):
@@ -70,6 +71,14 @@ class ArmsTransfer(Record):
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
     reported_date = ("delivery_start", "status", ("delivered",))
     duplicate_signature = ("supplier_id", "recipient_id", "category", "designation")
+    span = ("order_date", "delivery_start", "delivery_end")
+    roles = ("supplier_id", "recipient_id")
+    figure = Figure("#D55E00", lane=True, tie="arms transfer")
+    event_rules = (
+        EventRule("transfer", (), "062", "supplier -> recipient",
+                  "CAMEO's 'provide military aid' (072) presumes a gift; sources rarely say whether arms were sold or given, "
+                  "so weapons, training and technical help are coded as military cooperation."),
+    )
 
     transfer_id: Id = Field(description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"])
     supplier_id: Annotated[ActorId, Kinds(("state", "government-body", "military"))] = Field(description="The state or company that supplies.", examples=["belarus"])
@@ -87,3 +96,7 @@ class ArmsTransfer(Record):
     delivery_end: PartialDate | None = Field(None, description="When deliveries ended.")
     status: TransferStatus = Field(description="How well the transfer is established.", examples=["alleged"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    def caption(self, names: Names) -> str:
+        """Who supplied what to whom: ``Belarus to Myanmar: Air Defence Operational Command system``."""
+        return f"{names.name(self.supplier_id)} to {names.name(self.recipient_id)}: {shorten(self.designation or self.description, 60)}"

@@ -12,12 +12,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .countries import COUNTRIES
+from .roles import EventRule, Figure, Names, Relation, Side
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from ..dataset import Dataset
 
 
 class DocEnum(str, Enum):
@@ -30,7 +36,7 @@ class DocEnum(str, Enum):
 
     doc: str
 
-    def __new__(cls, value: str, doc: str) -> DocEnum:
+    def __new__(cls, value: str, doc: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.doc = doc
@@ -160,6 +166,11 @@ class Record(BaseModel):
     ``linked_values`` lists ``(field, value, other, other_value)``: ``field``
     holds ``value`` exactly when ``other`` holds ``other_value``. Each model
     names its own; the validator reads the same declarations.
+
+    The declarations after them say what the table is to the rest of the
+    code (its dates, its actors' roles, its event coding, its figures, its
+    records' captions), so that no code outside the models and the registry
+    names a table; ``docs/adding-a-table.md`` shows them on an example.
     """
 
     # defer_build: validators are built on first use, so commands that only read the
@@ -178,6 +189,49 @@ class Record(BaseModel):
     """Fields that, when equal in two records whose dates overlap, suggest the same event twice."""
     duplicate_dates: ClassVar[tuple[str, str] | None] = None
     """The start and end fields whose overlap is compared with ``duplicate_signature``."""
+
+    # What the table means to the events, the network and the site (values in mydiplo.models.roles).
+    span: ClassVar[tuple[str, ...]] = ()
+    """The partial-date fields that place a record in time, earliest first: the timeline's bar,
+    an event's date bounds, the network's time window, a standing relation's start and end."""
+    roles: ClassVar[tuple[str, str] | None] = None
+    """``(acting actor field, acted-upon actor field)``: who acts toward whom, for events, dyads and the network."""
+    relation: ClassVar[str | None] = None
+    """The network's name for the standing relation a record states (``office``); ``{kind}`` takes the record's kind."""
+    event_rules: ClassVar[tuple[EventRule, ...]] = ()
+    """The table's CAMEO/PLOVER coding, read in order; empty for tables whose records are not coded events."""
+    figure: ClassVar[Figure | None] = None
+    """How the site's figures draw the table's records; None when they do not."""
+    dated_by: ClassVar[str | None] = None
+    """A reference whose record's first date places this record in the figures when it has no dates of its own."""
+
+    def caption(self, names: Names) -> str | None:
+        """What the record is called when it has no name of its own (a phrase made of its fields);
+        None calls it by its name, title or designation, else its id."""
+        return None
+
+    def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
+        """Who acts toward whom in the record's ``event``: by default ``roles``, one pair."""
+        source, target = self._role_actors()
+        return [(dataset.side(source), dataset.side(target))]
+
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+        """The pairs of actors the network figure ties by this record: by default ``roles``, one pair."""
+        return [self._role_actors()]
+
+    def relations(self, dataset: Dataset) -> list[Relation]:
+        """The standing relations the record states, for the network graph: by default one, named
+        ``relation``, between ``roles``, from the first to the last date of ``span``; none without ``relation``."""
+        if self.relation is None:
+            return []
+        source, target = self._role_actors()
+        name = self.relation.format_map({field: str(getattr(self, field)) for field in type(self).model_fields})
+        return [Relation(source, target, name, getattr(self, self.span[0]), getattr(self, self.span[-1]))]  # type: ignore[arg-type]
+
+    def _role_actors(self) -> tuple[str | None, str | None]:
+        if self.roles is None:
+            raise NotImplementedError(f"{type(self).__name__} declares no roles: declare them, or override the method that needs them")
+        return getattr(self, self.roles[0]), getattr(self, self.roles[1])
 
     @model_validator(mode="after")
     def _values_linked(self) -> Record:

@@ -8,12 +8,16 @@ were present.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Kinds, Percent, Record, Text
 from .dates import PartialDate
+from .roles import EventRule, Figure, Names, Side
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 
 class ElectionKind(DocEnum):
@@ -78,6 +82,8 @@ class Election(Record):
 
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", "status", ("held", "overturned"))
+    span = ("start_date", "end_date")
+    figure = Figure("#B8860B", lane=True)
 
     election_id: Id = Field(description="Identifier of the election.", examples=["myanmar-general-election-2025"])
     country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country holding it.", examples=["MMR"])
@@ -89,9 +95,17 @@ class Election(Record):
     organiser_id: Annotated[ActorId, Kinds(("government-body",))] | None = Field(None, description="The body that ran it (an election commission).", examples=["myanmar-union-election-commission"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
+    def caption(self, names: Names) -> str:
+        """``Myanmar general election 2025``: the country, the kind and the year of polling (or as first scheduled)."""
+        when = self.start_date or self.scheduled_date
+        year = f" {when.earliest.year}" if when is not None else ""
+        return f"{names.country(self.country)} {self.kind.value} election{year}"
+
 
 class ElectionPhase(Record):
     """One polling day of an election held in phases."""
+
+    span = ("date",)
 
     election_id: ElectionId = Field(description="The election held in phases.", examples=["myanmar-general-election-2025"])
     phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
@@ -111,11 +125,18 @@ class ElectionResult(Record):
     is_official: bool = Field(description="True for the result announced by the organisers, false for a rival claim.", examples=[True])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
+    def caption(self, names: Names) -> str:
+        """Whose result in which election, official or claimed by whom."""
+        candidate = names.name(self.candidate_id) if self.candidate_id else "The opposition"
+        claim = "official" if self.is_official else "claimed by " + names.name(self.claimed_by_id)
+        return f"{candidate} in the {names.name(self.election_id)}, {claim}"
+
 
 class ElectionAssessment(Record):
     """Someone's judgement of an election's legitimacy."""
 
     reported_date = ("date", None, ())
+    span = ("date",)
 
     assessment_id: Id = Field(description="Identifier of the assessment.", examples=["dmd-rejects-myanmar-election-2025"])
     election_id: ElectionId = Field(description="The election judged.", examples=["myanmar-general-election-2025"])
@@ -125,6 +146,10 @@ class ElectionAssessment(Record):
     summary: Text = Field(description="The judgement in the curator's words.", examples=["Calls the planned election an attempt to legitimise the coup."])
     quote: Text | None = Field(None, description="A short quotation of the assessor's own words, when they are quoted.", examples=["a facade of legitimacy"])
 
+    def caption(self, names: Names) -> str:
+        """Who judged which election, and the verdict."""
+        return f"{names.name(self.assessor_id)} on the {names.name(self.election_id)}: {self.stance.value}"
+
 
 class ElectionObservation(Record):
     """Who observed, was invited to, promised to, or declined to observe an election."""
@@ -132,6 +157,24 @@ class ElectionObservation(Record):
     together = (("observer_count", "count_qualifier"),)
     reported_date = ("date", None, ())
     duplicate_signature = ("election_id", "observer_id")
+    span = ("date",)
+    dated_by = "election_id"
+    figure = Figure("#B8860B", tie="observation")
+    event_rules = (
+        EventRule("observation", (("status", ("deployed",)), ("credibility", ("state-delegation",))), "050",
+                  "observer -> country holding the election",
+                  "CAMEO has no code for observing an election; a government delegation observing at the organisers' "
+                  "invitation lends diplomatic support."),
+        EventRule("observation", (("status", ("deployed",)),), "042", "observer -> country holding the election",
+                  "Any other deployed observer travels to the country to watch the vote: a visit."),
+        EventRule("observation", (("status", ("promised", "accepted")),), "032", "observer -> country holding the election",
+                  "A promise to send observers, or an accepted invitation, is an intent to give diplomatic cooperation."),
+        EventRule("observation", (("status", ("invited",)),), "022", "inviter -> observer",
+                  "An invitation asks the observer for diplomatic cooperation; PLOVER dropped CAMEO's appeals, "
+                  "so there is no PLOVER category."),
+        EventRule("observation", (("status", ("declined",)),), "120", "observer -> country holding the election",
+                  "Declining to observe rejects the request."),
+    )
 
     observation_id: Id = Field(description="Identifier of the observation.", examples=["belarus-observes-myanmar-election-2025"])
     election_id: ElectionId = Field(description="The election observed.", examples=["myanmar-general-election-2025"])
@@ -145,3 +188,23 @@ class ElectionObservation(Record):
     credibility: Credibility = Field(description="The class of observer, by the standard it works to.", examples=["state-delegation"])
     credibility_basis: Text = Field(description="The criterion behind the class, for this observer.", examples=["Observers and diplomats of a government invited by the military regime, counted by its election authorities; no published observation standard."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    def caption(self, names: Names) -> str:
+        """Who observed (or was invited to, or declined) which election."""
+        return f"{names.name(self.observer_id)}, {self.status.value}: {names.name(self.election_id)}"
+
+    def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
+        """Observer -> the state holding the election; an invitation runs the other way, from whoever invited."""
+        country = dataset[self.election_id].country  # type: ignore[attr-defined]
+        host = Side(dataset.state_actor(country), country)
+        observer = dataset.side(self.observer_id)
+        if self.status.value == "invited":
+            inviter = dataset.side(self.invited_by_id) if self.invited_by_id else host
+            return [(inviter, observer)]
+        return [(observer, host)]
+
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+        """The observer and the state holding the election; a declined invitation is no tie."""
+        if self.status.value == "declined":
+            return []
+        return [(self.observer_id, dataset.state_actor(dataset[self.election_id].country))]  # type: ignore[attr-defined]

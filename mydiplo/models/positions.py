@@ -12,6 +12,7 @@ from pydantic import Field
 from .agreements import Subject
 from .base import ActorId, DocEnum, Id, Record, Text
 from .dates import PartialDate
+from .roles import Names
 
 
 class PositionKind(DocEnum):
@@ -30,6 +31,9 @@ class Position(Record):
 
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
+    span = ("start_date", "end_date")
+    roles = ("actor_id", "target_id")
+    relation = "position-{kind}"
 
     position_id: Id = Field(description="Identifier of the position.", examples=["malaysia-condemns-regime-2023"])
     actor_id: ActorId = Field(description="Who takes the stance.", examples=["malaysia"])
@@ -42,3 +46,7 @@ class Position(Record):
     summary: Text = Field(description="The stance in the curator's words.", examples=["Condemned the regime's actions outright."])
     quote: Text | None = Field(None, description="A short quotation of the actor's own words, when they are quoted.")
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
+
+    def caption(self, names: Names) -> str:
+        """Who stands where toward whom: ``Malaysia toward Myanmar: condemns``."""
+        return f"{names.name(self.actor_id)} toward {names.name(self.target_id)}: {self.kind.value}"

@@ -52,6 +52,8 @@ class Certainty(DocEnum):
 class Source(Record):
     """A document the dataset draws facts from: an article, a press release, an official record."""
 
+    span = ("published_date",)
+
     source_id: Id = Field(description="Identifier of the source.", examples=["time-2023-junta-seeks-russia-election-help"])
     kind: SourceKind = Field(description="What kind of document the source is.", examples=["news-report"])
     title: Text | None = Field(None, description="The title as published; empty when the document has none.", examples=["Myanmar's Anti-Democratic Junta Seeks Russia's Help on How to Run an Election"])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from .actors import ORGANISATION
 from .base import ActorId, CountryCode, DocEnum, Id, Kinds, OfficeId, Record, Text, VisitId
 from .dates import PartialDate
+from .roles import EventRule, Figure, Names, Relation, Side
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 TRAVELLER = Kinds(("person", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party"))
 """Who can travel: a person or the delegation of a body, never a state as such or a collective."""
@@ -43,6 +47,14 @@ class Visit(Record):
     reported_date = ("start_date", None, ())
     duplicate_signature = ("traveller_id", "destination_country")
     duplicate_dates = ("start_date", "end_date")
+    span = ("start_date", "end_date")
+    figure = Figure("#0072B2", lane=True, tie="visit")
+    event_rules = (
+        EventRule("visit", (), "042", "traveller (or the state it represents) -> host",
+                  "Travelling to another country is CAMEO's 'make a visit'."),
+        EventRule("host", (), "043", "host -> traveller",
+                  "Every visit is also hosted; CAMEO codes the host's side as a separate event."),
+    )
 
     visit_id: Id = Field(description="Identifier of the visit.", examples=["lukashenko-visit-myanmar-2025"])
     kind: VisitKind = Field(description="The visit's diplomatic form.", examples=["goodwill-visit"])
@@ -59,6 +71,21 @@ class Visit(Record):
     notable: Text | None = Field(None, description="What makes the visit notable, as sources put it (a first in decades, a rare visit since the coup).", examples=["Hailed by Myanmar state media as historic."])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
+    def caption(self, names: Names) -> str:
+        """Who went where: ``Alexander Lukashenko to Myanmar``."""
+        return f"{names.name(self.traveller_id)} to {names.country(self.destination_country)}"
+
+    def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
+        """The traveller (or the state it represents) visits the host, which hosts the traveller; a visit
+        without a recorded host is hosted by the state of the country visited."""
+        traveller = dataset.side(self.on_behalf_of_id or self.traveller_id)
+        host = Side(self.host_id or dataset.state_actor(self.destination_country), self.destination_country)
+        return [(traveller, host)] if event == "visit" else [(host, traveller)]
+
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+        """The traveller's side and the host's side, as in the visit event."""
+        return [(source.actor_id, target.actor_id) for source, target in self.event_sides(dataset, "visit")]
+
 
 class VisitParticipant(Record):
     """An actor who took part in a visit other than as its traveller."""
@@ -71,11 +98,19 @@ class VisitParticipant(Record):
     office_id: OfficeId | None = Field(None, description="The office in which the actor took part.", examples=["nyo-saw-prime-minister-myanmar"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
+    def relations(self, dataset: Dataset) -> list[Relation]:
+        """The traveller met, was received by or travelled with the participant, over the visit's days."""
+        visit: Visit = dataset[self.visit_id]  # type: ignore[assignment]
+        return [Relation(visit.traveller_id, self.actor_id, self.role.value, visit.start_date, visit.end_date or visit.start_date)]
+
 
 class Honour(Record):
     """A title, degree or decoration conferred on someone, often during a visit."""
 
     reported_date = ("date", None, ())
+    span = ("date",)
+    roles = ("conferred_by_id", "recipient_id")
+    relation = "honour"
 
     honour_id: Id = Field(description="Identifier of the honour.", examples=["min-aung-hlaing-honorary-professorship-2021"])
     recipient_id: ActorId = Field(description="Who received the honour.", examples=["min-aung-hlaing"])

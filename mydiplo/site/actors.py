@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterator
 
 from ..models import Actor
-from ..registry import TABLES
+from ..registry import ACTORS, TABLES
 from .escape import attr, text
-from .links import Site, actor_page, record_id, table_title
+from .links import Site, actor_page, record_id
 from .records import belonging_html, chronological, fields_html, first_date, html_table, linked_records
 from .values import date_html, reference_html
 
@@ -28,7 +28,7 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
             [reference_html(site, record_id(table, record)), date_html(date) if (date := first_date(record)) else "", f'<span class="md-via">{text(", ".join(roles[id(record)]))}</span>']
             for record in chronological((record for record, _ in owners.values()), table)
         ]
-        yield f"## {text(table_title(table))} {{#linked-{table.name}}}"
+        yield f"## {text(table.label)} {{#linked-{table.name}}}"
         yield ""
         yield html_table(f"md-records md-linked-{table.name}", ["record", "date", "as"], rows)
         yield ""
@@ -43,7 +43,7 @@ def title_front_matter(title: str) -> str:
 def actor_markdown(site: Site, actor: Actor) -> str:
     """The page of one actor."""
     site = site.at(actor_page(actor.actor_id))
-    table = TABLES["actors"]
+    table = ACTORS
     parts = [
         f'<div class="md-record md-actor" data-record="{attr(actor.actor_id)}">',
         fields_html(site, table, actor),

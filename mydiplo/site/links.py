@@ -9,14 +9,13 @@ written that way here, because MkDocs does not rewrite links in raw HTML.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..dataset import Dataset
 from ..models import Record
 from ..models.countries import COUNTRIES
-from ..registry import RECORD_TABLES, TABLES, ForeignKey, Table
+from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
 
 RECORDS_DIR = "records"
 ACTORS_DIR = "actors"
@@ -72,7 +71,7 @@ class Site:
     def record_href(self, record_id_: str) -> str:
         """Where a record is shown: its actor page, or its entry on its table's page."""
         table = self.tables_by_id[record_id_]
-        if table == "actors":
+        if table == ACTORS.name:
             return self.href(actor_page(record_id_))
         return self.href(table_page(table), record_id_)
 
@@ -81,7 +80,7 @@ class Site:
         """For each record id, every row that references it, with the record each row belongs to."""
         found: dict[str, list[Link]] = {}
         for table in TABLES.values():
-            parent = parent_key(table)
+            parent = table.parent_key
             for row in self.ds.table(table.name):
                 owner_table, owner = table, row
                 if parent is not None:
@@ -109,65 +108,17 @@ class Site:
         return self.label(actor) if actor is not None else "?"
 
     def label(self, record: Record) -> str:
-        """What a record is called (raw text, not yet escaped): a phrase made of its fields for
-        the event tables, else its name or title, else its id."""
+        """What a record is called (raw text, not yet escaped): the phrase its model makes of its
+        fields (its ``caption``), else its name or title, else its id."""
+        caption = record.caption(self)
+        if caption is not None:
+            return caption
         table = next(t for t in RECORD_TABLES if type(record) is t.model)
-        if table.name in LABELLERS:
-            return LABELLERS[table.name](self, record)
         for name in LABEL_FIELDS:
             value = getattr(record, name, None)
             if value:
                 return str(value)
         return record_id(table, record)
-
-
-def shorten(value: str, limit: int = 44) -> str:
-    """``value`` cut at ``limit`` characters with an ellipsis, for labels in tight places."""
-    return value if len(value) <= limit else value[: limit - 1].rstrip(" ,;.") + "…"
-
-
-def _election(site: Site, record: Record) -> str:
-    """``Myanmar general election 2025``: the country, the kind and the year of polling (or as first scheduled)."""
-    when = record.start_date or record.scheduled_date  # type: ignore[attr-defined]
-    year = f" {when.earliest.year}" if when is not None else ""
-    return f"{site.country(record.country)} {record.kind.value} election{year}"  # type: ignore[attr-defined]
-
-
-def _in_election(site: Site, election_id: str) -> str:
-    return _election(site, site.ds[election_id])
-
-
-LABELLERS: dict[str, Callable[[Site, Record], str]] = {
-    "visits": lambda s, r: f"{s.name(r.traveller_id)} to {s.country(r.destination_country)}",  # type: ignore[attr-defined]
-    "agreements": lambda s, r: shorten(r.title or r.summary or r.agreement_id, 90),  # type: ignore[attr-defined]
-    "elections": _election,
-    "election_results": lambda s, r: f"{s.name(r.candidate_id) if r.candidate_id else 'The opposition'} in the {_in_election(s, r.election_id)}, "  # type: ignore[attr-defined]
-                                     f"{'official' if r.is_official else 'claimed by ' + s.name(r.claimed_by_id)}",  # type: ignore[attr-defined]
-    "election_assessments": lambda s, r: f"{s.name(r.assessor_id)} on the {_in_election(s, r.election_id)}: {r.stance.value}",  # type: ignore[attr-defined]
-    "election_observations": lambda s, r: f"{s.name(r.observer_id)}, {r.status.value}: {_in_election(s, r.election_id)}",  # type: ignore[attr-defined]
-    "arms_transfers": lambda s, r: f"{s.name(r.supplier_id)} to {s.name(r.recipient_id)}: {shorten(r.designation or r.description, 60)}",  # type: ignore[attr-defined]
-    "alignments": lambda s, r: f"{s.name(r.actor_id)}: {r.kind.value} of {s.name(r.organisation_id)}, {r.status.value}",  # type: ignore[attr-defined]
-    "positions": lambda s, r: f"{s.name(r.actor_id)} toward {s.name(r.target_id)}: {r.kind.value}",  # type: ignore[attr-defined]
-}
-"""How records without a name of their own are called: who went where, what was agreed, which
-election, who observed or judged it, what was supplied, who stands where."""
-
-
-def table_title(table: Table | str) -> str:
-    """``Arms transfers`` for ``arms_transfers``."""
-    name = table.name if isinstance(table, Table) else table
-    return name.replace("_", " ").capitalize()
-
-
-def parent_key(table: Table) -> ForeignKey | None:
-    """For a table of rows that belong to a record (citations, participants, parties, phases,
-    names), the reference to that record; None for record tables."""
-    if table.id_field is not None:
-        return None
-    return next(
-        (key for key in table.foreign_keys if key.field in table.key and TABLES[key.reference_table].id_field is not None),
-        None,
-    )
 
 
 @dataclass(frozen=True)

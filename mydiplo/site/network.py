@@ -15,16 +15,19 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import Actor
+from ..models import Actor, Record
+from ..registry import TABLES, Table
 from .escape import attr, text
-from .links import FIGURES_DIR, Site
+from .links import FIGURES_DIR, Site, record_id
 from .records import html_table
 from .svg import document, text_width
-from .timeline import LANES, START, event_of
+from .timeline import START, placement
 
 PAGE = f"{FIGURES_DIR}/network.md"
 SVG_FILE = f"{FIGURES_DIR}/network.svg"
-KINDS = {"visit": "#0072B2", "agreement": "#009E73", "observation": "#B8860B", "arms transfer": "#D55E00"}
+TIE_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.model.figure and t.model.figure.tie)
+"""The tables whose models name a kind of tie (``Figure(tie=...)``), in the registry's order."""
+KINDS = {t.model.figure.tie: t.model.figure.colour for t in TIE_TABLES}  # type: ignore[union-attr]
 """The kinds of tie, with their colours (the timeline's, by the same records)."""
 UNIFORM_KINDS = ("state", "intergovernmental", "collective")
 """Actors drawn as themselves; any other actor is drawn as its state when it has one."""
@@ -57,43 +60,28 @@ def principal(site: Site, actor_id: str) -> str:
     return site.states.get(actor.country, actor.actor_id)
 
 
-def _in_window(site: Site, table: str, record: object) -> bool:
-    lane = next(lane for lane in LANES if lane.table == table)
-    event = event_of(site, lane, record)  # type: ignore[arg-type]
-    return event is None or event.end >= START
+def _in_window(site: Site, table: Table, record: Record) -> bool:
+    placed = placement(site, table, record)
+    return placed is None or placed[0][-1].latest >= START
 
 
 def ties(site: Site) -> list[Tie]:
-    """Every tie from 2020 on (the timeline's window), between two different drawn actors."""
+    """Every tie from 2020 on (the timeline's window), between two different drawn actors: for each
+    table whose model names a kind of tie, the pairs of actors its records' ``drawn_ties`` give."""
     found: dict[tuple[str, str, str], Tie] = {}
-    states = site.states
-
-    def add(first: str | None, second: str | None, kind: str, own_id: str) -> None:
-        if first is None or second is None:
-            return
-        a, b = sorted((principal(site, first), principal(site, second)))
-        if a != b:
-            tie = found.setdefault((a, b, kind), Tie(a, b, kind))
-            if own_id not in tie.records:
-                tie.records.append(own_id)
-
-    for visit in site.ds.visits:
-        if _in_window(site, "visits", visit):
-            add(visit.on_behalf_of_id or visit.traveller_id, visit.host_id or states.get(visit.destination_country), "visit", visit.visit_id)
-    for agreement in site.ds.agreements:
-        if _in_window(site, "agreements", agreement):
-            parties = sorted({p.actor_id for p in site.ds.agreement_parties if p.agreement_id == agreement.agreement_id})
-            for i, first in enumerate(parties):
-                for second in parties[i + 1:]:
-                    add(first, second, "agreement", agreement.agreement_id)
-    for observation in site.ds.election_observations:
-        election = site.ds[observation.election_id]
-        when = observation.date or election.start_date  # type: ignore[attr-defined]
-        if observation.status.value != "declined" and (when is None or when.latest >= START):
-            add(observation.observer_id, states.get(election.country), "observation", observation.observation_id)  # type: ignore[attr-defined]
-    for transfer in site.ds.arms_transfers:
-        if _in_window(site, "arms_transfers", transfer):
-            add(transfer.supplier_id, transfer.recipient_id, "arms transfer", transfer.transfer_id)
+    for table in TIE_TABLES:
+        kind = table.model.figure.tie  # type: ignore[union-attr]
+        for record in site.ds.table(table.name):
+            if not _in_window(site, table, record):
+                continue
+            for first, second in record.drawn_ties(site.ds):
+                if first is None or second is None:
+                    continue
+                a, b = sorted((principal(site, first), principal(site, second)))
+                if a != b:
+                    tie = found.setdefault((a, b, kind), Tie(a, b, kind))  # type: ignore[arg-type]
+                    if (own_id := record_id(table, record)) not in tie.records:
+                        tie.records.append(own_id)
     return sorted(found.values(), key=lambda t: (t.a, t.b, list(KINDS).index(t.kind)))
 
 

@@ -7,7 +7,7 @@ from ..registry import RECORD_TABLES, TABLES
 from . import network, timeline
 from .actors import actor_markdown
 from .escape import attr, text
-from .links import Site, table_page, table_title
+from .links import Site, table_page
 from .records import index_markdown, table_markdown
 
 WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n\n"
@@ -31,7 +31,7 @@ def generated_pages(ds: Dataset) -> dict[str, str]:
 
 def table_nav() -> list[dict[str, str]]:
     """The navigation entries of the record pages, one per record table, in the registry's order."""
-    return [{table_title(t): table_page(t.name)} for t in RECORD_TABLES]
+    return [{t.label: table_page(t.name)} for t in RECORD_TABLES]
 
 
 def counts_html(ds: Dataset, page: str) -> str:
@@ -40,7 +40,7 @@ def counts_html(ds: Dataset, page: str) -> str:
     items = []
     for table in RECORD_TABLES:
         count = len(ds.table(table.name))
-        items.append(f'<li><a href="{attr(site.href(table_page(table.name)))}"><strong>{count}</strong> {text(table_title(table).lower())}</a></li>')
+        items.append(f'<li><a href="{attr(site.href(table_page(table.name)))}"><strong>{count}</strong> {text(table.label.lower())}</a></li>')
     citations = sum(len(ds.table(t.name)) for t in TABLES.values() if t.cites)
     rows = sum(len(ds.table(t.name)) for t in TABLES.values())
     return "\n".join([

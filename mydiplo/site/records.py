@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..models import Citation, PartialDate, Record
-from ..registry import RECORD_TABLES, TABLES, Table
+from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
 from .escape import attr, text
-from .links import LABELLERS, Site, parent_key, record_id, table_page, table_title
+from .links import Site, record_id, table_page
 from .values import date_html, field_tooltip, reference_html, value_html
 
 
@@ -34,12 +34,12 @@ def chronological(records: Iterable[Record], table: Table) -> list[Record]:
 
 def child_tables(table: Table) -> list[Table]:
     """Tables whose rows belong to a record of ``table`` (citations aside): participants, parties, phases."""
-    return [t for t in TABLES.values() if t.cites is None and (k := parent_key(t)) is not None and k.reference_table == table.name]
+    return [t for t in TABLES.values() if t.cites is None and (k := t.parent_key) is not None and k.reference_table == table.name]
 
 
 def rows_of(site: Site, child: Table, owner_id: str) -> list[Record]:
     """The rows of ``child`` that belong to the record ``owner_id``."""
-    key = parent_key(child)
+    key = child.parent_key
     return [row for row in site.ds.table(child.name) if key is not None and getattr(row, key.field) == owner_id]
 
 
@@ -51,7 +51,7 @@ def actors_of(site: Site, table: Table, record: Record) -> list[str]:
         for row in rows:
             for key in t.foreign_keys:
                 value = getattr(row, key.field)
-                if key.reference_table == "actors" and value is not None and value != own_id:
+                if key.reference_table == ACTORS.name and value is not None and value != own_id:
                     found[value] = None
     return list(found)
 
@@ -127,7 +127,7 @@ def linked_html(site: Site, record_id_: str) -> str:
             f'{reference_html(site, owner_id)} <span class="md-via">({text(", ".join(via))})</span>'
             for owner_id, (_, via) in owners.items()
         )
-        lines.append(f"<li><strong>{text(table_title(table_name))}</strong>: {items}</li>")
+        lines.append(f"<li><strong>{text(TABLES[table_name].label)}</strong>: {items}</li>")
     lines.append("</ul>")
     return "\n".join(lines)
 
@@ -137,9 +137,9 @@ def belonging_html(site: Site, table: Table, record_id_: str) -> list[str]:
     parts = []
     for child in child_tables(table):
         rows = rows_of(site, child, record_id_)
-        key = parent_key(child)
+        key = child.parent_key
         if rows and key is not None:
-            parts.extend([f"<p><strong>{text(table_title(child))}</strong></p>", rows_html(site, child, rows, key.field)])
+            parts.extend([f"<p><strong>{text(child.label)}</strong></p>", rows_html(site, child, rows, key.field)])
     citations = site.ds.citations_of(record_id_)
     if citations:
         parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
@@ -150,7 +150,7 @@ def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
     """A record's section: heading, fields, rows that belong to it, sources, records pointing to it."""
     own_id = record_id(table, record)
     date = first_date(record)
-    when = f" ({date.describe()})" if date is not None and table.name in LABELLERS else ""
+    when = f" ({date.describe()})" if date is not None and table.captioned else ""
     yield f"## {text(site.label(record) + when)} {{#{own_id}}}"
     yield ""
     parts = [f'<div class="md-record" data-record="{attr(own_id)}">', fields_html(site, table, record), *belonging_html(site, table, own_id)]
@@ -180,7 +180,7 @@ def table_markdown(site: Site, table: Table) -> str:
     site = site.at(table_page(table.name))
     dictionary = site.href("data-dictionary.md", table.name)
     lines = [
-        f"# {text(table_title(table))}",
+        f"# {text(table.label)}",
         "",
         f'<p class="md-intro">{text(table.description)}</p>',
         "",
@@ -191,7 +191,7 @@ def table_markdown(site: Site, table: Table) -> str:
         overview_html(site, table, records),
         "",
     ]
-    if table.name != "actors":
+    if table is not ACTORS:
         for record in records:
             lines.extend(record_section(site, table, record))
     return "\n".join(lines).rstrip() + "\n"
@@ -203,11 +203,11 @@ def index_markdown(site: Site) -> str:
     rows = []
     for table in TABLES.values():
         count = len(site.ds.table(table.name))
-        key = parent_key(table)
+        key = table.parent_key
         if table.id_field is not None:
-            where = f'<a href="{attr(site.href(table_page(table.name)))}">{text(table_title(table))}</a>'
+            where = f'<a href="{attr(site.href(table_page(table.name)))}">{text(table.label)}</a>'
         elif key is not None:
-            where = f'with each record of <a href="{attr(site.href(table_page(key.reference_table)))}">{text(table_title(key.reference_table))}</a>'
+            where = f'with each record of <a href="{attr(site.href(table_page(key.reference_table)))}">{text(TABLES[key.reference_table].label)}</a>'
         else:
             where = ""
         rows.append([f"<code>{text(table.name)}</code>", text(table.description.splitlines()[0] if not table.cites else f"Citations of {table.cites}."), str(count), where])

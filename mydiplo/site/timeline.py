@@ -1,4 +1,4 @@
-"""The timeline figure: visits, agreements, elections and arms transfers from 2020 on, drawn as SVG.
+"""The timeline figure: records of the tables whose models ask for a lane, from 2020 on, drawn as SVG.
 
 Each record is a bar from the earliest to the latest day its partial dates
 allow, so "December 2025" is a month wide and "2025" a year wide: the
@@ -14,9 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..models import PartialDate, Record
-from ..registry import TABLES
+from ..models.roles import in_words, shorten
+from ..registry import TABLES, Table
 from .escape import attr, text
-from .links import FIGURES_DIR, Site, record_id, shorten
+from .links import FIGURES_DIR, Site, record_id
 from .records import html_table
 from .svg import document, text_width
 
@@ -36,13 +37,10 @@ class Lane:
     dates: tuple[str, ...]
 
 
-LANES = (
-    Lane("visits", "Visits", "#0072B2", ("start_date", "end_date")),
-    Lane("agreements", "Agreements", "#009E73", ("date",)),
-    Lane("elections", "Elections", "#B8860B", ("start_date", "end_date")),
-    Lane("arms_transfers", "Arms transfers", "#D55E00", ("order_date", "delivery_start", "delivery_end")),
+LANES = tuple(
+    Lane(t.name, t.label, t.model.figure.colour, t.model.span) for t in TABLES.values() if t.model.figure and t.model.figure.lane
 )
-"""The four kinds of event the timeline shows, in the order of its rows."""
+"""The tables whose models ask for a row of the timeline (``Figure(lane=True)``), in the registry's order."""
 
 
 @dataclass(frozen=True)
@@ -59,25 +57,47 @@ class Bar:
     reported: bool
 
 
+def placement(site: Site, table: Table, record: Record) -> tuple[list[PartialDate], bool] | None:
+    """The dates that place a record in time, and whether they are only the day it was first reported.
+
+    A record's own ``span`` dates; else the first date of the record its model is ``dated_by``
+    (nothing, when that one is undated too); else the publication date of its earliest source.
+    None when nothing places it.
+    """
+    own = [d for d in (getattr(record, f) for f in record.span) if d is not None]
+    if own:
+        return own, False
+    if record.dated_by is not None:
+        other = site.ds[getattr(record, record.dated_by)]
+        first = getattr(other, other.span[0])
+        return ([first], False) if first is not None else None
+    published = sorted((s.published_date for s in site.ds.sources_of(record_id(table, record)) if s.published_date), key=lambda d: d.earliest)
+    return ([published[0]], True) if published else None
+
+
 def event_of(site: Site, lane: Lane, record: Record) -> Bar | None:
     """Where a record lies in time: the span of its own dates, else the day it was first reported."""
-    own_id = record_id(TABLES[lane.table], record)
-    dates: list[PartialDate] = [d for d in (getattr(record, f) for f in lane.dates) if d is not None]
-    label = site.label(record)
-    if dates:
-        start, end = dates[0], dates[-1]
-        when = start.describe() if start == end else f"{start.describe()} to {end.describe()}"
-        hedged = any(d.approximate or d.uncertain for d in dates)
-        return Bar(lane, own_id, label, start.earliest, end.latest, when, hedged, False)
-    published = sorted((s.published_date for s in site.ds.sources_of(own_id) if s.published_date), key=lambda d: d.earliest)
-    if not published:
+    table = TABLES[lane.table]
+    placed = placement(site, table, record)
+    if placed is None:
         return None
-    first = published[0]
-    return Bar(lane, own_id, label, first.earliest, first.latest, f"undated; first reported {first.describe()}", first.approximate or first.uncertain, True)
+    dates, reported = placed
+    start, end = dates[0], dates[-1]
+    if reported:
+        when = f"undated; first reported {start.describe()}"
+    else:
+        when = start.describe() if start == end else f"{start.describe()} to {end.describe()}"
+    hedged = any(d.approximate or d.uncertain for d in dates)
+    return Bar(lane, record_id(table, record), site.label(record), start.earliest, end.latest, when, hedged, reported)
+
+
+def lanes_in_words() -> str:
+    """The lanes as a phrase: ``visits, agreements, elections and arms transfers``."""
+    return in_words([lane.title.lower() for lane in LANES])
 
 
 def events(site: Site) -> list[Bar]:
-    """Every event of the four lanes that reaches into 2020 or later, earliest first within each lane."""
+    """Every event of the lanes that reaches into 2020 or later, earliest first within each lane."""
     found = []
     for lane in LANES:
         for record in site.ds.table(lane.table):
@@ -169,7 +189,7 @@ def svg(site: Site, inline: bool = False) -> str:
         f"Timeline from {START.year} to {last.year - 1}: {counts}. Each bar runs from the earliest to the latest day its "
         "partial dates allow; undated records are hollow, at the date they were first reported. The table below the figure lists the same events."
     )
-    return document("timeline", WIDTH, height, "Timeline of visits, agreements, elections and arms transfers since 2020", description, body, inline)
+    return document("timeline", WIDTH, height, f"Timeline of {lanes_in_words()} since {START.year}", description, body, inline)
 
 
 def _legend(y: float) -> list[str]:
@@ -196,7 +216,7 @@ def page_markdown(site: Site) -> str:
     return "\n".join([
         "# Timeline",
         "",
-        "Visits, agreements, elections and arms transfers from 2020 on, drawn from the data on each build of this site.",
+        f"{lanes_in_words().capitalize()} from {START.year} on, drawn from the data on each build of this site.",
         "A bar runs from the earliest to the latest day a record's dates allow, so a date known only to the month is a",
         "month wide; faded bars have approximate or uncertain dates; hollow bars are records without dates of their own,",
         "placed when a source first reported them. Click a bar to open its record.",
