@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .analysis.sql import connect
     from .dataset import Dataset, InvalidPackageError, load
-    from .export import connect
     from .models import PartialDate
 
 _LAZY = {
@@ -29,7 +29,7 @@ _LAZY = {
     "Dataset": "mydiplo.dataset",
     "InvalidPackageError": "mydiplo.dataset",
     "PartialDate": "mydiplo.models.dates",
-    "connect": "mydiplo.export.duckdb_format",
+    "connect": "mydiplo.analysis.sql",
 }
 
 __all__ = ["Dataset", "InvalidPackageError", "PartialDate", "__version__", "connect", "load"]

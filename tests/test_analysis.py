@@ -63,7 +63,7 @@ def test_agreements_pledges_transfers_and_observations_have_their_direction(dyad
     assert transfer == {("RUS", "MMR", "062", "COOPERATE")}
     observation = {(d["source_iso3"], d["target_iso3"], d["cameo_code"]) for d in _rows(dyads, "china-observes-myanmar-election-2025")}
     assert observation == {("CHN", "MMR", "050")}
-    assert (710, 775) == (_rows(dyads, "china-observes-myanmar-election-2025")[0]["source_cow_code"], _rows(dyads, "china-observes-myanmar-election-2025")[0]["target_cow_code"])
+    assert (_rows(dyads, "china-observes-myanmar-election-2025")[0]["source_cow_code"], _rows(dyads, "china-observes-myanmar-election-2025")[0]["target_cow_code"]) == (710, 775)
 
 
 def test_no_dyad_for_actors_that_are_no_state(dyads: list[dict]) -> None:

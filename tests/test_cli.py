@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import replace_in
 
-from mydiplo.files import locate
 from mydiplo.cli import main
+from mydiplo.files import locate
 from mydiplo.validation import validate
 
 

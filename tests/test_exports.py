@@ -179,12 +179,12 @@ def test_unknown_format_writes_nothing(dataset: Dataset, tmp_path: Path) -> None
 
 
 def test_interrupted_database_write_leaves_the_old_file_whole(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mydiplo.export import sqlite_format
+    from mydiplo.analysis import sql
 
     write_exports(dataset, ["sqlite"], tmp_path)
     before = (tmp_path / "mydiplo.sqlite").read_bytes()
     calls = {"n": 0}
-    real_insert = sqlite_format.insert
+    real_insert = sql.insert
 
     def insert_then_crash(frame: Frame) -> str:
         calls["n"] += 1
@@ -192,7 +192,7 @@ def test_interrupted_database_write_leaves_the_old_file_whole(dataset: Dataset, 
             raise KeyboardInterrupt
         return real_insert(frame)
 
-    monkeypatch.setattr(sqlite_format, "insert", insert_then_crash)
+    monkeypatch.setattr(sql, "insert", insert_then_crash)
     with pytest.raises(KeyboardInterrupt):
         write_exports(dataset, ["sqlite"], tmp_path)
     assert (tmp_path / "mydiplo.sqlite").read_bytes() == before

@@ -13,8 +13,8 @@ import sqlite3
 from typing import Any
 
 from ..dataset import Dataset
-from ..export.sqlite_format import fill_sqlite
 from .frames import frames
+from .sql import fill_sqlite
 
 
 class QueryError(ValueError):

@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..analysis.sql import connect
 from ..dataset import Dataset
 from .csv_format import write_csv
-from .duckdb_format import connect, write_duckdb
+from .duckdb_format import write_duckdb
 from .graphml import write_network
 from .json_format import write_json, write_jsonl
 from .parquet_format import write_parquet

@@ -33,7 +33,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 

@@ -1,6 +1,7 @@
-"""SQL for the SQLite and DuckDB exports: tables with keys, indexes, and views for the common questions.
+"""The dataset as a SQL database, in SQLite or DuckDB: tables with keys, indexes, and views for the common questions.
 
-The same frames become the same tables in both databases; only the column
+``mydiplo query`` and :func:`mydiplo.connect` build it in memory; the SQLite
+and DuckDB exports write it to a file. The same frames become the same tables in both databases; only the column
 types differ by dialect. The views answer what most users ask first:
 
 * ``<table>_named``: a table with the name of every actor it references
@@ -13,10 +14,13 @@ types differ by dialect. The views answer what most users ask first:
 
 from __future__ import annotations
 
-from typing import Literal
+import sqlite3
+from typing import Any, Literal
 
-from ..analysis.frames import Frame
+from ..dataset import Dataset
+from ..extras import require
 from ..registry import ACTORS, SOURCES, TABLES
+from .frames import Frame, frames
 
 Dialect = Literal["sqlite", "duckdb"]
 
@@ -120,3 +124,57 @@ def views() -> dict[str, str]:
 def create_views() -> list[str]:
     """``CREATE VIEW`` statements for :func:`views`."""
     return [f"CREATE VIEW {quote(name)} AS {select}" for name, select in views().items()]
+
+
+def fill_sqlite(connection: sqlite3.Connection, tables: list[Frame]) -> None:
+    """Create and fill every table, index and view in ``connection``; fail if a foreign key is broken."""
+    connection.isolation_level = None  # explicit transaction: the deferral below lasts until COMMIT
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("BEGIN")
+    try:
+        connection.execute("PRAGMA defer_foreign_keys = ON")  # actors reference their parent actors, in any order
+        for frame in creation_order(tables):
+            connection.execute(create_table(frame, "sqlite"))
+            for statement in create_indexes(frame):
+                connection.execute(statement)
+            connection.executemany(insert(frame), [_sqlite_row(row) for row in frame.rows])
+        for statement in create_views():
+            connection.execute(statement)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _sqlite_row(row: tuple[object, ...]) -> tuple[object, ...]:
+    """Dates as ISO text: SQLite has no date type, and its date functions read ISO text."""
+    return tuple(value.isoformat() if hasattr(value, "isoformat") else value for value in row)
+
+
+def fill_duckdb(connection: Any, tables: list[Frame]) -> None:
+    """Create and fill every table and view in a DuckDB connection."""
+    for frame in creation_order(tables):
+        connection.execute(create_table(frame, "duckdb"))
+        if frame.rows:
+            connection.executemany(insert(frame), [list(row) for row in frame.rows])
+    for statement in create_views():
+        connection.execute(statement)
+
+
+def connect(dataset: Dataset | None = None) -> Any:
+    """An in-memory DuckDB connection holding every table, derived table and view of the dataset.
+
+    ``dataset`` defaults to :func:`mydiplo.load`. Query it with SQL and get
+    pandas or polars frames back::
+
+        con = mydiplo.connect()
+        con.sql("SELECT traveller_name, host_name, start_date FROM visits_named").df()
+    """
+    duckdb = require("duckdb", "mydiplo.connect()")
+    if dataset is None:
+        from ..dataset import load
+
+        dataset = load()
+    connection = duckdb.connect(":memory:")
+    fill_duckdb(connection, frames(dataset))
+    return connection
