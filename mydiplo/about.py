@@ -19,4 +19,14 @@ DATA_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 International",
 }
-KEYWORDS = ("Myanmar", "Burma", "diplomacy", "foreign relations", "elections", "election observation", "arms transfers", "Russia", "Belarus")
+KEYWORDS = (
+    "Myanmar",
+    "Burma",
+    "diplomacy",
+    "foreign relations",
+    "elections",
+    "election observation",
+    "arms transfers",
+    "Russia",
+    "Belarus",
+)

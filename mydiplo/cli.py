@@ -95,7 +95,10 @@ def _fmt(args: argparse.Namespace) -> int:
             print(f"{path}: reformatted")
     changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE]
     verb = "not in canonical form" if args.check else "reformatted"
-    print(f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
+    print(
+        f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, "
+        f"{unreadable} unreadable"
+    )
     if args.check and changed:
         print("run `mydiplo fmt` to rewrite them")
     if unreadable:
@@ -144,7 +147,9 @@ def _dataset(path: str | None) -> Any:
     try:
         return load(root)
     except InvalidPackageError as error:
-        raise InvalidDataError(f"the data package in {root} has {len(error.problems)} errors; run `mydiplo validate {root}` to see them") from None
+        raise InvalidDataError(
+            f"the data package in {root} has {len(error.problems)} errors; run `mydiplo validate {root}` to see them"
+        ) from None
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -186,55 +191,117 @@ def parser() -> argparse.ArgumentParser:
     """The command-line interface, with one subcommand per task."""
     main = argparse.ArgumentParser(
         prog="mydiplo",
-        description="The foreign relations of Myanmar's military regime since the 2021 coup, as a validated data package.",
+        description=(
+            "The foreign relations of Myanmar's military regime since the 2021 coup, as a validated data package."
+        ),
     )
     main.add_argument("--version", action="version", version=f"mydiplo {__version__}")
     main.add_argument("--debug", action="store_true", help="show a traceback when the command fails unexpectedly")
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a data package against every rule and report each problem")
-    validate.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in, else the installed data)")
-    validate.add_argument("--format", choices=["human", "json", "github"], default="human", help="report format: human (default), json, or github (Actions annotations)")
-    validate.add_argument("--max-per-rule", type=int, default=20, metavar="N", help="problems shown per rule and file in human and github output; 0 shows all (counts are never capped)")
-    validate.add_argument("--engine", choices=["auto", "default", "fast"], default="auto", help="auto (default): the columnar engine for large packages when mydiplo[fast] is installed; both report the same problems")
+    validate.add_argument(
+        "path",
+        nargs="?",
+        help=(
+            "data package folder or datapackage.json (default: the mydiplo checkout you are in, else the installed "
+            "data)"
+        ),
+    )
+    validate.add_argument(
+        "--format",
+        choices=["human", "json", "github"],
+        default="human",
+        help="report format: human (default), json, or github (Actions annotations)",
+    )
+    validate.add_argument(
+        "--max-per-rule",
+        type=int,
+        default=20,
+        metavar="N",
+        help="problems shown per rule and file in human and github output; 0 shows all (counts are never capped)",
+    )
+    validate.add_argument(
+        "--engine",
+        choices=["auto", "default", "fast"],
+        default="auto",
+        help=(
+            "auto (default): the columnar engine for large packages when mydiplo[fast] is installed; both report the "
+            "same problems"
+        ),
+    )
     validate.set_defaults(run=_validate)
 
-    generate = commands.add_parser("generate", help="write schema/, datapackage.json and the data dictionary from the models")
+    generate = commands.add_parser(
+        "generate", help="write schema/, datapackage.json and the data dictionary from the models"
+    )
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that differs")
     generate.add_argument("--root", help="checkout to write into (default: the checkout mydiplo runs from)")
     generate.set_defaults(run=_generate)
 
-    fmt = commands.add_parser("fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)")
-    fmt.add_argument("path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in)")
-    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical")
+    fmt = commands.add_parser(
+        "fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)"
+    )
+    fmt.add_argument(
+        "path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in)"
+    )
+    fmt.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical"
+    )
     fmt.set_defaults(run=_fmt)
 
-    diff = commands.add_parser("diff", help="show the records added, removed and changed between two versions of the data")
+    diff = commands.add_parser(
+        "diff", help="show the records added, removed and changed between two versions of the data"
+    )
     diff.add_argument("old", help="the earlier version: a data package folder, or a git revision (main, HEAD~1, a tag)")
     diff.add_argument("new", help="the later version, likewise (. is this folder's work tree)")
-    diff.add_argument("--format", choices=["human", "markdown", "json"], default="human", help="human (default), markdown (for a pull request), or json")
+    diff.add_argument(
+        "--format",
+        choices=["human", "markdown", "json"],
+        default="human",
+        help="human (default), markdown (for a pull request), or json",
+    )
     diff.set_defaults(run=_diff)
 
-    build = commands.add_parser("build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS")
+    build = commands.add_parser(
+        "build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS"
+    )
     build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
     build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
     build.set_defaults(run=_build)
 
-    export = commands.add_parser("export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network")
-    export.add_argument("--format", metavar="FORMAT[,FORMAT]", help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)")
+    export = commands.add_parser(
+        "export", help="write the data as CSV, JSON, JSONL, Parquet, SQLite, DuckDB or a network"
+    )
+    export.add_argument(
+        "--format",
+        metavar="FORMAT[,FORMAT]",
+        help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)",
+    )
     export.add_argument("--output", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    export.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
+    export.add_argument(
+        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
+    )
     export.set_defaults(run=_export)
 
     show = commands.add_parser("show", help="print one record with everything linked to it")
     show.add_argument("id", help="the id of any record, such as lukashenko-visit-myanmar-2025")
-    show.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
+    show.add_argument(
+        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
+    )
     show.set_defaults(run=_show)
 
     query = commands.add_parser("query", help="run SQL over the data's tables and views and print the result")
     query.add_argument("sql", help='a query such as "SELECT * FROM dyadic_events LIMIT 5"')
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output: an aligned table (default), csv or json")
-    query.add_argument("--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)")
+    query.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="output: an aligned table (default), csv or json",
+    )
+    query.add_argument(
+        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
+    )
     query.set_defaults(run=_query)
     return main
 
@@ -254,10 +321,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidDataError as error:
         print(f"mydiplo: {error}", file=sys.stderr)
         return EXIT_INVALID
-    except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
+    except Exception as error:
         if args.debug:
             raise
-        print(f"mydiplo: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)", file=sys.stderr)
+        print(
+            f"mydiplo: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
 
 

@@ -1,4 +1,4 @@
-"""Building the documentation site for tests: ``mkdocs build --strict`` of a data package into a folder, failing on any warning."""
+"""Building the documentation site for tests: ``mkdocs build --strict`` of a data package, failing on any warning."""
 
 from __future__ import annotations
 
@@ -40,7 +40,12 @@ def build_site(target: Path, package: Path) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
-        check=False, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-4000:]}"

@@ -23,8 +23,26 @@ from mydiplo.extras import MissingExtraError
 from mydiplo.registry import TABLES
 
 PLOVER_CATEGORIES = {
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "CRIME",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "INVESTIGATE",
+    "DEMAND",
+    "DISAPPROVE",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "FIGHT",
+    "CRIME",
 }
 """PLOVER's event categories, from its specification and its 2021 CAMEO mapping."""
 
@@ -50,20 +68,38 @@ def test_a_visit_gives_a_visit_and_a_host_event(dyads: list[dict]) -> None:
     assert (visit["cameo_code"], visit["plover_event"]) == ("042", "CONSULT")
     assert (visit["source_cow_code"], visit["source_cow_abbrev"], visit["source_gw_code"]) == (370, "BLR", 370)
     assert (visit["target_cow_code"], visit["target_cow_abbrev"], visit["target_gw_code"]) == (775, "MYA", 775)
-    assert (visit["date_earliest"], visit["date_latest"], visit["year"]) == (dt.date(2025, 11, 27), dt.date(2025, 11, 28), 2025)
+    assert (visit["date_earliest"], visit["date_latest"], visit["year"]) == (
+        dt.date(2025, 11, 27),
+        dt.date(2025, 11, 28),
+        2025,
+    )
     assert rows[("host", "MMR", "BLR")]["cameo_code"] == "043"
 
 
 def test_agreements_pledges_transfers_and_observations_have_their_direction(dyads: list[dict]) -> None:
-    roadmap = {(d["source_iso3"], d["target_iso3"], d["cameo_code"]) for d in _rows(dyads, "myanmar-belarus-roadmap-2026-2028")}
+    roadmap = {
+        (d["source_iso3"], d["target_iso3"], d["cameo_code"]) for d in _rows(dyads, "myanmar-belarus-roadmap-2026-2028")
+    }
     assert roadmap == {("BLR", "MMR", "057"), ("MMR", "BLR", "057")}
-    pledge = {(d["source_iso3"], d["target_iso3"], d["cameo_code"]) for d in _rows(dyads, "shoigu-pledge-military-cooperation-2021")}
+    pledge = {
+        (d["source_iso3"], d["target_iso3"], d["cameo_code"])
+        for d in _rows(dyads, "shoigu-pledge-military-cooperation-2021")
+    }
     assert pledge == {("RUS", "MMR", "0312")}
-    transfer = {(d["source_iso3"], d["target_iso3"], d["cameo_code"], d["plover_event"]) for d in _rows(dyads, "russia-myanmar-weapons")}
+    transfer = {
+        (d["source_iso3"], d["target_iso3"], d["cameo_code"], d["plover_event"])
+        for d in _rows(dyads, "russia-myanmar-weapons")
+    }
     assert transfer == {("RUS", "MMR", "062", "COOPERATE")}
-    observation = {(d["source_iso3"], d["target_iso3"], d["cameo_code"]) for d in _rows(dyads, "china-observes-myanmar-election-2025")}
+    observation = {
+        (d["source_iso3"], d["target_iso3"], d["cameo_code"])
+        for d in _rows(dyads, "china-observes-myanmar-election-2025")
+    }
     assert observation == {("CHN", "MMR", "050")}
-    assert (_rows(dyads, "china-observes-myanmar-election-2025")[0]["source_cow_code"], _rows(dyads, "china-observes-myanmar-election-2025")[0]["target_cow_code"]) == (710, 775)
+    assert (
+        _rows(dyads, "china-observes-myanmar-election-2025")[0]["source_cow_code"],
+        _rows(dyads, "china-observes-myanmar-election-2025")[0]["target_cow_code"],
+    ) == (710, 775)
 
 
 def test_no_dyad_for_actors_that_are_no_state(dyads: list[dict]) -> None:
@@ -75,18 +111,32 @@ def test_no_dyad_for_actors_that_are_no_state(dyads: list[dict]) -> None:
 def test_every_state_in_the_data_has_cow_and_gw_codes(dataset: Dataset, dyads: list[dict]) -> None:
     states = {a.country for a in dataset.actors if a.kind.value == "state"}
     assert states <= set(STATE_CODES), f"add COW and G&W codes for {sorted(states - set(STATE_CODES))} to statecodes.py"
-    assert all(d["source_cow_code"] and d["target_cow_code"] and d["source_gw_code"] and d["target_gw_code"] for d in dyads)
+    assert all(
+        d["source_cow_code"] and d["target_cow_code"] and d["source_gw_code"] and d["target_gw_code"] for d in dyads
+    )
     assert len({c.cow_code for c in STATE_CODES.values()}) == len(STATE_CODES)
-    assert (STATE_CODES["MMR"].cow_code, STATE_CODES["MMR"].cow_abbrev, STATE_CODES["RUS"].cow_code, STATE_CODES["VNM"].cow_code) == (775, "MYA", 365, 816)
+    assert (
+        STATE_CODES["MMR"].cow_code,
+        STATE_CODES["MMR"].cow_abbrev,
+        STATE_CODES["RUS"].cow_code,
+        STATE_CODES["VNM"].cow_code,
+    ) == (775, "MYA", 365, 816)
 
 
 def test_every_coded_record_has_one_code_per_event(dataset: Dataset) -> None:
-    expected_events = {"visits": {"visit", "host"}, "agreements": {"agreement"}, "election_observations": {"observation"}, "arms_transfers": {"transfer"}}
+    expected_events = {
+        "visits": {"visit", "host"},
+        "agreements": {"agreement"},
+        "election_observations": {"observation"},
+        "arms_transfers": {"transfer"},
+    }
     assert set(CODED_TABLES) == set(expected_events)
     for table in CODED_TABLES:
         for record in dataset.table(table):
             assert {rule.event for rule in record_codes(dataset, table, record)} == expected_events[table], record
-    assert len(event_codes_frame(dataset).rows) == sum(len(dataset.table(t)) * len(e) for t, e in expected_events.items())
+    assert len(event_codes_frame(dataset).rows) == sum(
+        len(dataset.table(t)) * len(e) for t, e in expected_events.items()
+    )
 
 
 def test_codes_are_real_cameo_and_plover_codes() -> None:
@@ -104,12 +154,16 @@ def test_the_first_matching_rule_wins(dataset: Dataset) -> None:
     subjects = {s.subject.value for s in dataset.agreement_subjects if s.agreement_id == pledge.agreement_id}  # type: ignore[attr-defined]
     assert "military-technical" in subjects and "trade" in subjects
     assert [r.cameo for r in record_codes(dataset, "agreements", pledge)] == ["0312"]
-    assert [r.cameo for r in record_codes(dataset, "election_observations", dataset["international-observers-myanmar-2015"])] == ["042"]
+    assert [
+        r.cameo for r in record_codes(dataset, "election_observations", dataset["international-observers-myanmar-2015"])
+    ] == ["042"]
 
 
 def test_the_docs_show_the_mapping_the_code_uses(checkout: Path) -> None:
     page = (checkout / "docs" / "exports.md").read_text(encoding="utf-8")
-    assert markdown_table() in page, "docs/exports.md is out of date: paste the output of mydiplo.analysis.eventcodes.markdown_table()"
+    assert markdown_table() in page, (
+        "docs/exports.md is out of date: paste the output of mydiplo.analysis.eventcodes.markdown_table()"
+    )
 
 
 def test_the_network_holds_the_known_edges(dataset: Dataset, tmp_path: Path) -> None:
@@ -124,7 +178,9 @@ def test_the_network_holds_the_known_edges(dataset: Dataset, tmp_path: Path) -> 
     assert [(d["relation"], d["cameo_code"]) for d in visit] == [("visit", "042")]
     assert network.has_edge("myanmar", "belarus") and network.has_edge("belarus", "myanmar")
     assert any(d["relation"] == "transfer" for d in network.get_edge_data("russia", "myanmar").values())
-    assert any(d["relation"] == "met" for d in network.get_edge_data("alexander-lukashenko", "min-aung-hlaing").values())
+    assert any(
+        d["relation"] == "met" for d in network.get_edge_data("alexander-lukashenko", "min-aung-hlaing").values()
+    )
     edges_csv = (tmp_path / "edges.csv").read_text(encoding="utf-8").splitlines()
     assert len(edges_csv) - 1 == network.number_of_edges() == len(graph(dataset).edges)
 
@@ -152,13 +208,23 @@ def test_to_polars_gives_typed_columns(dataset: Dataset) -> None:
 def test_connect_holds_every_table_and_view(dataset: Dataset) -> None:
     connection = mydiplo.connect(dataset)
     names = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    assert set(TABLES) | {"dyadic_events", "event_codes", "state_codes", "visits_named", "all_citations", "dyads_by_year"} <= names
-    assert connection.execute("SELECT traveller_name FROM visits_named WHERE visit_id = 'kim-jong-un-visit-russia-2023'").fetchone() == ("Kim Jong Un",)
+    assert (
+        set(TABLES) | {"dyadic_events", "event_codes", "state_codes", "visits_named", "all_citations", "dyads_by_year"}
+        <= names
+    )
+    assert connection.execute(
+        "SELECT traveller_name FROM visits_named WHERE visit_id = 'kim-jong-un-visit-russia-2023'"
+    ).fetchone() == ("Kim Jong Un",)
 
 
-def test_a_missing_extra_is_one_line_naming_it(package: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_extra_is_one_line_naming_it(
+    package: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "polars", None)
-    with pytest.raises(MissingExtraError, match=r"^to_polars\(\) needs polars, which is not installed: pip install 'mydiplo\[polars\]'$"):
+    with pytest.raises(
+        MissingExtraError,
+        match=r"^to_polars\(\) needs polars, which is not installed: pip install 'mydiplo\[polars\]'$",
+    ):
         dataset.to_polars("visits")
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
@@ -174,12 +240,16 @@ def test_cli_export_defaults_to_sqlite(package: Path, tmp_path: Path, capsys: py
     assert "wrote" in capsys.readouterr().out
 
 
-def test_cli_export_rejects_an_unknown_format(package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_rejects_an_unknown_format(
+    package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "--format", "csv,xlsx", "--output", str(tmp_path), "--path", str(package)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def test_cli_export_of_invalid_data_exits_1(package_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_of_invalid_data_exits_1(
+    package_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from conftest import replace_in
 
     replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
@@ -200,12 +270,27 @@ def test_cli_show_prints_the_record_and_what_links_to_it(package: Path, capsys: 
 def test_cli_show_suggests_close_ids(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "lukashenko-visit-myanmar-2024", "--path", str(package)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("mydiplo: no record has the id 'lukashenko-visit-myanmar-2024'; did you mean lukashenko-visit-myanmar-2025")
+    assert err.startswith(
+        "mydiplo: no record has the id 'lukashenko-visit-myanmar-2024'; did you mean lukashenko-visit-myanmar-2025"
+    )
     assert err.count("\n") == 1
 
 
 def test_cli_query_prints_a_table(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "SELECT source_iso3, target_iso3, cameo_code FROM dyadic_events WHERE record_id = 'russia-myanmar-weapons'", "--path", str(package)]) == 0
+    assert (
+        main(
+            [
+                "query",
+                (
+                    "SELECT source_iso3, target_iso3, cameo_code FROM dyadic_events WHERE record_id = "
+                    "'russia-myanmar-weapons'"
+                ),
+                "--path",
+                str(package),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["source_iso3", "target_iso3", "cameo_code"]
     assert out[2].split() == ["RUS", "MMR", "062"] and out[-1] == "(1 row)"
@@ -214,7 +299,7 @@ def test_cli_query_prints_a_table(package: Path, capsys: pytest.CaptureFixture[s
 def test_cli_query_reports_bad_sql_in_one_line(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "SELEC * FROM visits", "--path", str(package)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("mydiplo: the query failed: near \"SELEC\": syntax error") and err.count("\n") == 1
+    assert err.startswith('mydiplo: the query failed: near "SELEC": syntax error') and err.count("\n") == 1
     assert main(["query", "DELETE FROM visits", "--path", str(package)]) == 2
     assert "readonly" in capsys.readouterr().err
 
@@ -222,16 +307,46 @@ def test_cli_query_reports_bad_sql_in_one_line(package: Path, capsys: pytest.Cap
 def test_cli_query_formats_csv_and_json(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "json", "--path", str(package)]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'",
+                "--format",
+                "json",
+                "--path",
+                str(package),
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out) == [{"iso3": "MMR", "cow_code": 775}]
-    assert main(["query", "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'", "--format", "csv", "--path", str(package)]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "SELECT iso3, cow_code FROM state_codes WHERE iso3 = 'MMR'",
+                "--format",
+                "csv",
+                "--path",
+                str(package),
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == "iso3,cow_code\nMMR,775\n"
 
 
-def test_cli_show_lists_what_cites_a_source_and_an_actors_names(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_show_lists_what_cites_a_source_and_an_actors_names(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", "time-2023-junta-seeks-russia-election-help", "--path", str(package)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("sources: ") and "Cited by (" in out and "visits: myanmar-election-commission-visit-russia-2023" in out
+    assert (
+        out.startswith("sources: ")
+        and "Cited by (" in out
+        and "visits: myanmar-election-commission-visit-russia-2023" in out
+    )
     assert main(["show", "min-aung-hlaing", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert "Also known as\n  Aung Hlaing" in out and "offices (" in out

@@ -43,7 +43,9 @@ def _line_of(root: Path, file: str, text: str) -> int:
     return content[: content.index(text)].count("\n") + 1
 
 
-def _insert_after(file: str, anchor: str, row: str, field: str | None, rule: str, at_new: bool = True) -> Callable[[Path], Expected]:
+def _insert_after(
+    file: str, anchor: str, row: str, field: str | None, rule: str, at_new: bool = True
+) -> Callable[[Path], Expected]:
     """Insert ``row`` as a new line after the line containing ``anchor``; expect the problem on the new line."""
 
     def apply(root: Path) -> Expected:
@@ -68,7 +70,9 @@ def _delete_line(file: str, anchor: str, expect: Callable[[Path], Expected]) -> 
     return apply
 
 
-def _write_bytes(file: str, transform: Callable[[bytes], bytes], line: int | None, rule: str) -> Callable[[Path], Expected]:
+def _write_bytes(
+    file: str, transform: Callable[[bytes], bytes], line: int | None, rule: str
+) -> Callable[[Path], Expected]:
     def apply(root: Path) -> Expected:
         path = root / file
         path.write_bytes(transform(path.read_bytes()))
@@ -116,17 +120,30 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "byte-order mark": _write_bytes(VISITS, lambda b: b"\xef\xbb\xbf" + b, 1, "file-unreadable"),
     "CRLF line endings": _write_bytes(VISITS, lambda b: b.replace(b"\n", b"\r\n"), 1, "line-endings"),
     "latin-1 byte": _then(
-        _write_bytes(D + "sources.csv", lambda b: b.replace(b"Publisher not", b"Publisher n\xe9t", 1), None, "file-unreadable"),
-        lambda root: Expected(D + "sources.csv", (root / D / "sources.csv").read_bytes().split(b"Publisher n\xe9t")[0].count(b"\n") + 1, None, "file-unreadable"),
+        _write_bytes(
+            D + "sources.csv", lambda b: b.replace(b"Publisher not", b"Publisher n\xe9t", 1), None, "file-unreadable"
+        ),
+        lambda root: Expected(
+            D + "sources.csv",
+            (root / D / "sources.csv").read_bytes().split(b"Publisher n\xe9t")[0].count(b"\n") + 1,
+            None,
+            "file-unreadable",
+        ),
     ),
     "missing file": _remove(D + "honours.csv", "file-missing"),
     "empty file": _write_bytes(D + "honours.csv", lambda b: b"", 1, "header-mismatch"),
     "renamed column": _sub(VISITS, "visit_id,kind,", "visit,kind,", None, "header-mismatch"),
-    "unterminated quote": _sub(VISITS, 'covered an arms deal.",', 'covered an arms deal.,', None, "csv-syntax"),
+    "unterminated quote": _sub(VISITS, 'covered an arms deal.",', "covered an arms deal.,", None, "csv-syntax"),
     "NUL byte": _sub(VISITS, "Talks with Vladimir Putin", "Talks with\x00 Putin", "purpose", "text-hygiene"),
     "huge cell": _sub(VISITS, "Talks with Vladimir Putin", "x" * 200_000, None, "csv-syntax"),
     "blank row": _insert_after(VISITS, "hun-sen-visit-myanmar-2022", "", None, "blank-row"),
-    "extra cell": _sub(VISITS, "hun-sen-visit-myanmar-2022,unspecified,", "hun-sen-visit-myanmar-2022,unspecified,,", None, "row-length"),
+    "extra cell": _sub(
+        VISITS,
+        "hun-sen-visit-myanmar-2022,unspecified,",
+        "hun-sen-visit-myanmar-2022,unspecified,,",
+        None,
+        "row-length",
+    ),
     "rows out of order": _swap_first_rows(D + "actors.csv"),
     # cells
     "unknown vocabulary value": _sub(VISITS, ",goodwill-visit,", ",holiday,", "kind", "field-enum"),
@@ -135,57 +152,179 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "end before start": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-08-12", "end_date", "date-order"),
     "unknown country code": _sub(VISITS, ",RUS,Moscow,", ",XXR,Moscow,", "destination_country", "country-code"),
     "lower-case country": _sub(VISITS, ",RUS,Moscow,", ",Rus,Moscow,", "destination_country", "field-pattern"),
-    "id not kebab case": _sub(VISITS, "hun-sen-visit-myanmar-2022,", "Hun_Sen-visit-myanmar-2022,", "visit_id", "field-pattern"),
-    "required cell empty": _sub(VISITS, "hun-sen-visit-myanmar-2022,unspecified,", "hun-sen-visit-myanmar-2022,,", "kind", "field-required"),
-    "trailing space": _sub(VISITS, "Talks with Vladimir Putin, believed to have covered an arms deal.", "Talks with Vladimir Putin, believed to have covered an arms deal. ", "purpose", "text-hygiene"),
+    "id not kebab case": _sub(
+        VISITS, "hun-sen-visit-myanmar-2022,", "Hun_Sen-visit-myanmar-2022,", "visit_id", "field-pattern"
+    ),
+    "required cell empty": _sub(
+        VISITS, "hun-sen-visit-myanmar-2022,unspecified,", "hun-sen-visit-myanmar-2022,,", "kind", "field-required"
+    ),
+    "trailing space": _sub(
+        VISITS,
+        "Talks with Vladimir Putin, believed to have covered an arms deal.",
+        "Talks with Vladimir Putin, believed to have covered an arms deal. ",
+        "purpose",
+        "text-hygiene",
+    ),
     "tab in text": _sub(VISITS, "Talks with Vladimir Putin", "Talks with\tVladimir Putin", "purpose", "text-hygiene"),
-    "formula in text": _sub(VISITS, "Talks with Vladimir Putin", "=HYPERLINK(1) Vladimir Putin", "purpose", "formula-text"),
+    "formula in text": _sub(
+        VISITS, "Talks with Vladimir Putin", "=HYPERLINK(1) Vladimir Putin", "purpose", "formula-text"
+    ),
     "text too long": _sub(VISITS, "Talks with Vladimir Putin", "y" * 2100, "purpose", "field-constraint"),
-    "share above 100": _sub(D + "election_results.csv", ",alexander-lukashenko,87,", ",alexander-lukashenko,187,", "vote_share", "field-constraint"),
-    "count not a number": _sub(D + "election_observations.csv", ",1000,exact,", ",many,exact,", "observer_count", "field-type"),
-    "number not canonical": _sub(D + "election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,", "phase", "not-canonical"),
-    "boolean not canonical": _sub(D + "election_results.csv", ",alexander-lukashenko,true,", ",alexander-lukashenko,True,", "is_official", "not-canonical"),
+    "share above 100": _sub(
+        D + "election_results.csv",
+        ",alexander-lukashenko,87,",
+        ",alexander-lukashenko,187,",
+        "vote_share",
+        "field-constraint",
+    ),
+    "count not a number": _sub(
+        D + "election_observations.csv", ",1000,exact,", ",many,exact,", "observer_count", "field-type"
+    ),
+    "number not canonical": _sub(
+        D + "election_phases.csv",
+        "myanmar-general-election-2025,2,",
+        "myanmar-general-election-2025,02,",
+        "phase",
+        "not-canonical",
+    ),
+    "boolean not canonical": _sub(
+        D + "election_results.csv",
+        ",alexander-lukashenko,true,",
+        ",alexander-lukashenko,True,",
+        "is_official",
+        "not-canonical",
+    ),
     "bad locator": _sub(D + "honour_citations.csv", ",para 2,", ",p. 2,", "locator", "field-pattern"),
-    "bad wikidata id": _sub(D + "actors.csv", "belarus,state,Belarus,BLR,,", "belarus,state,Belarus,BLR,,Z184", "wikidata_id", "field-pattern"),
-    "count without qualifier": _sub(D + "election_observations.csv", ",1000,exact,", ",1000,,", "count_qualifier", "fields-together"),
-    "TIV with a currency basis": _sub(D + "arms_transfers.csv", ",air-defence-systems,,,,,,", ",air-defence-systems,,,5,TIV,contract,", "value_unit", "linked-values"),
+    "bad wikidata id": _sub(
+        D + "actors.csv",
+        "belarus,state,Belarus,BLR,,",
+        "belarus,state,Belarus,BLR,,Z184",
+        "wikidata_id",
+        "field-pattern",
+    ),
+    "count without qualifier": _sub(
+        D + "election_observations.csv", ",1000,exact,", ",1000,,", "count_qualifier", "fields-together"
+    ),
+    "TIV with a currency basis": _sub(
+        D + "arms_transfers.csv",
+        ",air-defence-systems,,,,,,",
+        ",air-defence-systems,,,5,TIV,contract,",
+        "value_unit",
+        "linked-values",
+    ),
     # keys and references
-    "unknown actor": _sub(D + "visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met", "actor_id", "foreign-key"),
-    "citation of a missing record": _sub(D + "honour_citations.csv", "min-aung-hlaing-honorary-professorship-2021,", "no-such-honour,", "record_id", "foreign-key"),
-    "citation of a missing source": _sub(D + "honour_citations.csv", ",fact-check-2021-min-aung-hlaing-moscow,", ",no-such-source,", "source_id", "foreign-key"),
-    "unknown parent actor": _sub(D + "actors.csv", "kcl-russia-institute,academic,\"Russia Institute, King's College London\",GBR,kings-college-london,", "kcl-russia-institute,academic,\"Russia Institute, King's College London\",GBR,kings-college-londres,", "parent_id", "foreign-key"),
-    "duplicate key": _insert_after(D + "actor_names.csv", "min-aung-hlaing,Aung Hlaing", "min-aung-hlaing,Aung Hlaing,short,fact-check-2021-min-aung-hlaing-moscow", "actor_id", "duplicate-key"),
+    "unknown actor": _sub(
+        D + "visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met", "actor_id", "foreign-key"
+    ),
+    "citation of a missing record": _sub(
+        D + "honour_citations.csv",
+        "min-aung-hlaing-honorary-professorship-2021,",
+        "no-such-honour,",
+        "record_id",
+        "foreign-key",
+    ),
+    "citation of a missing source": _sub(
+        D + "honour_citations.csv",
+        ",fact-check-2021-min-aung-hlaing-moscow,",
+        ",no-such-source,",
+        "source_id",
+        "foreign-key",
+    ),
+    "unknown parent actor": _sub(
+        D + "actors.csv",
+        'kcl-russia-institute,academic,"Russia Institute, King\'s College London",GBR,kings-college-london,',
+        'kcl-russia-institute,academic,"Russia Institute, King\'s College London",GBR,kings-college-londres,',
+        "parent_id",
+        "foreign-key",
+    ),
+    "duplicate key": _insert_after(
+        D + "actor_names.csv",
+        "min-aung-hlaing,Aung Hlaing",
+        "min-aung-hlaing,Aung Hlaing,short,fact-check-2021-min-aung-hlaing-moscow",
+        "actor_id",
+        "duplicate-key",
+    ),
     "duplicate id across tables": _then(
         _sub(D + "alignments.csv", "myanmar-brics-membership,", "myanmar,", "alignment_id", "duplicate-id"),
         _find(D + "alignments.csv", "myanmar,myanmar,brics", "alignment_id", "duplicate-id"),
     ),
-    "person where a state belongs": _sub(D + "alignments.csv", "myanmar-sco-dialogue-partner,myanmar,", "myanmar-sco-dialogue-partner,min-aung-hlaing,", "actor_id", "actor-kind"),
-    "someone else's office": _sub(D + "visit_participants.csv", ",maxim-ryzhenkov,delegation-member,ryzhenkov-foreign-minister-belarus,", ",maxim-ryzhenkov,delegation-member,putin-president-russia,", "office_id", "office-holder"),
+    "person where a state belongs": _sub(
+        D + "alignments.csv",
+        "myanmar-sco-dialogue-partner,myanmar,",
+        "myanmar-sco-dialogue-partner,min-aung-hlaing,",
+        "actor_id",
+        "actor-kind",
+    ),
+    "someone else's office": _sub(
+        D + "visit_participants.csv",
+        ",maxim-ryzhenkov,delegation-member,ryzhenkov-foreign-minister-belarus,",
+        ",maxim-ryzhenkov,delegation-member,putin-president-russia,",
+        "office_id",
+        "office-holder",
+    ),
     # provenance and meaning
     "uncited record": _then(
         _delete_line(D + "honour_citations.csv", "min-aung-hlaing-honorary-professorship-2021", lambda root: None),  # type: ignore[arg-type,return-value]
         _find(D + "honours.csv", "min-aung-hlaing-honorary-professorship-2021", "honour_id", "uncited-record"),
     ),
-    "uncited source": _insert_after(D + "sources.csv", "source_id,kind", "aaa-uncited-source,news-report,A title,,,2025,en,,", "source_id", "uncited-source"),
+    "uncited source": _insert_after(
+        D + "sources.csv",
+        "source_id,kind",
+        "aaa-uncited-source,news-report,A title,,,2025,en,,",
+        "source_id",
+        "uncited-source",
+    ),
     "agreement without parties": _then(
         _delete_line(D + "agreement_parties.csv", "shoigu-pledge-military-cooperation-2021", lambda root: None),  # type: ignore[arg-type,return-value]
         _find(D + "agreements.csv", "shoigu-pledge-military-cooperation-2021", "agreement_id", "agreement-parties"),
     ),
-    "event after its sources": _sub(VISITS, "min-aung-hlaing-visit-russia-2025,unspecified,min-aung-hlaing,,myanmar,RUS,,2025-03,", "min-aung-hlaing-visit-russia-2025,unspecified,min-aung-hlaing,,myanmar,RUS,,2025-06,", "start_date", "dated-after-sources"),
-    "citation of an unknown column": _sub(D + "honour_citations.csv", ",para 2,,,", ",para 2,colour,red,", "field", "citation-field"),
-    "citation with an invalid reading": _sub(D + "honour_citations.csv", ",para 2,,,", ",para 2,date,June,", "value", "citation-field"),
-    "likely duplicate visit": _insert_after(VISITS, "kim-jong-un-visit-russia-2023,", "kim-jong-un-visit-russia-2023-again,unspecified,kim-jong-un,,north-korea,RUS,,2023-09,,russia,,,,", None, "likely-duplicate"),
+    "event after its sources": _sub(
+        VISITS,
+        "min-aung-hlaing-visit-russia-2025,unspecified,min-aung-hlaing,,myanmar,RUS,,2025-03,",
+        "min-aung-hlaing-visit-russia-2025,unspecified,min-aung-hlaing,,myanmar,RUS,,2025-06,",
+        "start_date",
+        "dated-after-sources",
+    ),
+    "citation of an unknown column": _sub(
+        D + "honour_citations.csv", ",para 2,,,", ",para 2,colour,red,", "field", "citation-field"
+    ),
+    "citation with an invalid reading": _sub(
+        D + "honour_citations.csv", ",para 2,,,", ",para 2,date,June,", "value", "citation-field"
+    ),
+    "likely duplicate visit": _insert_after(
+        VISITS,
+        "kim-jong-un-visit-russia-2023,",
+        "kim-jong-un-visit-russia-2023-again,unspecified,kim-jong-un,,north-korea,RUS,,2023-09,,russia,,,,",
+        None,
+        "likely-duplicate",
+    ),
     # retired ids
     "retired id reused": _then(
-        _insert_after(D + "retired_ids.csv", "retired_id,", "myanmar-sco-dialogue-partner,,0.2.0,Withdrawn.", None, "retired-id"),
+        _insert_after(
+            D + "retired_ids.csv", "retired_id,", "myanmar-sco-dialogue-partner,,0.2.0,Withdrawn.", None, "retired-id"
+        ),
         _find(D + "alignments.csv", "myanmar-sco-dialogue-partner,", "alignment_id", "retired-id"),
     ),
-    "retired id with an unknown successor": _insert_after(D + "retired_ids.csv", "retired_id,", "merged-sco-record,no-such-record,0.2.0,Merged.", "replaced_by", "retired-successor"),
-    "retired id whose successor is retired": _insert_after(D + "retired_ids.csv", "retired_id,", "aaa-old-record,old-sco-record,0.2.0,Merged.", "replaced_by", "retired-successor"),
+    "retired id with an unknown successor": _insert_after(
+        D + "retired_ids.csv",
+        "retired_id,",
+        "merged-sco-record,no-such-record,0.2.0,Merged.",
+        "replaced_by",
+        "retired-successor",
+    ),
+    "retired id whose successor is retired": _insert_after(
+        D + "retired_ids.csv",
+        "retired_id,",
+        "aaa-old-record,old-sco-record,0.2.0,Merged.",
+        "replaced_by",
+        "retired-successor",
+    ),
     # descriptor
     "descriptor edited": _sub("datapackage.json", '"version": "', '"version": "9', None, "descriptor-mismatch"),
     "descriptor not JSON": _write_bytes("datapackage.json", lambda b: b[:40], None, "descriptor-mismatch"),
-    "table schema edited": _sub("schema/tableschema/visits.json", '"primaryKey"', '"primaryKeys"', None, "descriptor-mismatch"),
+    "table schema edited": _sub(
+        "schema/tableschema/visits.json", '"primaryKey"', '"primaryKeys"', None, "descriptor-mismatch"
+    ),
 }
 
 

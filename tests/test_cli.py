@@ -27,7 +27,9 @@ def test_validate_reports_records_per_table_and_the_verdict(package: Path, capsy
 
 def test_validate_reports_each_error_with_its_place(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     date_line = replace_in(package_copy / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-31")
-    ref_line = replace_in(package_copy / "datasets/visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met")
+    ref_line = replace_in(
+        package_copy / "datasets/visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met"
+    )
     assert main(["validate", str(package_copy), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     found = {(p["file"], p["line"], p["field"], p["rule"]) for p in report["problems"]}
@@ -65,7 +67,9 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "datapackage.json").write_text("{}", encoding="utf-8")
     (tmp_path / "datasets").mkdir()
     (tmp_path / "datasets" / "visits.csv").write_bytes(b"\xff\xfe\x00garbage")
-    result = subprocess.run([sys.executable, "-m", "mydiplo", "validate", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mydiplo", "validate", str(tmp_path)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "file-missing" in result.stdout and "file-unreadable" in result.stdout
@@ -83,7 +87,9 @@ def test_commands_without_a_path_check_the_package_you_stand_in(
     monkeypatch.chdir(package_copy / "datasets")
     assert main(["validate"]) == 1
     assert f"line {line}, kind: error [field-enum]" in capsys.readouterr().out
-    (package_copy / "datasets/actors.csv").write_bytes((package_copy / "datasets/actors.csv").read_bytes().replace(b"\n", b"\r\n"))
+    (package_copy / "datasets/actors.csv").write_bytes(
+        (package_copy / "datasets/actors.csv").read_bytes().replace(b"\n", b"\r\n")
+    )
     assert main(["fmt", "--check"]) == 1
     assert "datasets/visits.csv: cannot be read whole" in capsys.readouterr().out
 

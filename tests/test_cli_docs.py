@@ -30,7 +30,7 @@ def _options(command: argparse.ArgumentParser) -> list[str]:
 
 
 def _paragraphs(checkout: Path) -> list[str]:
-    """Every paragraph, list item run and code block of the docs, where a command and its options are explained together."""
+    """Every paragraph, list item run and code block of the docs: where a command and its options are explained."""
     pages = [*sorted((checkout / "docs").rglob("*.md")), checkout / "README.md"]
     return [part for page in pages for part in re.split(r"\n\s*\n", page.read_text(encoding="utf-8"))]
 
@@ -63,7 +63,9 @@ def test_every_command_and_option_is_documented(checkout: Path) -> None:
 def test_an_undocumented_option_is_named(checkout: Path, tmp_path: Path) -> None:
     """The check can fail: docs that never name ``mydiplo fmt --check`` together are caught."""
     (tmp_path / "docs").mkdir()
-    (tmp_path / "README.md").write_text("Run `mydiplo fmt` to rewrite the files.\n\nThe `--check` option writes nothing.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(
+        "Run `mydiplo fmt` to rewrite the files.\n\nThe `--check` option writes nothing.\n", encoding="utf-8"
+    )
     missing = undocumented(tmp_path)
     assert "mydiplo fmt --check" in missing and "mydiplo fmt" not in missing
     assert "mydiplo validate" in missing

@@ -80,7 +80,12 @@ def test_invalid_package_raises_with_locations(package_copy: Path) -> None:
     with pytest.raises(InvalidPackageError) as caught:
         mydiplo.load(package_copy)
     problem = caught.value.problems[0]
-    assert (problem.file, problem.line, problem.field, problem.rule) == ("datasets/visits.csv", line, "destination_country", "country-code")
+    assert (problem.file, problem.line, problem.field, problem.rule) == (
+        "datasets/visits.csv",
+        line,
+        "destination_country",
+        "country-code",
+    )
     assert "mydiplo validate" in str(caught.value)
 
 
@@ -91,7 +96,11 @@ def test_load_accepts_the_descriptor_path(package_copy: Path) -> None:
 def test_navigation_finds_what_the_references_say(ds: Dataset) -> None:
     for actor_id in (a.actor_id for a in ds.actors):
         took_part = {p.visit_id for p in ds.visit_participants if p.actor_id == actor_id}
-        named = [v for v in ds.visits if actor_id in (v.traveller_id, v.on_behalf_of_id, v.host_id) or v.visit_id in took_part]
+        named = [
+            v
+            for v in ds.visits
+            if actor_id in (v.traveller_id, v.on_behalf_of_id, v.host_id) or v.visit_id in took_part
+        ]
         assert ds.visits_of(actor_id) == tuple(named)
         assert set(ds.positions_of(actor_id)) == {p for p in ds.positions if actor_id in (p.actor_id, p.target_id)}
         assert set(ds.offices_of(actor_id)) == {o for o in ds.offices if o.holder_id == actor_id}

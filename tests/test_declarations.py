@@ -30,7 +30,11 @@ def dataset() -> Dataset:
 
 
 def _date_fields(table: Table) -> set[str]:
-    return {name for name, info in table.model.model_fields.items() if PartialDate in (info.annotation, *getattr(info.annotation, "__args__", ()))}
+    return {
+        name
+        for name, info in table.model.model_fields.items()
+        if PartialDate in (info.annotation, *getattr(info.annotation, "__args__", ()))
+    }
 
 
 def _actor_fields(table: Table) -> set[str]:
@@ -46,26 +50,38 @@ def test_a_dated_table_says_which_dates_place_its_records(table: Table) -> None:
     dates = _date_fields(table)
     assert set(table.model.span) <= dates, f"{table.model.__name__}.span names fields that are not partial dates"
     if dates and table.cites is None:
-        assert table.model.span, f"{table.model.__name__} has dates {sorted(dates)}: declare which bound a record (span)"
+        assert table.model.span, (
+            f"{table.model.__name__} has dates {sorted(dates)}: declare which bound a record (span)"
+        )
 
 
 @pytest.mark.parametrize("table", TABLE_LIST, ids=lambda t: t.name)
 def test_roles_name_actor_references(table: Table) -> None:
     roles = table.model.roles
     if roles is not None:
-        assert len(roles) == 2 and set(roles) <= _actor_fields(table), f"{table.model.__name__}.roles must be two actor references"
+        assert len(roles) == 2 and set(roles) <= _actor_fields(table), (
+            f"{table.model.__name__}.roles must be two actor references"
+        )
     if table.model.relation is not None:
-        assert roles is not None and table.model.span, f"{table.model.__name__} names a relation: declare its roles and span"
+        assert roles is not None and table.model.span, (
+            f"{table.model.__name__} names a relation: declare its roles and span"
+        )
 
 
 @pytest.mark.parametrize("table", EVENT_TABLES, ids=lambda t: t.name)
 def test_an_event_table_says_who_acts_toward_whom_and_codes_with_known_codes(table: Table) -> None:
     model = table.model
-    assert model.roles is not None or _overrides(table, "event_sides"), f"{model.__name__} has event rules: declare roles or event_sides"
-    assert table.id_field is not None and model.span, f"{model.__name__} has event rules: its records need an id and a span"
+    assert model.roles is not None or _overrides(table, "event_sides"), (
+        f"{model.__name__} has event rules: declare roles or event_sides"
+    )
+    assert table.id_field is not None and model.span, (
+        f"{model.__name__} has event rules: its records need an id and a span"
+    )
     related_columns(table.name)  # every condition names a column of the table or of rows that belong to it
     for rule in model.event_rules:
-        assert rule.cameo in CODES, f"add CAMEO {rule.cameo} with its PLOVER mapping to CODES in mydiplo/analysis/eventcodes.py"
+        assert rule.cameo in CODES, (
+            f"add CAMEO {rule.cameo} with its PLOVER mapping to CODES in mydiplo/analysis/eventcodes.py"
+        )
         assert all(values for _, values in rule.when) and rule.direction and rule.why
 
 
@@ -82,9 +98,13 @@ def test_every_event_of_the_shipped_records_has_sides(table: Table, dataset: Dat
 def test_a_drawn_table_can_be_placed_and_tied(table: Table, dataset: Dataset) -> None:
     figure = table.model.figure
     assert figure is not None and figure.colour.startswith("#") and (figure.lane or figure.tie)
-    assert table.id_field is not None and table.model.span, f"{table.model.__name__} is drawn: its records need an id and a span"
+    assert table.id_field is not None and table.model.span, (
+        f"{table.model.__name__} is drawn: its records need an id and a span"
+    )
     if figure.tie:
-        assert table.model.roles is not None or _overrides(table, "drawn_ties"), f"{table.model.__name__} draws ties: declare roles or drawn_ties"
+        assert table.model.roles is not None or _overrides(table, "drawn_ties"), (
+            f"{table.model.__name__} draws ties: declare roles or drawn_ties"
+        )
         for record in dataset.table(table.name):
             assert all(len(pair) == 2 for pair in record.drawn_ties(dataset))
 
@@ -121,16 +141,22 @@ def _code_files() -> list[Path]:
 def _file_param(path: Path) -> object:
     relative = path.relative_to(CODE_DIR).as_posix()
     if relative in VALIDATOR_NAMING:
-        return pytest.param(path, id=relative, marks=pytest.mark.xfail(strict=True, reason="the validator still names tables; its rewrite removes them"))
+        return pytest.param(
+            path,
+            id=relative,
+            marks=pytest.mark.xfail(strict=True, reason="the validator still names tables; its rewrite removes them"),
+        )
     return pytest.param(path, id=relative)
 
 
 @pytest.mark.parametrize("path", [_file_param(p) for p in _code_files()])
 def test_no_code_outside_the_models_and_the_registry_names_a_table(path: Path) -> None:
     relative = path.relative_to(CODE_DIR).as_posix()
-    named = sorted({
-        (node.lineno, node.value)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant) and node.value in TABLES and (relative, node.value) not in NOT_TABLES
-    })
+    named = sorted(
+        {
+            (node.lineno, node.value)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and node.value in TABLES and (relative, node.value) not in NOT_TABLES
+        }
+    )
     assert named == [], f"{relative} names tables {named}: declare the behaviour on the model or the registry instead"

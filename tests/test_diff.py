@@ -1,4 +1,4 @@
-"""``mydiplo diff`` reports records, not lines: added, removed, changed field by field; and it refuses unretired removals.
+"""``mydiplo diff`` reports records, not lines: added, removed, changed field by field; it refuses unretired removals.
 
 Code test: runs on the frozen fixture package, never on the shipped data.
 """
@@ -35,12 +35,16 @@ def _json_diff(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_identical_packages_have_no_change(package_copy: Path, package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_identical_packages_have_no_change(
+    package_copy: Path, package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["diff", str(package), str(package_copy)]) == 0
     assert capsys.readouterr().out.strip().endswith("no change to the data")
 
 
-def test_a_changed_cell_is_reported_as_its_field_old_and_new(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_changed_cell_is_reported_as_its_field_old_and_new(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = _copy(package_copy, "new")
     replace_in(new / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-13")
     code, report = _json_diff(capsys, str(package_copy), str(new))
@@ -51,7 +55,13 @@ def test_a_changed_cell_is_reported_as_its_field_old_and_new(package_copy: Path,
             "presence": None,
             "added_columns": [],
             "removed_columns": [],
-            "records": [{"change": "changed", "key": {"visit_id": VISIT}, "fields": [{"field": "end_date", "old": "2023-09-12", "new": "2023-09-13"}]}],
+            "records": [
+                {
+                    "change": "changed",
+                    "key": {"visit_id": VISIT},
+                    "fields": [{"field": "end_date", "old": "2023-09-12", "new": "2023-09-13"}],
+                }
+            ],
         }
     ]
     assert main(["diff", str(package_copy), str(new)]) == 0
@@ -76,7 +86,9 @@ def test_markdown_is_a_table_for_a_pull_request(package_copy: Path, capsys: pyte
 
 def test_a_change_of_form_only_is_no_change_of_data(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = _copy(package_copy, "new")
-    replace_in(new / "datasets/election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,")
+    replace_in(
+        new / "datasets/election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,"
+    )
     replace_in(new / "datasets/election_results.csv", ",alexander-lukashenko,true,", ',alexander-lukashenko,"True",')
     actors = new / "datasets/actors.csv"
     header, first, second, *rest = actors.read_text(encoding="utf-8").split("\n")
@@ -99,7 +111,11 @@ def test_an_added_record_lists_its_values(package_copy: Path) -> None:
 def test_changes_are_listed_in_key_order_with_numbers_by_value(package_copy: Path) -> None:
     new = _copy(package_copy, "new")
     phases = new / "datasets/election_phases.csv"
-    phases.write_text(phases.read_text(encoding="utf-8") + "myanmar-general-election-2025,10,2026-03,\nmyanmar-general-election-2025,9,2026-03,\n", encoding="utf-8")
+    phases.write_text(
+        phases.read_text(encoding="utf-8")
+        + "myanmar-general-election-2025,10,2026-03,\nmyanmar-general-election-2025,9,2026-03,\n",
+        encoding="utf-8",
+    )
     [table] = compare(package_copy, new).tables
     assert [dict(c.key)["phase"] for c in table.changes] == ["9", "10"]
 
@@ -115,7 +131,9 @@ def test_removed_ids_call_for_a_major_release_and_removed_links_for_a_patch(pack
 
 def test_a_table_that_comes_or_goes_is_reported_as_such(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     register = package_copy / "datasets/retired_ids.csv"
-    register.write_text(register.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")  # empty: no retired id is dropped
+    register.write_text(
+        register.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8"
+    )  # empty: no retired id is dropped
     new = _copy(package_copy, "new")
     (new / "datasets/retired_ids.csv").unlink()
     code, report = _json_diff(capsys, str(package_copy), str(new))
@@ -126,22 +144,31 @@ def test_a_table_that_comes_or_goes_is_reported_as_such(package_copy: Path, caps
     assert (code, report["release_level"]) == (0, {"level": "minor", "reason": "a table added"})
 
 
-def test_removing_a_record_without_retiring_its_id_is_refused(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_removing_a_record_without_retiring_its_id_is_refused(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = _copy(package_copy, "new")
     _lines_without(new / "datasets/honours.csv", "min-aung-hlaing-honorary-professorship-2021")
     _lines_without(new / "datasets/honour_citations.csv", "min-aung-hlaing-honorary-professorship-2021")
     code, report = _json_diff(capsys, str(package_copy), str(new))
     assert code == 1
-    assert [(p["rule"], p["file"], p["field"]) for p in report["problems"]] == [("unrecorded-removal", "datasets/honours.csv", "honour_id")]
+    assert [(p["rule"], p["file"], p["field"]) for p in report["problems"]] == [
+        ("unrecorded-removal", "datasets/honours.csv", "honour_id")
+    ]
     assert main(["diff", str(package_copy), str(new), "--format", "markdown"]) == 1
     assert "> [!CAUTION]" in capsys.readouterr().out
     # Retiring the id in the register makes the same removal acceptable.
     register = new / "datasets/retired_ids.csv"
-    register.write_text(register.read_text(encoding="utf-8") + "min-aung-hlaing-honorary-professorship-2021,,0.2.0,Withdrawn.\n", encoding="utf-8")
+    register.write_text(
+        register.read_text(encoding="utf-8") + "min-aung-hlaing-honorary-professorship-2021,,0.2.0,Withdrawn.\n",
+        encoding="utf-8",
+    )
     code, report = _json_diff(capsys, str(package_copy), str(new))
     assert (code, report["problems"]) == (0, [])
     removed = [r for t in report["tables"] for r in t["records"] if r["change"] == "removed"]
-    assert {r["key"].get("honour_id") or r["key"]["record_id"] for r in removed} == {"min-aung-hlaing-honorary-professorship-2021"}
+    assert {r["key"].get("honour_id") or r["key"]["record_id"] for r in removed} == {
+        "min-aung-hlaing-honorary-professorship-2021"
+    }
 
 
 def test_an_id_cannot_be_taken_out_of_the_register(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +187,9 @@ def test_removing_a_duplicated_row_keeps_its_id_and_is_not_refused(package_copy:
     new = _copy(package_copy, "new")
     visits.write_text(visits.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
     diff = compare(package_copy, new)
-    assert [(c.change, c.label) for t in diff.tables for c in t.changes] == [(Change.REMOVED, f"visit_id={VISIT}, occurrence=2")]
+    assert [(c.change, c.label) for t in diff.tables for c in t.changes] == [
+        (Change.REMOVED, f"visit_id={VISIT}, occurrence=2")
+    ]
     assert diff.problems == ()
 
 
@@ -205,7 +234,9 @@ def test_a_branch_only_the_remote_has_is_named_in_the_error(
     assert main(["diff", "origin/main", "."]) == 0
 
 
-def test_an_unknown_version_is_unusable_input(package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_version_is_unusable_input(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(package_copy)
     assert main(["diff", "no-such-revision", "."]) == 2
     assert "neither a data package folder nor a git revision" in capsys.readouterr().err

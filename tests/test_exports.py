@@ -47,7 +47,13 @@ def test_every_format_writes_its_files(exported: Path) -> None:
     for table in RECORD_TABLES:
         assert (exported / "json" / f"{table.name}.json").is_file()
         assert (exported / "jsonl" / f"{table.name}.jsonl").is_file()
-    for name in ("mydiplo.sqlite", "mydiplo.duckdb", "network/mydiplo.graphml", "network/nodes.csv", "network/edges.csv"):
+    for name in (
+        "mydiplo.sqlite",
+        "mydiplo.duckdb",
+        "network/mydiplo.graphml",
+        "network/nodes.csv",
+        "network/edges.csv",
+    ):
         assert (exported / name).is_file(), name
     assert not list(exported.rglob("*.tmp")), "temporary files left behind"
 
@@ -130,7 +136,9 @@ def test_sqlite_reads_back_with_foreign_keys_intact(exported: Path, dataset: Dat
         assert ("visits", "traveller_id") in keys and ("visit_citations", "record_id") in keys
         indexes = {row[1] for row in connection.execute("PRAGMA index_list('visits')")}
         assert "visits_traveller_id" in indexes
-        named = connection.execute("SELECT traveller_name, host_name FROM visits_named WHERE visit_id = 'lukashenko-visit-myanmar-2025'").fetchone()
+        named = connection.execute(
+            "SELECT traveller_name, host_name FROM visits_named WHERE visit_id = 'lukashenko-visit-myanmar-2025'"
+        ).fetchone()
         assert tuple(named) == ("Alexander Lukashenko", "Myanmar")
         cited = connection.execute("SELECT COUNT(*) FROM all_citations").fetchone()[0]
         assert cited == sum(len(dataset.table(t.name)) for t in TABLES.values() if t.cites)
@@ -144,7 +152,9 @@ def test_foreign_key_check_finds_a_broken_reference(exported: Path, tmp_path: Pa
     shutil.copy(exported / "mydiplo.sqlite", copy)
     connection = sqlite3.connect(copy)
     try:
-        connection.execute("UPDATE visits SET host_id = 'no-such-actor' WHERE visit_id = 'lukashenko-visit-myanmar-2025'")
+        connection.execute(
+            "UPDATE visits SET host_id = 'no-such-actor' WHERE visit_id = 'lukashenko-visit-myanmar-2025'"
+        )
         assert connection.execute("PRAGMA foreign_key_check").fetchall()
     finally:
         connection.close()
@@ -159,7 +169,11 @@ def test_duckdb_reads_back_with_real_dates(exported: Path, dataset: Dataset) -> 
             cursor = connection.execute(f'SELECT * FROM "{table.name}"')
             names = [d[0] for d in cursor.description]
             _same_records(table, [dict(zip(names, row)) for row in cursor.fetchall()], dataset)
-        kinds = dict(connection.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'visits'").fetchall())
+        kinds = dict(
+            connection.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'visits'"
+            ).fetchall()
+        )
         assert kinds["start_date_earliest"] == "DATE" and kinds["start_date"] == "VARCHAR"
         assert connection.execute("SELECT COUNT(*) FROM dyads_by_year").fetchone()[0] > 0
     finally:
@@ -178,7 +192,9 @@ def test_unknown_format_writes_nothing(dataset: Dataset, tmp_path: Path) -> None
     assert not any(tmp_path.iterdir())
 
 
-def test_interrupted_database_write_leaves_the_old_file_whole(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_database_write_leaves_the_old_file_whole(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mydiplo.analysis import sql
 
     write_exports(dataset, ["sqlite"], tmp_path)
@@ -200,7 +216,9 @@ def test_interrupted_database_write_leaves_the_old_file_whole(dataset: Dataset, 
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "json", "csv"])
-def test_interrupted_rename_leaves_no_partial_file(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+def test_interrupted_rename_leaves_no_partial_file(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     write_exports(dataset, [fmt], tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
 

@@ -28,7 +28,7 @@ MODEL, REGISTRY = re.findall(r"```python\n(.*?)```", GUIDE, re.DOTALL)
 SANCTIONS_CSV, CITATIONS_CSV = re.findall(r"```csv\n(.*?)```", GUIDE, re.DOTALL)
 SANCTION_ID = "malaysia-arms-embargo-myanmar-2023"
 
-CHECK = r'''
+CHECK = r"""
 import json, sqlite3, sys, tempfile
 from pathlib import Path
 
@@ -52,7 +52,8 @@ facts["timeline"] = pages["figures/timeline.svg"]
 facts["network"] = pages["figures/network.md"]
 with tempfile.TemporaryDirectory() as folder:
     written = write_exports(ds, ["csv", "json", "network", "sqlite"], Path(folder))
-    facts["exports"] = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in written if p.suffix in (".csv", ".json")}
+    texts = [p for p in written if p.suffix in (".csv", ".json")]
+    facts["exports"] = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in texts}
     with sqlite3.connect(Path(folder) / "mydiplo.sqlite") as db:
         facts["sql"] = db.execute("SELECT imposer_name, target_name FROM sanctions_named").fetchall()
     db.close()
@@ -63,7 +64,7 @@ bad = package / "datasets" / "sanctions.csv"
 bad.write_text(bad.read_text(encoding="utf-8").replace(",malaysia,", ",malaysai,"), encoding="utf-8")
 facts["broken"] = [(p.file, p.rule) for p in validate(package).errors]
 print(json.dumps(facts, default=str))
-'''.replace("SANCTION_ID", SANCTION_ID)
+""".replace("SANCTION_ID", SANCTION_ID)
 
 
 def _add_table_to_code(code: Path) -> None:
@@ -90,7 +91,9 @@ def _add_table_to_data(package: Path) -> None:
 
 def _run(code: Path, *arguments: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(code)}
-    done = subprocess.run([sys.executable, *arguments], check=False, env=env, capture_output=True, text=True, cwd=code, timeout=600)
+    done = subprocess.run(
+        [sys.executable, *arguments], check=False, env=env, capture_output=True, text=True, cwd=code, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

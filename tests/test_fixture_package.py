@@ -17,7 +17,9 @@ from mydiplo.validation import validate
 
 def test_the_fixture_generated_files_follow_the_models(package: Path) -> None:
     stale = stale_files(package)
-    assert stale == [], f"the fixture's generated files differ from the models: {stale}; run `{REGENERATE}` and commit the result"
+    assert stale == [], (
+        f"the fixture's generated files differ from the models: {stale}; run `{REGENERATE}` and commit the result"
+    )
 
 
 def test_a_drifted_file_is_named_and_regenerate_repairs_it(package: Path, tmp_path: Path) -> None:

@@ -27,11 +27,18 @@ def _disorder(root: Path) -> dict[str, str]:
     actors = root / "datasets/actors.csv"
     header, first, second, *rest = actors.read_text(encoding="utf-8").split("\n")
     actors.write_text("\n".join([header, second, first, *rest]), encoding="utf-8")
-    replace_in(root / "datasets/election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,")
+    replace_in(
+        root / "datasets/election_phases.csv", "myanmar-general-election-2025,2,", "myanmar-general-election-2025,02,"
+    )
     replace_in(root / "datasets/election_results.csv", ",alexander-lukashenko,true,", ',alexander-lukashenko,"True",')
     honours = root / "datasets/honours.csv"
     honours.write_bytes(b"\xef\xbb\xbf" + honours.read_bytes().replace(b"\n", b"\r\n") + b"\r\n")
-    return {"actors.csv": "rows", "election_phases.csv": "number", "election_results.csv": "boolean", "honours.csv": "bom, crlf, blank line"}
+    return {
+        "actors.csv": "rows",
+        "election_phases.csv": "number",
+        "election_results.csv": "boolean",
+        "honours.csv": "bom, crlf, blank line",
+    }
 
 
 def test_the_fixture_files_are_canonical(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,18 +46,24 @@ def test_the_fixture_files_are_canonical(package: Path, capsys: pytest.CaptureFi
     assert "0 files not in canonical form" in capsys.readouterr().out
 
 
-def test_check_names_each_file_that_is_not_canonical_and_writes_nothing(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_names_each_file_that_is_not_canonical_and_writes_nothing(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = _disorder(package_copy)
     before = _snapshot(package_copy)
     assert main(["fmt", "--check", str(package_copy)]) == 1
     out = capsys.readouterr().out
-    named = {line.split(":")[0].removeprefix("datasets/") for line in out.splitlines() if "not in canonical form (" in line}
+    named = {
+        line.split(":")[0].removeprefix("datasets/") for line in out.splitlines() if "not in canonical form (" in line
+    }
     assert named == set(broken)
     assert "datasets/actors.csv: not in canonical form (from line 2)" in out
     assert _snapshot(package_copy) == before
 
 
-def test_fmt_fixes_exactly_what_the_validator_flags_and_is_idempotent(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fmt_fixes_exactly_what_the_validator_flags_and_is_idempotent(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _disorder(package_copy)
     flagged = {p.rule for p in validate(package_copy).problems}
     assert {"rows-unsorted", "not-canonical", "line-endings", "file-unreadable"} <= flagged
@@ -114,7 +127,9 @@ def test_fmt_refuses_a_folder_without_a_package(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES.values() if not t.retirements], ids=lambda t: t.name)
-def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(package: Path, package_copy: Path, table: Table) -> None:
+def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(
+    package: Path, package_copy: Path, table: Table
+) -> None:
     path = package_copy / table.path
     header, *rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     path.write_bytes(("\r\n".join([header, *reversed(rows)]) + "\r\n").encode("utf-8"))

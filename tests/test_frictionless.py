@@ -20,7 +20,9 @@ def frictionless_validate(path: Path) -> subprocess.CompletedProcess[str]:
     executable = shutil.which("frictionless", path=str(Path(sys.executable).parent)) or shutil.which("frictionless")
     assert executable, "frictionless is a test dependency: pip install -e '.[test]'"
     """Run ``frictionless validate datapackage.json`` in the package folder ``path``."""
-    return subprocess.run([executable, "validate", "datapackage.json"], check=False, cwd=path, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [executable, "validate", "datapackage.json"], check=False, cwd=path, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_frictionless_says_the_fixture_is_valid(package: Path) -> None:

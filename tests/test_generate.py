@@ -31,7 +31,9 @@ def _copy_generated(checkout: Path, target: Path) -> None:
         shutil.copy(checkout / path, target / path)
 
 
-def test_check_names_each_stale_file_and_generate_repairs(checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_names_each_stale_file_and_generate_repairs(
+    checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _copy_generated(checkout, tmp_path)
     (tmp_path / "schema/tableschema/visits.json").write_text("{}\n", encoding="utf-8")
     (tmp_path / "datapackage.json").unlink()

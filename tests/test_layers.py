@@ -32,8 +32,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 """Module prefixes by layer, lowest first; a module belongs to the layer of its longest matching prefix."""
 
 UPWARD = {
-    ("mydiplo.dataset", "mydiplo.analysis.dataframes"):
-        "Dataset.to_pandas and to_polars hand a table to the analysis layer's frames when called",
+    (
+        "mydiplo.dataset",
+        "mydiplo.analysis.dataframes",
+    ): "Dataset.to_pandas and to_polars hand a table to the analysis layer's frames when called",
 }
 """The only imports that reach up a layer, each with the reason it is allowed."""
 
@@ -102,7 +104,8 @@ def test_every_module_has_a_layer() -> None:
 def test_imports_reach_no_higher_layer(path: Path) -> None:
     module = module_name(path)
     upward = [
-        target for target in sorted(imports_of(path))
+        target
+        for target in sorted(imports_of(path))
         if layer_of(target) > layer_of(module) and (module, target) not in UPWARD
     ]
     assert not upward, f"{module} (layer {layer_of(module)}) imports from higher layers: {', '.join(upward)}"

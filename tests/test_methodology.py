@@ -50,7 +50,9 @@ def test_a_day_is_recorded_only_where_a_source_gives_that_day(ds: Dataset, table
         for name in date_fields:
             value = getattr(record, name)
             if isinstance(value, PartialDate) and value.precision is Precision.DAY:
-                assert (name, str(value)) in readings, f"{table.name}: {record_id}.{name} = {value} is not read from any source"
+                assert (name, str(value)) in readings, (
+                    f"{table.name}: {record_id}.{name} = {value} is not read from any source"
+                )
 
 
 def test_contradicted_citations_read_a_field_the_record_holds_otherwise(ds: Dataset) -> None:

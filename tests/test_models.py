@@ -131,7 +131,14 @@ def test_bad_locators(locator: str) -> None:
 
 
 def test_tiv_is_never_money() -> None:
-    base = {"transfer_id": "t", "supplier_id": "a", "recipient_id": "b", "description": "Radars.", "category": "sensors", "status": "reported"}
+    base = {
+        "transfer_id": "t",
+        "supplier_id": "a",
+        "recipient_id": "b",
+        "description": "Radars.",
+        "category": "sensors",
+        "status": "reported",
+    }
     ArmsTransfer.model_validate({**base, "value": "12", "value_unit": "TIV", "value_basis": "sipri-tiv"})
     ArmsTransfer.model_validate({**base, "value": "12.5", "value_unit": "USD", "value_basis": "contract"})
     for unit, basis in (("USD", "sipri-tiv"), ("TIV", "contract")):
@@ -142,7 +149,19 @@ def test_tiv_is_never_money() -> None:
 
 
 def test_observer_count_comes_with_its_qualifier() -> None:
-    base = {"observation_id": "o", "election_id": "e", "observer_id": "a", "status": "deployed", "credibility": "unknown", "credibility_basis": "Not known."}
-    assert ElectionObservation.model_validate({**base, "observer_count": "100", "count_qualifier": "more-than"}).observer_count == 100
+    base = {
+        "observation_id": "o",
+        "election_id": "e",
+        "observer_id": "a",
+        "status": "deployed",
+        "credibility": "unknown",
+        "credibility_basis": "Not known.",
+    }
+    assert (
+        ElectionObservation.model_validate(
+            {**base, "observer_count": "100", "count_qualifier": "more-than"}
+        ).observer_count
+        == 100
+    )
     with pytest.raises(ValidationError):
         ElectionObservation.model_validate({**base, "observer_count": "-1", "count_qualifier": "exact"})

@@ -37,7 +37,16 @@ def clone(checkout: Path, package: Path, tmp_path: Path) -> Path:
 
 
 def _git(repository: Path, *args: str) -> None:
-    command = ["git", "-c", "user.name=Newcomer", "-c", "user.email=newcomer@example.org", "-c", "commit.gpgsign=false", *args]
+    command = [
+        "git",
+        "-c",
+        "user.name=Newcomer",
+        "-c",
+        "user.email=newcomer@example.org",
+        "-c",
+        "commit.gpgsign=false",
+        *args,
+    ]
     subprocess.run(command, cwd=repository, check=True, capture_output=True)
 
 
@@ -48,7 +57,14 @@ def _run(clone: Path, block: str) -> tuple[list[int], str]:
     for line in block.strip().splitlines():
         arguments = line.split()
         assert arguments[0] == "mydiplo", line
-        result = subprocess.run([sys.executable, "-m", "mydiplo", *arguments[1:]], check=False, cwd=clone, env=environment, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "mydiplo", *arguments[1:]],
+            check=False,
+            cwd=clone,
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
         assert "Traceback" not in result.stderr
         codes.append(result.returncode)
         output.append(result.stdout)
@@ -81,7 +97,9 @@ def _assert_shown(shown: str, actual: str) -> None:
 def test_the_worked_example_runs_as_the_guide_tells_it(checkout: Path, clone: Path) -> None:
     visits, citations = clone / "datasets/visits.csv", clone / "datasets/visit_citations.csv"
     blocks = _example_blocks(checkout)
-    visit_line = next(n for n, line in enumerate(visits.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(VISIT))
+    visit_line = next(
+        n for n, line in enumerate(visits.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(VISIT)
+    )
 
     # The edits: a mistyped date saved by a spreadsheet with CRLF line endings, and the citation's reading.
     text = visits.read_text(encoding="utf-8").replace("2023-09-06,2023-09-12,russia", "2023-09-06,2023-09-31,russia")

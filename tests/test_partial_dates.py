@@ -34,7 +34,13 @@ def test_bounds_follow_precision(text: str, precision: Precision, earliest: str,
 
 @pytest.mark.parametrize(
     ("text", "approximate", "uncertain"),
-    [("2025-12", False, False), ("2025-12~", True, False), ("2025-12?", False, True), ("2025-12%", True, True), ("2024/2025~", True, False)],
+    [
+        ("2025-12", False, False),
+        ("2025-12~", True, False),
+        ("2025-12?", False, True),
+        ("2025-12%", True, True),
+        ("2024/2025~", True, False),
+    ],
 )
 def test_qualifiers(text: str, approximate: bool, uncertain: bool) -> None:
     value = PartialDate(text)
@@ -43,7 +49,21 @@ def test_qualifiers(text: str, approximate: bool, uncertain: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "25", "2025-13", "2025-00", "2025-02-30", "2023-02-29", "2025-1", "2025-12-11T10:00", "December 2025", "2025/2024", "2025-12-11/2025-12-10", " 2025", "2025~?"],
+    [
+        "",
+        "25",
+        "2025-13",
+        "2025-00",
+        "2025-02-30",
+        "2023-02-29",
+        "2025-1",
+        "2025-12-11T10:00",
+        "December 2025",
+        "2025/2024",
+        "2025-12-11/2025-12-10",
+        " 2025",
+        "2025~?",
+    ],
 )
 def test_rejects_what_is_not_a_partial_date(text: str) -> None:
     with pytest.raises(ValueError):

@@ -34,7 +34,12 @@ def _copy() -> Path:
     return copy_package(FIXTURE, Path(tempfile.mkdtemp(prefix="mydiplo-prop-")) / "package")
 
 
-MUTATIONS = {"file": st.sampled_from(FILES), "position": st.floats(0, 1), "noise": st.text(NOISE, min_size=1, max_size=4), "delete": st.integers(0, 3)}
+MUTATIONS = {
+    "file": st.sampled_from(FILES),
+    "position": st.floats(0, 1),
+    "noise": st.text(NOISE, min_size=1, max_size=4),
+    "delete": st.integers(0, 3),
+}
 """A random edit of a table's rows: ``noise`` put at a relative ``position``, ``delete`` characters removed there."""
 
 
@@ -47,7 +52,7 @@ def mutated_copy(file: str, position: float, noise: str, delete: int) -> Iterato
         text = path.read_text(encoding="utf-8")
         header_end = text.index("\n") + 1
         at = header_end + int(position * (len(text) - header_end - 1))
-        path.write_bytes((text[:at] + noise + text[at + delete:]).encode("utf-8"))
+        path.write_bytes((text[:at] + noise + text[at + delete :]).encode("utf-8"))
         yield root
     finally:
         shutil.rmtree(root.parent)
@@ -65,8 +70,15 @@ def test_any_mutation_is_reported_without_crash(file: str, position: float, nois
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(FILES), row=st.floats(0, 1), column=st.floats(0, 1), breaker=st.sampled_from(["\t", "\x01", "\x7f"]))
-def test_a_control_character_in_any_cell_is_an_error_on_its_line(file: str, row: float, column: float, breaker: str) -> None:
+@given(
+    file=st.sampled_from(FILES),
+    row=st.floats(0, 1),
+    column=st.floats(0, 1),
+    breaker=st.sampled_from(["\t", "\x01", "\x7f"]),
+)
+def test_a_control_character_in_any_cell_is_an_error_on_its_line(
+    file: str, row: float, column: float, breaker: str
+) -> None:
     """Whatever cell gets a control character, the package is invalid and the error is on that line."""
     root = _copy()
     try:
@@ -92,9 +104,36 @@ def test_fast_acceptance_implies_the_model_accepts(data: st.DataObject) -> None:
     """The compiled checks never accept a row the model would refuse (they may refuse more)."""
     table = data.draw(st.sampled_from(list(TABLES.values())))
     samples = {
-        "": [""], "id": ["a-b", "belarus", "x"], "bad": ["Bad Id", " x", "=1", "2025-13", "01", "true ", "ZZZ"],
+        "": [""],
+        "id": ["a-b", "belarus", "x"],
+        "bad": ["Bad Id", " x", "=1", "2025-13", "01", "true ", "ZZZ"],
     }
-    values = samples[""] + samples["id"] + samples["bad"] + ["2025", "2025-12", "2025-12-11", "2024/2025", "MMR", "RUS", "true", "false", "0", "1", "87", "100.5", "para 2", "en", "https://example.org/a", "Q836", "TIV", "USD", "A note."]
+    values = (
+        samples[""]
+        + samples["id"]
+        + samples["bad"]
+        + [
+            "2025",
+            "2025-12",
+            "2025-12-11",
+            "2024/2025",
+            "MMR",
+            "RUS",
+            "true",
+            "false",
+            "0",
+            "1",
+            "87",
+            "100.5",
+            "para 2",
+            "en",
+            "https://example.org/a",
+            "Q836",
+            "TIV",
+            "USD",
+            "A note.",
+        ]
+    )
     for column in columns(table.model):
         if column.enum is not None:
             values = values + [member.value for member in column.enum]

@@ -1,6 +1,7 @@
 """Versions, citation and ``mydiplo build``: the same checkout gives the same bytes, and only a valid one is released.
 
-Code test: releases the frozen fixture package with the checkout's docs and release files; the citation and changelog checks read the checkout.
+Code test: releases the frozen fixture package with the checkout's docs and release files; the citation
+and changelog checks read the checkout.
 """
 
 from __future__ import annotations
@@ -76,7 +77,13 @@ def test_the_archive_is_a_valid_data_package_with_fixed_metadata(release_root: P
             assert archive.read(f"{TOP}/{table.path}") == (release_root / table.path).read_bytes()
         readme = archive.read(f"{TOP}/README.md").decode("utf-8")
         archive.extractall(tmp_path / "unpacked")
-    for name in ("CITATION.cff", "LICENSE-DATA.md", "CHANGELOG.md", "data-dictionary.md", "schema/jsonschema/visits.json"):
+    for name in (
+        "CITATION.cff",
+        "LICENSE-DATA.md",
+        "CHANGELOG.md",
+        "data-dictionary.md",
+        "schema/jsonschema/visits.json",
+    ):
         assert f"{TOP}/{name}" in names
     assert f"Data version {about.DATA_VERSION}." in readme and "CC BY 4.0" in readme
     assert validate(tmp_path / "unpacked" / TOP).valid
@@ -85,7 +92,9 @@ def test_the_archive_is_a_valid_data_package_with_fixed_metadata(release_root: P
 def test_checksums_are_those_of_the_files(release_root: Path, tmp_path: Path) -> None:
     assert _build(release_root, tmp_path) == 0
     lines = (tmp_path / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert lines == [f"{hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()}  {name}" for name in sorted(RELEASE)]
+    assert lines == [
+        f"{hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()}  {name}" for name in sorted(RELEASE)
+    ]
 
 
 def test_the_exports_are_released_whole(release_root: Path, tmp_path: Path) -> None:
@@ -100,14 +109,18 @@ def test_the_exports_are_released_whole(release_root: Path, tmp_path: Path) -> N
         assert len(visits["records"]) == len(ds.visits)
 
 
-def test_a_missing_export_package_writes_nothing(release_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_export_package_writes_nothing(
+    release_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # as if the parquet extra were not installed
     assert _build(release_root, tmp_path / "dist") == 1
     assert "pip install 'mydiplo[parquet]'" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
 
 
-def test_an_invalid_package_is_not_released(release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_package_is_not_released(
+    release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     replace_in(release_root / "datasets/visits.csv", "2023-09-06,2023-09-12", "2023-09-06,2023-09-31")
     assert _build(release_root, tmp_path / "dist") == 1
     err = capsys.readouterr().err
@@ -115,7 +128,9 @@ def test_an_invalid_package_is_not_released(release_root: Path, tmp_path: Path, 
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_citation_of_another_version_is_not_released(release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_citation_of_another_version_is_not_released(
+    release_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     replace_in(release_root / "CITATION.cff", f"version: {about.DATA_VERSION}", "version: 9.9.9")
     assert _build(release_root, tmp_path / "dist") == 1
     assert "CITATION.cff gives version 9.9.9" in capsys.readouterr().err

@@ -6,8 +6,8 @@ Each record page lists every record of its table, the figures draw, the
 console stays free of errors, nothing is fetched from outside, and the
 search box finds an actor by name. Screenshots are saved for a human to
 look at, outside the checkout: in the folder the ``MYDIPLO_SCREENSHOTS``
-environment variable names, else in pytest's temporary folder. Outside CI the test is skipped when Chromium or Playwright is
-missing; in CI (``CI`` set) it fails instead, so a missing browser cannot
+environment variable names, else in pytest's temporary folder. Outside CI the test is skipped when
+Chromium or Playwright is missing; in CI (``CI`` set) it fails instead, so a missing browser cannot
 pass for a green run.
 """
 
@@ -34,8 +34,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = "MYDIPLO_SCREENSHOTS"
 """The environment variable naming the folder for the screenshots."""
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -72,7 +78,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _need("playwright is not installed (pip install -e '.[test]')")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            str(tmp_path_factory.mktemp("profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
             viewport={"width": 1366, "height": 768},
         )
         yield context
@@ -102,7 +111,10 @@ def page(browser: Any, served: str) -> Iterator[Any]:
     tab.outside = []
     tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on("request", lambda request: None if request.url.startswith((served, "data:", "blob:")) else tab.outside.append(request.url))
+    tab.on(
+        "request",
+        lambda request: None if request.url.startswith((served, "data:", "blob:")) else tab.outside.append(request.url),
+    )
     yield tab
     assert not tab.errors, f"console errors: {tab.errors}"
     assert not tab.outside, f"requests outside the site: {tab.outside}"

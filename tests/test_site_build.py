@@ -42,7 +42,10 @@ def test_the_site_loads_nothing_from_outside(built_site: Path) -> None:
     found = []
     for path in built_site.rglob("*"):
         if path.suffix in {".html", ".css", ".js", ".svg"}:
-            found += [(path.name, m.group(0)[:120]) for m in OUTSIDE_ASSET.finditer(path.read_text(encoding="utf-8", errors="replace"))]
+            found += [
+                (path.name, m.group(0)[:120])
+                for m in OUTSIDE_ASSET.finditer(path.read_text(encoding="utf-8", errors="replace"))
+            ]
     assert not found
 
 
@@ -74,7 +77,13 @@ def test_the_changelog_page_is_the_changelog_file(built_site: Path) -> None:
 
 def test_the_api_reference_documents_the_public_api(built_site: Path) -> None:
     page = (built_site / "api.html").read_text(encoding="utf-8")
-    for name in ("mydiplo.load", "mydiplo.Dataset", "mydiplo.PartialDate", "mydiplo.Dataset.citations_of", "mydiplo.registry.Table"):
+    for name in (
+        "mydiplo.load",
+        "mydiplo.Dataset",
+        "mydiplo.PartialDate",
+        "mydiplo.Dataset.citations_of",
+        "mydiplo.registry.Table",
+    ):
         assert f'id="{name}"' in page, name
 
 
@@ -92,7 +101,10 @@ HOSTILE = "<script>alert(1)</script> **bold** [link](http://x) a | b <img src=x 
 @pytest.mark.slow
 def test_markup_in_the_data_shows_as_text_on_the_built_site(package_copy: Path, tmp_path: Path) -> None:
     ds = mydiplo.load(package_copy)
-    visits = [v.model_copy(update={"note": HOSTILE}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v for v in ds.visits]
+    visits = [
+        v.model_copy(update={"note": HOSTILE}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v
+        for v in ds.visits
+    ]
     actors = [a.model_copy(update={"name": HOSTILE}) if a.actor_id == "alexander-lukashenko" else a for a in ds.actors]
     write_table(package_copy / TABLES["visits"].path, TABLES["visits"], visits)
     write_table(package_copy / TABLES["actors"].path, TABLES["actors"], actors)

@@ -20,7 +20,17 @@ from mydiplo.site import generated_pages, network, timeline
 from mydiplo.site.escape import text
 from mydiplo.site.links import Site, actor_page, table_page
 
-HOSTILE = ["<script>alert(1)</script>", "**bold**", "[link](http://x)", "a | b", "<b>html</b>", "--8<-- \"README.md\"", ":smile:", "`code`", "# heading"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "**bold**",
+    "[link](http://x)",
+    "a | b",
+    "<b>html</b>",
+    '--8<-- "README.md"',
+    ":smile:",
+    "`code`",
+    "# heading",
+]
 
 HEDGED_VISIT = "hun-sen-visit-myanmar-2022"
 """A visit whose date the ``hedged`` fixture blurs to test approximate dates."""
@@ -40,11 +50,12 @@ def pages(ds: mydiplo.Dataset) -> dict[str, str]:
 def hedged(ds: mydiplo.Dataset) -> mydiplo.Dataset:
     """The data with one visit known only as "about 2022", as sources often date events."""
     visits = tuple(
-        v.model_copy(update={"start_date": mydiplo.PartialDate("2022~"), "end_date": None}) if v.visit_id == HEDGED_VISIT else v
+        v.model_copy(update={"start_date": mydiplo.PartialDate("2022~"), "end_date": None})
+        if v.visit_id == HEDGED_VISIT
+        else v
         for v in ds.visits
     )
     return ds.replace(visits=visits)
-
 
 
 def visible(markup: str) -> str:
@@ -83,8 +94,8 @@ def test_partial_dates_are_shown_at_their_precision(pages: dict[str, str], hedge
 
 def test_a_record_shows_its_linked_rows_and_sources(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
     visits = pages[table_page("visits")]
-    section = visits[visits.index('data-record="lukashenko-visit-myanmar-2025"><td>'):]
-    section = section[section.index('<div class="md-record" data-record="lukashenko-visit-myanmar-2025">'):]
+    section = visits[visits.index('data-record="lukashenko-visit-myanmar-2025"><td>') :]
+    section = section[section.index('<div class="md-record" data-record="lukashenko-visit-myanmar-2025">') :]
     section = section[: section.index("</div>")]
     for participant in ds.participants_of("lukashenko-visit-myanmar-2025"):
         assert f'href="../actors/{participant.actor_id}.html"' in section
@@ -96,20 +107,28 @@ def test_a_record_shows_its_linked_rows_and_sources(ds: mydiplo.Dataset, pages: 
 
 def test_an_actor_page_links_every_record_that_names_the_actor(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
     page = pages[actor_page("belarus")]
-    assert page.startswith("---\ntitle: \"Belarus\"\n---\n\n# Belarus\n")
+    assert page.startswith('---\ntitle: "Belarus"\n---\n\n# Belarus\n')
     site = Site(ds, actor_page("belarus"))
     for row in ds.referencing("belarus"):
         if isinstance(row, mydiplo.models.Citation) and row.record_id == "belarus":
             continue
         owner = next(link.owner for link in site.links_to["belarus"] if link.row is row)
         if owner is not ds["belarus"]:
-            assert site.record_href(next(str(getattr(owner, t.id_field)) for t in RECORD_TABLES if type(owner) is t.model)) in page
+            assert (
+                site.record_href(next(str(getattr(owner, t.id_field)) for t in RECORD_TABLES if type(owner) is t.model))
+                in page
+            )
 
 
 def hostile_dataset(ds: mydiplo.Dataset, value: str) -> mydiplo.Dataset:
     """The dataset with ``value`` as the note of a visit and of an actor, and as an actor's name."""
-    visits = tuple(v.model_copy(update={"note": value}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v for v in ds.visits)
-    actors = tuple(a.model_copy(update={"note": value, "name": value}) if a.actor_id == "alexander-lukashenko" else a for a in ds.actors)
+    visits = tuple(
+        v.model_copy(update={"note": value}) if v.visit_id == "lukashenko-visit-myanmar-2025" else v for v in ds.visits
+    )
+    actors = tuple(
+        a.model_copy(update={"note": value, "name": value}) if a.actor_id == "alexander-lukashenko" else a
+        for a in ds.actors
+    )
     return ds.replace(visits=visits, actors=actors)
 
 
@@ -133,7 +152,9 @@ def test_figures_are_well_formed_svg_with_a_title_and_a_description(pages: dict[
         assert root.find(f"{ns}title").text and root.find(f"{ns}desc").text
 
 
-def test_timeline_spans_each_date_and_places_undated_records_when_first_reported(ds: mydiplo.Dataset, hedged: mydiplo.Dataset) -> None:
+def test_timeline_spans_each_date_and_places_undated_records_when_first_reported(
+    ds: mydiplo.Dataset, hedged: mydiplo.Dataset
+) -> None:
     events = {e.record_id: e for e in timeline.events(Site(ds, timeline.PAGE))}
     month = events["min-aung-hlaing-visit-belarus-2025"]
     assert (month.start, month.end, month.reported) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31), False)

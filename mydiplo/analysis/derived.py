@@ -34,7 +34,12 @@ STATE_CODE_COLUMNS = (
 EVENT_CODE_COLUMNS = (
     TypedColumn("record_table", "text", "The table of the coded record.", True),
     TypedColumn("record_id", "text", "The coded record.", True),
-    TypedColumn("event", "text", f"Which event of the record: {in_words(list(dict.fromkeys(r.event for r in RULES)), 'or')}.", True),
+    TypedColumn(
+        "event",
+        "text",
+        f"Which event of the record: {in_words(list(dict.fromkeys(r.event for r in RULES)), 'or')}.",
+        True,
+    ),
     TypedColumn("cameo_code", "text", "CAMEO event code (text: leading zeros matter).", True),
     TypedColumn("cameo_label", "text", "The CAMEO code's label in the CAMEO codebook.", True),
     TypedColumn("plover_event", "text", "PLOVER event category; empty where PLOVER has none."),
@@ -68,9 +73,16 @@ DYAD_COLUMNS = (
 def state_codes_frame() -> Frame:
     """The state code table as a frame."""
     rows = tuple(
-        (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev) for c in sorted(STATE_CODES.values(), key=lambda c: c.iso3)
+        (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev)
+        for c in sorted(STATE_CODES.values(), key=lambda c: c.iso3)
     )
-    return Frame("state_codes", "ISO, Correlates of War and Gleditsch-Ward codes of the states in the data.", STATE_CODE_COLUMNS, rows, ("iso3",))
+    return Frame(
+        "state_codes",
+        "ISO, Correlates of War and Gleditsch-Ward codes of the states in the data.",
+        STATE_CODE_COLUMNS,
+        rows,
+        ("iso3",),
+    )
 
 
 def event_codes_frame(dataset: Dataset) -> Frame:
@@ -79,7 +91,18 @@ def event_codes_frame(dataset: Dataset) -> Frame:
     for table, record, rule in coded_records(dataset):
         code = rule.code
         record_id = getattr(record, TABLES[table].id_field)  # type: ignore[arg-type]
-        rows.append((table, record_id, rule.event, code.cameo, code.cameo_label, code.plover, code.plover_mode, code.plover_context))
+        rows.append(
+            (
+                table,
+                record_id,
+                rule.event,
+                code.cameo,
+                code.cameo_label,
+                code.plover,
+                code.plover_mode,
+                code.plover_context,
+            )
+        )
     return Frame(
         "event_codes",
         "CAMEO and PLOVER codes of each event of every visit, agreement, election observation and arms transfer.",
@@ -91,7 +114,13 @@ def event_codes_frame(dataset: Dataset) -> Frame:
 
 def _side_values(side: Side) -> tuple[Any, ...]:
     codes = codes_of(side.country)
-    return (side.actor_id, side.country, codes.cow_code if codes else None, codes.cow_abbrev if codes else None, codes.gw_code if codes else None)
+    return (
+        side.actor_id,
+        side.country,
+        codes.cow_code if codes else None,
+        codes.cow_abbrev if codes else None,
+        codes.gw_code if codes else None,
+    )
 
 
 def dyadic_events_frame(dataset: Dataset) -> Frame:
@@ -100,19 +129,35 @@ def dyadic_events_frame(dataset: Dataset) -> Frame:
     for event in events(dataset):
         if event.source.country is None or event.target.country is None or event.source.country == event.target.country:
             continue
-        year = event.earliest.year if event.earliest and event.latest and event.earliest.year == event.latest.year else None
-        rows.append((
-            event.record_table, event.record_id, event.event, event.code.cameo, event.code.plover,
-            *_side_values(event.source), *_side_values(event.target),
-            event.earliest, event.latest, year,
-        ))
+        year = (
+            event.earliest.year
+            if event.earliest and event.latest and event.earliest.year == event.latest.year
+            else None
+        )
+        rows.append(
+            (
+                event.record_table,
+                event.record_id,
+                event.event,
+                event.code.cameo,
+                event.code.plover,
+                *_side_values(event.source),
+                *_side_values(event.target),
+                event.earliest,
+                event.latest,
+                year,
+            )
+        )
     rows.sort(key=lambda row: tuple("" if v is None else str(v) for v in row))
     return Frame(
         "dyadic_events",
         "Directed events between two states (state A -> state B), with ISO, COW and G&W codes and date bounds.",
         DYAD_COLUMNS,
         tuple(rows),
-        foreign_keys=(ForeignKey("source_iso3", "state_codes", "iso3"), ForeignKey("target_iso3", "state_codes", "iso3")),
+        foreign_keys=(
+            ForeignKey("source_iso3", "state_codes", "iso3"),
+            ForeignKey("target_iso3", "state_codes", "iso3"),
+        ),
     )
 
 

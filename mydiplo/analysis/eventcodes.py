@@ -45,7 +45,13 @@ CODES: dict[str, EventCode] = {
         EventCode("030", "Express intent to cooperate, not specified below", "AGREE", None, "diplomatic"),
         EventCode("0311", "Express intent to cooperate economically", "AGREE", None, "economic"),
         EventCode("0312", "Express intent to cooperate militarily", "AGREE", None, "military"),
-        EventCode("032", "Express intent to engage in diplomatic cooperation (such as policy support)", "AGREE", None, "diplomatic"),
+        EventCode(
+            "032",
+            "Express intent to engage in diplomatic cooperation (such as policy support)",
+            "AGREE",
+            None,
+            "diplomatic",
+        ),
         EventCode("042", "Make a visit", "CONSULT", "visit"),
         EventCode("043", "Host a visit", "CONSULT", "host"),
         EventCode("050", "Engage in diplomatic cooperation, not specified below", "SUPPORT", None, "diplomatic"),
@@ -130,6 +136,7 @@ def markdown_table() -> str:
         code = rule.code
         plover = " / ".join(p for p in (code.plover, code.plover_mode, code.plover_context) if p) or "none"
         lines.append(
-            f"| `{rule.table}` | {rule.event} | {rule.condition()} | {code.cameo} | {code.cameo_label} | {plover} | {rule.direction} | {rule.why} |"
+            f"| `{rule.table}` | {rule.event} | {rule.condition()} | {code.cameo} | {code.cameo_label} | {plover} | "
+            f"{rule.direction} | {rule.why} |"
         )
     return "\n".join(lines) + "\n"

@@ -60,4 +60,3 @@ def events(dataset: Dataset) -> list[Event]:
         for source, target in record.event_sides(dataset, rule.event):
             found.append(Event(table, record_id, rule.event, rule.code, source, target, earliest, latest))
     return found
-

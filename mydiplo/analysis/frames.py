@@ -11,6 +11,7 @@ filter and sort on dates without losing the precision the sources give.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -71,8 +72,12 @@ def table_columns(table: Table) -> tuple[TypedColumn, ...]:
     for column in model_columns(table.model):
         if column.python_type is PartialDate:
             found.append(TypedColumn(column.name, "text", column.description + " (as recorded, EDTF)", column.required))
-            found.append(TypedColumn(column.name + EARLIEST, "date", f"Earliest day `{column.name}` can mean.", column.required))
-            found.append(TypedColumn(column.name + LATEST, "date", f"Latest day `{column.name}` can mean.", column.required))
+            found.append(
+                TypedColumn(column.name + EARLIEST, "date", f"Earliest day `{column.name}` can mean.", column.required)
+            )
+            found.append(
+                TypedColumn(column.name + LATEST, "date", f"Latest day `{column.name}` can mean.", column.required)
+            )
         else:
             kind = "text" if issubclass(column.python_type, Enum) else _KINDS[column.python_type]
             found.append(TypedColumn(column.name, kind, column.description, column.required))
@@ -157,6 +162,6 @@ def _plain(value: Any) -> Any:
     """A value read back from a format in the form the models accept."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value != value:  # NaN: pandas' missing number
+    if isinstance(value, float) and math.isnan(value):  # pandas' missing number
         return None
     return value

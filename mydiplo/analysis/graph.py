@@ -16,7 +16,17 @@ from .events import events
 from .statecodes import codes_of
 
 NODE_FIELDS = ("id", "label", "kind", "country", "cow_code", "gw_code", "wikidata_id")
-EDGE_FIELDS = ("source", "target", "relation", "record_table", "record_id", "cameo_code", "plover_event", "date_earliest", "date_latest")
+EDGE_FIELDS = (
+    "source",
+    "target",
+    "relation",
+    "record_table",
+    "record_id",
+    "cameo_code",
+    "plover_event",
+    "date_earliest",
+    "date_latest",
+)
 
 
 @dataclass(frozen=True)
@@ -32,16 +42,28 @@ def graph(dataset: Dataset) -> Graph:
     nodes = []
     for actor in sorted(dataset.actors, key=lambda a: a.actor_id):
         codes = codes_of(actor.country) if actor.kind.value == "state" else None
-        nodes.append({
-            "id": actor.actor_id, "label": actor.name, "kind": actor.kind.value, "country": actor.country,
-            "cow_code": codes.cow_code if codes else None, "gw_code": codes.gw_code if codes else None,
-            "wikidata_id": actor.wikidata_id,
-        })
+        nodes.append(
+            {
+                "id": actor.actor_id,
+                "label": actor.name,
+                "kind": actor.kind.value,
+                "country": actor.country,
+                "cow_code": codes.cow_code if codes else None,
+                "gw_code": codes.gw_code if codes else None,
+                "wikidata_id": actor.wikidata_id,
+            }
+        )
     edges = [
         {
-            "source": e.source.actor_id, "target": e.target.actor_id, "relation": e.event,
-            "record_table": e.record_table, "record_id": e.record_id, "cameo_code": e.code.cameo,
-            "plover_event": e.code.plover, "date_earliest": e.earliest, "date_latest": e.latest,
+            "source": e.source.actor_id,
+            "target": e.target.actor_id,
+            "relation": e.event,
+            "record_table": e.record_table,
+            "record_id": e.record_id,
+            "cameo_code": e.code.cameo,
+            "plover_event": e.code.plover,
+            "date_earliest": e.earliest,
+            "date_latest": e.latest,
         }
         for e in events(dataset)
         if e.source.actor_id and e.target.actor_id
@@ -65,9 +87,15 @@ def _standing_edges(dataset: Dataset) -> list[dict[str, Any]]:
         for record in dataset.table(table.name):
             found.extend(
                 {
-                    "source": r.source, "target": r.target, "relation": r.name, "record_table": table.name,
-                    "record_id": getattr(record, owner), "cameo_code": None, "plover_event": None,
-                    "date_earliest": r.start.earliest if r.start else None, "date_latest": r.end.latest if r.end else None,
+                    "source": r.source,
+                    "target": r.target,
+                    "relation": r.name,
+                    "record_table": table.name,
+                    "record_id": getattr(record, owner),
+                    "cameo_code": None,
+                    "plover_event": None,
+                    "date_earliest": r.start.earliest if r.start else None,
+                    "date_latest": r.end.latest if r.end else None,
                 }
                 for r in record.relations(dataset)
             )

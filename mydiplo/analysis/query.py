@@ -30,7 +30,9 @@ def run(dataset: Dataset, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         try:
             cursor = connection.execute(sql)
         except (sqlite3.Error, sqlite3.Warning) as error:
-            raise QueryError(f"the query failed: {error}; tables and views are listed by: SELECT name, type FROM sqlite_master") from None
+            raise QueryError(
+                f"the query failed: {error}; tables and views are listed by: SELECT name, type FROM sqlite_master"
+            ) from None
         names = [d[0] for d in cursor.description or ()]
         return names, cursor.fetchall()
     finally:
@@ -43,6 +45,7 @@ def _text(value: Any) -> str:
 
 def as_table(names: list[str], rows: list[tuple[Any, ...]], max_width: int = 40) -> str:
     """Rows as an aligned text table, cells cut to ``max_width`` characters, with a row count."""
+
     def cut(value: Any) -> str:
         text = _text(value)
         return text if len(text) <= max_width else text[: max_width - 1] + "…"

@@ -12,7 +12,7 @@ import difflib
 from typing import Any
 
 from ..dataset import Dataset
-from ..models import Actor, PartialDate, Record
+from ..models import Actor, Citation, PartialDate, Record
 from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
 from .frames import cell
@@ -33,7 +33,11 @@ def find(dataset: Dataset, record_id: str) -> tuple[Table, Record]:
                 return table, record
     ids = [getattr(r, t.id_field) for t in RECORD_TABLES for r in dataset.table(t.name)]  # type: ignore[arg-type]
     close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.6) or [i for i in ids if record_id in i][:3]
-    hint = f"; did you mean {', '.join(close)}?" if close else "; ids are kebab-case, such as lukashenko-visit-myanmar-2025"
+    hint = (
+        f"; did you mean {', '.join(close)}?"
+        if close
+        else "; ids are kebab-case, such as lukashenko-visit-myanmar-2025"
+    )
     raise UnknownRecordError(f"no record has the id {record_id!r}{hint}")
 
 
@@ -70,21 +74,33 @@ def render(dataset: Dataset, record_id: str) -> str:
         lines += ["", "Event codes"]
         for rule in record_codes(dataset, table.name, record):
             code = rule.code
-            plover = " / ".join(p for p in (code.plover, code.plover_mode, code.plover_context) if p) or "no PLOVER category"
+            plover = (
+                " / ".join(p for p in (code.plover, code.plover_mode, code.plover_context) if p) or "no PLOVER category"
+            )
             lines.append(f"  {rule.event}: CAMEO {code.cameo} {code.cameo_label}; PLOVER {plover} ({rule.direction})")
     cites = citation_table(table.name)
     if cites is not None:
-        citations = [c for c in dataset.table(cites.name) if c.record_id == record_id]  # type: ignore[attr-defined]
+        citations = [c for c in dataset.table(cites.name) if isinstance(c, Citation) and c.record_id == record_id]
         lines += ["", f"Citations ({len(citations)})"]
         for c in citations:
-            source = dataset[c.source_id]  # type: ignore[attr-defined]
-            reading = f" reads {c.field} = {c.value}" if c.field else ""  # type: ignore[attr-defined]
-            lines.append(f"  {c.source_id}, {c.locator}{reading}: {c.certainty.value}, claimed by {c.claimant_id or c.claimant_kind.value}")  # type: ignore[attr-defined]
-            lines.append(f"    {source.title or '(untitled)'}" + (f" <{source.url}>" if source.url else ""))  # type: ignore[attr-defined]
+            source = dataset[c.source_id]
+            reading = f" reads {c.field} = {c.value}" if c.field else ""
+            lines.append(
+                f"  {c.source_id}, {c.locator}{reading}: {c.certainty.value}, claimed by "
+                f"{c.claimant_id or c.claimant_kind.value}"
+            )
+            url = f" <{source.url}>" if source.url else ""  # type: ignore[attr-defined]
+            lines.append(f"    {source.title or '(untitled)'}{url}")  # type: ignore[attr-defined]
     if table is SOURCES:
-        cited = [(t.cites, c) for t in TABLES.values() if t.cites for c in dataset.table(t.name) if c.source_id == record_id]  # type: ignore[attr-defined]
+        cited = [
+            (t.cites, c)
+            for t in TABLES.values()
+            if t.cites
+            for c in dataset.table(t.name)
+            if isinstance(c, Citation) and c.source_id == record_id
+        ]
         lines += ["", f"Cited by ({len(cited)})"]
-        lines += [f"  {cites}: {c.record_id}, {c.locator}" + (f" ({c.field})" if c.field else "") for cites, c in cited]  # type: ignore[attr-defined]
+        lines += [f"  {cites}: {c.record_id}, {c.locator}" + (f" ({c.field})" if c.field else "") for cites, c in cited]
     for other in TABLES.values():
         if other.cites is not None or other.name == table.name:
             continue
@@ -103,5 +119,7 @@ def _summary(dataset: Dataset, table: Table, row: Record, record_id: str) -> str
     """One row on one line: its keys and references (but not the record shown), then its short fields."""
     references = {k.field for k in table.foreign_keys} | set(table.key)
     skip = tuple(f for f in table.fields if getattr(row, f) == record_id)
-    parts = [text for field, text in _fields(dataset, table, row, skip) if field in references or len(text) <= _LONG_TEXT]
+    parts = [
+        text for field, text in _fields(dataset, table, row, skip) if field in references or len(text) <= _LONG_TEXT
+    ]
     return "; ".join(parts)

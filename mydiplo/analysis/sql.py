@@ -56,7 +56,10 @@ def create_table(frame: Frame, dialect: Dialect) -> str:
         lines.append(f"UNIQUE ({', '.join(map(quote, frame.unique_key))})")
     if dialect == "sqlite":
         for key in frame.foreign_keys:
-            lines.append(f"FOREIGN KEY ({quote(key.field)}) REFERENCES {quote(key.reference_table)} ({quote(key.reference_field)})")
+            lines.append(
+                f"FOREIGN KEY ({quote(key.field)}) REFERENCES {quote(key.reference_table)} "
+                f"({quote(key.reference_field)})"
+            )
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {quote(frame.name)} (\n  {body}\n)"
 
@@ -104,7 +107,10 @@ def views() -> dict[str, str]:
         if table.cites is not None or not actor_keys:
             continue
         columns = ", ".join(f"a{i}.name AS {quote(_name_column(k.field))}" for i, k in enumerate(actor_keys))
-        joins = " ".join(f"LEFT JOIN {ACTORS.name} a{i} ON a{i}.{ACTORS.id_field} = t.{quote(k.field)}" for i, k in enumerate(actor_keys))
+        joins = " ".join(
+            f"LEFT JOIN {ACTORS.name} a{i} ON a{i}.{ACTORS.id_field} = t.{quote(k.field)}"
+            for i, k in enumerate(actor_keys)
+        )
         found[f"{table.name}_named"] = f"SELECT t.*, {columns} FROM {quote(table.name)} t {joins}"
     citations = [
         f"SELECT '{table.cites}' AS record_table, c.*, s.title AS source_title, s.kind AS source_kind, "
@@ -115,8 +121,10 @@ def views() -> dict[str, str]:
     ]
     found["all_citations"] = " UNION ALL ".join(citations)
     found["dyads_by_year"] = (
-        "SELECT source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event, COUNT(*) AS events "
-        "FROM dyadic_events GROUP BY source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event"
+        "SELECT source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event, COUNT(*) "
+        "AS events "
+        "FROM dyadic_events GROUP BY source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, "
+        "plover_event"
     )
     return found
 

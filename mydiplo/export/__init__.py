@@ -64,7 +64,9 @@ def write_exports(dataset: Dataset, formats: Sequence[str], output: Path) -> lis
     """
     unknown = [f for f in formats if f not in EXPORT_FORMATS]
     if unknown:
-        raise ValueError(f"unknown export format {', '.join(map(repr, unknown))}; formats are: {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(
+            f"unknown export format {', '.join(map(repr, unknown))}; formats are: {', '.join(EXPORT_FORMATS)}"
+        )
     _check_extras(formats)
     written: list[Path] = []
     for name in dict.fromkeys(formats):

@@ -40,13 +40,19 @@ def graphml_text(network: Graph) -> str:
     root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
     for domain, fields in (("node", NODE_FIELDS[1:]), ("edge", EDGE_FIELDS[2:])):
         for name in fields:
-            ET.SubElement(root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": _GRAPHML_TYPES.get(name, "string")})
+            ET.SubElement(
+                root,
+                "key",
+                {"id": name, "for": domain, "attr.name": name, "attr.type": _GRAPHML_TYPES.get(name, "string")},
+            )
     container = ET.SubElement(root, "graph", {"id": "mydiplo", "edgedefault": "directed"})
     for node in network.nodes:
         element = ET.SubElement(container, "node", {"id": node["id"]})
         _data(element, node, NODE_FIELDS[1:])
     for number, edge in enumerate(network.edges):
-        element = ET.SubElement(container, "edge", {"id": f"e{number}", "source": edge["source"], "target": edge["target"]})
+        element = ET.SubElement(
+            container, "edge", {"id": f"e{number}", "source": edge["source"], "target": edge["target"]}
+        )
         _data(element, edge, EDGE_FIELDS[2:])
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -24,6 +24,7 @@ from ..registry import ACTORS, RECORD_TABLES, TABLES, Table, citation_table, rel
 NESTED_KEYS = ("actors", "citations", "related", "event_codes")
 """Keys a nested record adds to the record's own fields."""
 
+
 def _index(dataset: Dataset) -> dict[tuple[str, str], dict[str, list[Record]]]:
     """Rows by (their table, the table they reference) and the referenced id."""
     index: dict[tuple[str, str], dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
@@ -58,7 +59,9 @@ def _document(dataset: Dataset, table: Table, index: dict[tuple[str, str], dict[
     }
 
 
-def _nested(dataset: Dataset, table: Table, record: Record, index: dict[tuple[str, str], dict[str, list[Record]]]) -> dict[str, Any]:
+def _nested(
+    dataset: Dataset, table: Table, record: Record, index: dict[tuple[str, str], dict[str, list[Record]]]
+) -> dict[str, Any]:
     record_id = getattr(record, table.id_field)  # type: ignore[arg-type]
     nested = record.model_dump(mode="json")
     actor_ids = _actor_ids(table, [record])
@@ -79,7 +82,19 @@ def _nested(dataset: Dataset, table: Table, record: Record, index: dict[tuple[st
     nested["related"] = related
     if table.name in CODED_TABLES:
         nested["event_codes"] = [
-            dict(zip(EVENT_CODE_FIELDS, (r.event, r.code.cameo, r.code.cameo_label, r.code.plover, r.code.plover_mode, r.code.plover_context)))
+            dict(
+                zip(
+                    EVENT_CODE_FIELDS,
+                    (
+                        r.event,
+                        r.code.cameo,
+                        r.code.cameo_label,
+                        r.code.plover,
+                        r.code.plover_mode,
+                        r.code.plover_context,
+                    ),
+                )
+            )
             for r in record_codes(dataset, table.name, record)
         ]
     return nested

@@ -21,13 +21,24 @@ from ..files.atomic import replacing
 def arrow_table(frame: Frame) -> Any:
     """A typed frame as a ``pyarrow.Table`` with column descriptions in the field metadata."""
     pa = require("pyarrow", "Parquet export")
-    types = {"text": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "date": pa.date32()}
+    types = {
+        "text": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+    }
     schema = pa.schema(
-        [pa.field(c.name, types[c.kind], nullable=not c.required, metadata={"description": c.description}) for c in frame.columns],
+        [
+            pa.field(c.name, types[c.kind], nullable=not c.required, metadata={"description": c.description})
+            for c in frame.columns
+        ],
         metadata={"table": frame.name, "description": frame.description},
     )
     data = [[row[i] for row in frame.rows] for i in range(len(frame.columns))]
-    return pa.Table.from_arrays([pa.array(column, type=field.type) for column, field in zip(data, schema)], schema=schema)
+    return pa.Table.from_arrays(
+        [pa.array(column, type=field.type) for column, field in zip(data, schema)], schema=schema
+    )
 
 
 def write_parquet(dataset: Dataset, output: Path) -> list[Path]:

@@ -74,7 +74,10 @@ def _table_section(table: Table) -> Iterator[str]:
     yield f"### `{table.name}`"
     yield ""
     if table.cites:
-        yield f"Citations of `{table.cites}`: one row per source supporting a record, or per source's reading of one field."
+        yield (
+            f"Citations of `{table.cites}`: one row per source supporting a record, or per source's reading of one "
+            "field."
+        )
     else:
         yield _escape(table.description)
     yield ""
@@ -84,7 +87,10 @@ def _table_section(table: Table) -> Iterator[str]:
     yield "| --- | --- | --- | --- | --- |"
     for column in columns(table.model):
         example = "" if column.example is None else f"`{_escape(str(column.example))}`"
-        yield f"| `{column.name}` | {_type_of(column)} | {_rules(column, table)} | {_escape(column.description)} | {example} |"
+        yield (
+            f"| `{column.name}` | {_type_of(column)} | {_rules(column, table)} | {_escape(column.description)} | "
+            f"{example} |"
+        )
     yield ""
 
 

@@ -28,11 +28,17 @@ def nested_schema(table: Table) -> dict[str, Any]:
     for name in {ACTORS.name, SOURCES.name, *(t.name for t in related_tables(table.name))}:
         defs[name] = flat(name)
     extra: dict[str, Any] = {
-        "actors": {"type": "object", "description": "Every actor the record, its related rows and its citations name, by id.", "additionalProperties": {"$ref": f"#/$defs/{ACTORS.name}"}},
+        "actors": {
+            "type": "object",
+            "description": "Every actor the record, its related rows and its citations name, by id.",
+            "additionalProperties": {"$ref": f"#/$defs/{ACTORS.name}"},
+        },
         "related": {
             "type": "object",
             "description": "Rows of other tables that reference this record, by table.",
-            "properties": {t.name: {"type": "array", "items": {"$ref": f"#/$defs/{t.name}"}} for t in related_tables(table.name)},
+            "properties": {
+                t.name: {"type": "array", "items": {"$ref": f"#/$defs/{t.name}"}} for t in related_tables(table.name)
+            },
             "required": [t.name for t in related_tables(table.name)],
             "additionalProperties": False,
         },
@@ -43,7 +49,11 @@ def nested_schema(table: Table) -> dict[str, Any]:
         citation["properties"]["source"] = {"$ref": "#/$defs/sources", "description": "The cited source."}
         citation["required"] = [*citation.get("required", []), "source"]
         defs["citation"] = citation
-        extra["citations"] = {"type": "array", "description": "The record's citations, each with its source.", "items": {"$ref": "#/$defs/citation"}}
+        extra["citations"] = {
+            "type": "array",
+            "description": "The record's citations, each with its source.",
+            "items": {"$ref": "#/$defs/citation"},
+        }
     if table.name in CODED_TABLES:
         extra["event_codes"] = {
             "type": "array",
@@ -61,7 +71,10 @@ def nested_schema(table: Table) -> dict[str, Any]:
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": f"mydiplo {table.name} (nested JSON export)",
-        "description": f"The nested JSON export of table {table.name}: each record with its actors, citations and related rows. Each line of the JSONL export is valid against $defs/record.",
+        "description": (
+            f"The nested JSON export of table {table.name}: each record with its actors, citations and related rows. "
+            "Each line of the JSONL export is valid against $defs/record."
+        ),
         "type": "object",
         "properties": {
             "name": {"const": "mydiplo"},

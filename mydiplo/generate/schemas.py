@@ -24,7 +24,13 @@ from ..registry import TABLES, Table
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-_FRICTIONLESS_TYPES: dict[type, str] = {str: "string", int: "integer", Decimal: "number", bool: "boolean", PartialDate: "string"}
+_FRICTIONLESS_TYPES: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    Decimal: "number",
+    bool: "boolean",
+    PartialDate: "string",
+}
 
 
 @dataclass(frozen=True)

@@ -20,22 +20,41 @@ class ActorKind(DocEnum):
 
     STATE = "state", "A sovereign state, acting through whoever governs it."
     PERSON = "person", "An individual."
-    GOVERNMENT_BODY = "government-body", "A body of a state: a ministry, an election commission, a ruling council, a parliament."
+    GOVERNMENT_BODY = (
+        "government-body",
+        "A body of a state: a ministry, an election commission, a ruling council, a parliament.",
+    )
     MILITARY = "military", "A state's armed forces or one of their institutions."
-    INTERGOVERNMENTAL = "intergovernmental", "An organisation or bloc of states, or one of its organs (ASEAN, SCO, BRICS, the UN General Assembly)."
+    INTERGOVERNMENTAL = (
+        "intergovernmental",
+        "An organisation or bloc of states, or one of its organs (ASEAN, SCO, BRICS, the UN General Assembly).",
+    )
     NGO = "ngo", "A non-governmental organisation: a rights group, an advocacy campaign, a non-profit."
     MEDIA = "media", "A news organisation, broadcaster or agency, state-run or independent."
     ACADEMIC = "academic", "A university, a research institute or one of their departments."
     ARMED_GROUP = "armed-group", "A non-state armed organisation (ethnic armed organisations, resistance forces)."
     POLITICAL_PARTY = "political-party", "A political party."
-    COLLECTIVE = "collective", "A group the sources treat as one actor without naming its members (\"international observers\")."
+    COLLECTIVE = (
+        "collective",
+        'A group the sources treat as one actor without naming its members ("international observers").',
+    )
 
 
-ORGANISATION_KINDS = ("state", "government-body", "military", "intergovernmental", "ngo", "media", "academic", "armed-group", "political-party")
+ORGANISATION_KINDS = (
+    "state",
+    "government-body",
+    "military",
+    "intergovernmental",
+    "ngo",
+    "media",
+    "academic",
+    "armed-group",
+    "political-party",
+)
 """Kinds of actor that can hold offices or host: anything but a person or a collective."""
 
 STATE_KINDS = frozenset({"state", "person", "government-body", "military"})
-"""Actors that act for the state of their ``country``; other kinds (blocs, NGOs, media, armed groups) act for no state."""
+"""Actors that act for the state of their ``country``; other kinds (blocs, NGOs, media, armed groups) act for none."""
 
 PERSON = Kinds(("person",))
 ORGANISATION = Kinds(ORGANISATION_KINDS)
@@ -68,13 +87,33 @@ class OfficeRole(DocEnum):
 class Actor(Record):
     """A state, person or organisation that appears in the dataset."""
 
-    actor_id: Id = Field(description="Identifier of the actor; for states, the English short name in kebab case.", examples=["min-aung-hlaing"])
+    actor_id: Id = Field(
+        description="Identifier of the actor; for states, the English short name in kebab case.",
+        examples=["min-aung-hlaing"],
+    )
     kind: ActorKind = Field(description="What kind of actor this is.", examples=["person"])
     name: Text = Field(description="The name in its most common English spelling.", examples=["Min Aung Hlaing"])
-    country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-3 code: the state itself, the state a person or body serves, or where an organisation is based; empty for intergovernmental bodies and collectives.", examples=["MMR"])
-    parent_id: ActorId | None = Field(None, description="The actor this one is part of (a ministry's state, a department's university).", examples=["myanmar"])
-    wikidata_id: WikidataId | None = Field(None, description="The Wikidata item for the actor; only set when certain.", examples=["Q836"])
-    note: Text | None = Field(None, description="What distinguishes the actor, in the curator's words.", examples=["Unnamed state outlets that sources cite as 'state media'."])
+    country: CountryCode | None = Field(
+        None,
+        description=(
+            "ISO 3166-1 alpha-3 code: the state itself, the state a person or body serves, or where an organisation "
+            "is based; empty for intergovernmental bodies and collectives."
+        ),
+        examples=["MMR"],
+    )
+    parent_id: ActorId | None = Field(
+        None,
+        description="The actor this one is part of (a ministry's state, a department's university).",
+        examples=["myanmar"],
+    )
+    wikidata_id: WikidataId | None = Field(
+        None, description="The Wikidata item for the actor; only set when certain.", examples=["Q836"]
+    )
+    note: Text | None = Field(
+        None,
+        description="What distinguishes the actor, in the curator's words.",
+        examples=["Unnamed state outlets that sources cite as 'state media'."],
+    )
 
 
 class ActorName(Record):
@@ -83,7 +122,11 @@ class ActorName(Record):
     actor_id: ActorId = Field(description="The actor the name belongs to.", examples=["min-aung-hlaing"])
     name: Text = Field(description="The name exactly as spelled.", examples=["Aung Hlaing"])
     kind: NameKind = Field(description="How the name relates to the actor.", examples=["short"])
-    source_id: SourceId | None = Field(None, description="A source that uses this name; empty for common names.", examples=["fact-check-2021-min-aung-hlaing-moscow"])
+    source_id: SourceId | None = Field(
+        None,
+        description="A source that uses this name; empty for common names.",
+        examples=["fact-check-2021-min-aung-hlaing-moscow"],
+    )
 
 
 class Office(Record):
@@ -95,11 +138,23 @@ class Office(Record):
     roles = ("holder_id", "organisation_id")
     relation = "office"
 
-    office_id: Id = Field(description="Identifier of the tenure: holder and office.", examples=["min-aung-hlaing-sac-chair"])
-    holder_id: Annotated[ActorId, PERSON] = Field(description="The person who held the office.", examples=["min-aung-hlaing"])
-    organisation_id: Annotated[ActorId, ORGANISATION] = Field(description="The state or body the office belongs to.", examples=["state-administration-council"])
-    title: Text = Field(description="The office's title in English.", examples=["Chairman of the State Administration Council"])
+    office_id: Id = Field(
+        description="Identifier of the tenure: holder and office.", examples=["min-aung-hlaing-sac-chair"]
+    )
+    holder_id: Annotated[ActorId, PERSON] = Field(
+        description="The person who held the office.", examples=["min-aung-hlaing"]
+    )
+    organisation_id: Annotated[ActorId, ORGANISATION] = Field(
+        description="The state or body the office belongs to.", examples=["state-administration-council"]
+    )
+    title: Text = Field(
+        description="The office's title in English.", examples=["Chairman of the State Administration Council"]
+    )
     role: OfficeRole = Field(description="What kind of position the office is.", examples=["leader"])
-    start_date: PartialDate | None = Field(None, description="When the holder took office; empty when unknown.", examples=["1994"])
-    end_date: PartialDate | None = Field(None, description="When the holder left office; empty while in office or when unknown.", examples=["2021-02"])
+    start_date: PartialDate | None = Field(
+        None, description="When the holder took office; empty when unknown.", examples=["1994"]
+    )
+    end_date: PartialDate | None = Field(
+        None, description="When the holder left office; empty while in office or when unknown.", examples=["2021-02"]
+    )
     note: Text | None = Field(None, description="Anything else about the tenure, in the curator's words.")

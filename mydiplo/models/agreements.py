@@ -25,7 +25,7 @@ class AgreementKind(DocEnum):
     JOINT_STATEMENT = "joint-statement", "A statement issued jointly by the parties."
     PLEDGE = "pledge", "A formal public commitment by one party to another (aid, support, observers)."
     PROMISE = "promise", "An informal or spoken undertaking, such as a leader's promise at a meeting."
-    UNSPECIFIED = "unspecified", "Agreements whose form the sources do not give (\"several agreements\")."
+    UNSPECIFIED = "unspecified", 'Agreements whose form the sources do not give ("several agreements").'
 
 
 class AgreementStatus(DocEnum):
@@ -76,31 +76,74 @@ class Agreement(Record):
     span = ("date",)
     figure = Figure("#009E73", lane=True, tie="agreement")
     event_rules = (
-        EventRule("agreement", (("status", ("signed", "announced")),), "057", "party -> party, both ways",
-                  "A concluded agreement, memorandum, roadmap or joint statement is a formal agreement; "
-                  "an announced one is reported as concluded."),
-        EventRule("agreement", (("status", ("expected",)),), "030", "party -> party, both ways",
-                  "A signing that is only expected is an intent to cooperate, not yet an agreement."),
-        EventRule("agreement", (("status", ("pledged",)), ("subject", MILITARY_SUBJECTS)), "0312", "promisor -> beneficiary",
-                  "A pledge or promise of military, military-technical or security cooperation."),
-        EventRule("agreement", (("status", ("pledged",)), ("subject", ECONOMIC_SUBJECTS)), "0311", "promisor -> beneficiary",
-                  "A pledge or promise of trade, industrial, agricultural or energy cooperation."),
-        EventRule("agreement", (("status", ("pledged",)),), "032", "promisor -> beneficiary",
-                  "Any other pledge, such as support for an election or a promise to send observers, "
-                  "is an intent to give diplomatic cooperation."),
+        EventRule(
+            "agreement",
+            (("status", ("signed", "announced")),),
+            "057",
+            "party -> party, both ways",
+            "A concluded agreement, memorandum, roadmap or joint statement is a formal agreement; "
+            "an announced one is reported as concluded.",
+        ),
+        EventRule(
+            "agreement",
+            (("status", ("expected",)),),
+            "030",
+            "party -> party, both ways",
+            "A signing that is only expected is an intent to cooperate, not yet an agreement.",
+        ),
+        EventRule(
+            "agreement",
+            (("status", ("pledged",)), ("subject", MILITARY_SUBJECTS)),
+            "0312",
+            "promisor -> beneficiary",
+            "A pledge or promise of military, military-technical or security cooperation.",
+        ),
+        EventRule(
+            "agreement",
+            (("status", ("pledged",)), ("subject", ECONOMIC_SUBJECTS)),
+            "0311",
+            "promisor -> beneficiary",
+            "A pledge or promise of trade, industrial, agricultural or energy cooperation.",
+        ),
+        EventRule(
+            "agreement",
+            (("status", ("pledged",)),),
+            "032",
+            "promisor -> beneficiary",
+            "Any other pledge, such as support for an election or a promise to send observers, "
+            "is an intent to give diplomatic cooperation.",
+        ),
     )
 
     agreement_id: Id = Field(description="Identifier of the agreement.", examples=["myanmar-belarus-roadmap-2026-2028"])
-    title: Text | None = Field(None, description="The title as published; empty when it has none or the sources give none.", examples=["Myanmar-Belarus Development Cooperation Roadmap 2026-2028"])
+    title: Text | None = Field(
+        None,
+        description="The title as published; empty when it has none or the sources give none.",
+        examples=["Myanmar-Belarus Development Cooperation Roadmap 2026-2028"],
+    )
     kind: AgreementKind = Field(description="The agreement's form.", examples=["roadmap"])
     status: AgreementStatus = Field(description="How far it had come, by the latest source.", examples=["signed"])
-    date: PartialDate | None = Field(None, description="When it was signed, announced or pledged.", examples=["2025-12"])
-    place_country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-3 code of where it was made.", examples=["MMR"])
+    date: PartialDate | None = Field(
+        None, description="When it was signed, announced or pledged.", examples=["2025-12"]
+    )
+    place_country: CountryCode | None = Field(
+        None, description="ISO 3166-1 alpha-3 code of where it was made.", examples=["MMR"]
+    )
     place_city: Text | None = Field(None, description="The city where it was made.", examples=["Naypyidaw"])
-    validity_start: PartialDate | None = Field(None, description="The start of the period it covers, when stated.", examples=["2026"])
-    validity_end: PartialDate | None = Field(None, description="The end of the period it covers, when stated.", examples=["2028"])
-    visit_id: VisitId | None = Field(None, description="The visit during which it was made.", examples=["lukashenko-visit-myanmar-2025"])
-    summary: Text | None = Field(None, description="What it provides, in the curator's words.", examples=["Plan for cooperation across sectors for 2026 to 2028."])
+    validity_start: PartialDate | None = Field(
+        None, description="The start of the period it covers, when stated.", examples=["2026"]
+    )
+    validity_end: PartialDate | None = Field(
+        None, description="The end of the period it covers, when stated.", examples=["2028"]
+    )
+    visit_id: VisitId | None = Field(
+        None, description="The visit during which it was made.", examples=["lukashenko-visit-myanmar-2025"]
+    )
+    summary: Text | None = Field(
+        None,
+        description="What it provides, in the curator's words.",
+        examples=["Plan for cooperation across sectors for 2026 to 2028."],
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
@@ -130,15 +173,21 @@ class AgreementParty(Record):
 
     capacities = (("office_id", "actor_id"),)
 
-    agreement_id: AgreementId = Field(description="The agreement the actor takes part in.", examples=["myanmar-belarus-roadmap-2026-2028"])
+    agreement_id: AgreementId = Field(
+        description="The agreement the actor takes part in.", examples=["myanmar-belarus-roadmap-2026-2028"]
+    )
     actor_id: ActorId = Field(description="The actor taking part in the agreement.", examples=["belarus"])
     role: PartyRole = Field(description="The actor's part.", examples=["party"])
-    office_id: OfficeId | None = Field(None, description="The office in which a person acted.", examples=["thein-soe-uec-chair"])
+    office_id: OfficeId | None = Field(
+        None, description="The office in which a person acted.", examples=["thein-soe-uec-chair"]
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
 
 class AgreementSubject(Record):
     """An area an agreement concerns; an agreement has as many as apply."""
 
-    agreement_id: AgreementId = Field(description="The agreement concerned.", examples=["myanmar-russia-election-commissions-mou-2023"])
+    agreement_id: AgreementId = Field(
+        description="The agreement concerned.", examples=["myanmar-russia-election-commissions-mou-2023"]
+    )
     subject: Subject = Field(description="The area concerned.", examples=["elections"])

@@ -39,14 +39,22 @@ class Alignment(Record):
     relation = "alignment-{kind}"
 
     alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
-    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state whose standing this is.", examples=["myanmar"])
-    organisation_id: Annotated[ActorId, Kinds(("intergovernmental",))] = Field(description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"])
+    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(
+        description="The state whose standing this is.", examples=["myanmar"]
+    )
+    organisation_id: Annotated[ActorId, Kinds(("intergovernmental",))] = Field(
+        description="The bloc or organisation.", examples=["shanghai-cooperation-organisation"]
+    )
     kind: AlignmentKind = Field(description="The standing held or sought.", examples=["dialogue-partner"])
     status: AlignmentStatus = Field(description="How far it had come, by the latest source.", examples=["granted"])
-    start_date: PartialDate | None = Field(None, description="When the status was reached (sought, applied, granted).", examples=["2023"])
+    start_date: PartialDate | None = Field(
+        None, description="When the status was reached (sought, applied, granted).", examples=["2023"]
+    )
     end_date: PartialDate | None = Field(None, description="When the standing ended.")
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
         """The state's standing: ``Myanmar: dialogue-partner of Shanghai Cooperation Organisation, granted``."""
-        return f"{names.name(self.actor_id)}: {self.kind.value} of {names.name(self.organisation_id)}, {self.status.value}"
+        return (
+            f"{names.name(self.actor_id)}: {self.kind.value} of {names.name(self.organisation_id)}, {self.status.value}"
+        )

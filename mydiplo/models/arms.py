@@ -75,21 +75,43 @@ class ArmsTransfer(Record):
     roles = ("supplier_id", "recipient_id")
     figure = Figure("#D55E00", lane=True, tie="arms transfer")
     event_rules = (
-        EventRule("transfer", (), "062", "supplier -> recipient",
-                  "CAMEO's 'provide military aid' (072) presumes a gift; sources rarely say whether arms were sold or given, "
-                  "so weapons, training and technical help are coded as military cooperation."),
+        EventRule(
+            "transfer",
+            (),
+            "062",
+            "supplier -> recipient",
+            "CAMEO's 'provide military aid' (072) presumes a gift; sources rarely say whether arms were sold or given, "
+            "so weapons, training and technical help are coded as military cooperation.",
+        ),
     )
 
-    transfer_id: Id = Field(description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"])
-    supplier_id: Annotated[ActorId, Kinds(("state", "government-body", "military"))] = Field(description="The state or company that supplies.", examples=["belarus"])
-    recipient_id: Annotated[ActorId, Kinds(("state", "government-body", "military", "armed-group"))] = Field(description="The state or armed force that receives.", examples=["myanmar"])
-    designation: Text | None = Field(None, description="The system's designation or name, as sources give it.", examples=["Air Defence Operational Command system"])
-    description: Text = Field(description="What is transferred, in the curator's words.", examples=["An operational command system for air defence."])
+    transfer_id: Id = Field(
+        description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"]
+    )
+    supplier_id: Annotated[ActorId, Kinds(("state", "government-body", "military"))] = Field(
+        description="The state or company that supplies.", examples=["belarus"]
+    )
+    recipient_id: Annotated[ActorId, Kinds(("state", "government-body", "military", "armed-group"))] = Field(
+        description="The state or armed force that receives.", examples=["myanmar"]
+    )
+    designation: Text | None = Field(
+        None,
+        description="The system's designation or name, as sources give it.",
+        examples=["Air Defence Operational Command system"],
+    )
+    description: Text = Field(
+        description="What is transferred, in the curator's words.",
+        examples=["An operational command system for air defence."],
+    )
     category: ArmsCategory = Field(description="The category of what is transferred.", examples=["air-defence-systems"])
     quantity_ordered: Count | None = Field(None, description="How many were ordered, when known.")
     quantity_delivered: Count | None = Field(None, description="How many were delivered, when known.")
-    value: Number | None = Field(None, ge=0, description="The value, in `value_unit`, on `value_basis`; TIV values are in millions.")
-    value_unit: ValueUnit | None = Field(None, description="ISO 4217 currency code, or TIV for SIPRI trend-indicator values.")
+    value: Number | None = Field(
+        None, ge=0, description="The value, in `value_unit`, on `value_basis`; TIV values are in millions."
+    )
+    value_unit: ValueUnit | None = Field(
+        None, description="ISO 4217 currency code, or TIV for SIPRI trend-indicator values."
+    )
     value_basis: ValueBasis | None = Field(None, description="What the value measures.")
     order_date: PartialDate | None = Field(None, description="When it was ordered.")
     delivery_start: PartialDate | None = Field(None, description="When deliveries began.")
@@ -99,4 +121,7 @@ class ArmsTransfer(Record):
 
     def caption(self, names: Names) -> str:
         """Who supplied what to whom: ``Belarus to Myanmar: Air Defence Operational Command system``."""
-        return f"{names.name(self.supplier_id)} to {names.name(self.recipient_id)}: {shorten(self.designation or self.description, 60)}"
+        return (
+            f"{names.name(self.supplier_id)} to {names.name(self.recipient_id)}: "
+            f"{shorten(self.designation or self.description, 60)}"
+        )

@@ -82,9 +82,15 @@ def _clean_text(value: str) -> str:
     if value != value.strip():
         raise PydanticCustomError("text_hygiene", "text must not start or end with spaces")
     if _CONTROL.search(value):
-        raise PydanticCustomError("text_hygiene", "text must be one line without control characters (tabs, line breaks)")
+        raise PydanticCustomError(
+            "text_hygiene", "text must be one line without control characters (tabs, line breaks)"
+        )
     if value[:1] in FORMULA_STARTS:
-        raise PydanticCustomError("formula_text", "text must not start with {start}: a spreadsheet would run it as a formula", {"start": value[0]})
+        raise PydanticCustomError(
+            "formula_text",
+            "text must not start with {start}: a spreadsheet would run it as a formula",
+            {"start": value[0]},
+        )
     return value
 
 
@@ -97,7 +103,11 @@ def _known_country(code: str) -> str:
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=100),
-    Field(description="Stable kebab-case identifier: lower-case ASCII letters and digits joined by single hyphens; never reused."),
+    Field(
+        description=(
+            "Stable kebab-case identifier: lower-case ASCII letters and digits joined by single hyphens; never reused."
+        )
+    ),
 ]
 """A stable record identifier such as ``lukashenko-visit-myanmar-2025``."""
 
@@ -230,7 +240,9 @@ class Record(BaseModel):
 
     def _role_actors(self) -> tuple[str | None, str | None]:
         if self.roles is None:
-            raise NotImplementedError(f"{type(self).__name__} declares no roles: declare them, or override the method that needs them")
+            raise NotImplementedError(
+                f"{type(self).__name__} declares no roles: declare them, or override the method that needs them"
+            )
         return getattr(self, self.roles[0]), getattr(self, self.roles[1])
 
     @model_validator(mode="after")
@@ -252,7 +264,16 @@ class Record(BaseModel):
             set_ = [name for name in group if getattr(self, name) is not None]
             if set_ and len(set_) != len(group):
                 missing = [name for name in group if name not in set_]
-                raise PydanticCustomError("fields_together", "{group} go together: {set_} is set but {missing} is empty", {"group": ", ".join(group), "set_": ", ".join(set_), "missing": ", ".join(missing), "field": missing[0]})
+                raise PydanticCustomError(
+                    "fields_together",
+                    "{group} go together: {set_} is set but {missing} is empty",
+                    {
+                        "group": ", ".join(group),
+                        "set_": ", ".join(set_),
+                        "missing": ", ".join(missing),
+                        "field": missing[0],
+                    },
+                )
         return self
 
     @model_validator(mode="after")
@@ -260,5 +281,9 @@ class Record(BaseModel):
         for first, then in self.date_order:
             start, end = getattr(self, first), getattr(self, then)
             if start is not None and end is not None and end.latest < start.earliest:
-                raise PydanticCustomError("date_order", "{then} {end} is before {first} {start}", {"then": then, "end": str(end), "first": first, "start": str(start), "field": then})
+                raise PydanticCustomError(
+                    "date_order",
+                    "{then} {end} is before {first} {start}",
+                    {"then": then, "end": str(end), "first": first, "start": str(start), "field": then},
+                )
         return self

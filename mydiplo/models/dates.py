@@ -39,9 +39,7 @@ _POINT = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[~?%]?
 PATTERN = rf"^{_POINT}(?:/{_POINT})?$"
 """Regular expression every partial date matches (also used in the schemas)."""
 
-_POINT_RE = re.compile(
-    r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[~?%]?)$"
-)
+_POINT_RE = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[~?%]?)$")
 _MONTHS = [calendar.month_name[m] for m in range(13)]
 
 
@@ -69,11 +67,11 @@ class _Point:
         if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
             # The common case, a plain day: the C date parser checks it faster than the general path.
             try:
-                day = dt.date.fromisoformat(text)
+                plain = dt.date.fromisoformat(text)
             except ValueError:
                 pass
             else:
-                return cls(day.year, day.month, day.day, False, False)
+                return cls(plain.year, plain.month, plain.day, False, False)
         match = _POINT_RE.match(text)
         if not match:
             raise ValueError(
@@ -88,9 +86,7 @@ class _Point:
         if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(
-                    f"{text!r} does not exist: {_MONTHS[month]} {year} has {last} days"
-                )
+                raise ValueError(f"{text!r} does not exist: {_MONTHS[month]} {year} has {last} days")
         qualifier = match["qualifier"]
         return cls(year, month, day, qualifier in ("~", "%"), qualifier in ("?", "%"))
 
@@ -141,7 +137,7 @@ class PartialDate:
         '11 December 2025'
     """
 
-    __slots__ = ("_text", "_start", "_end")
+    __slots__ = ("_end", "_start", "_text")
 
     def __init__(self, text: str) -> None:
         if not isinstance(text, str):

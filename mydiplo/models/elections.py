@@ -62,9 +62,21 @@ class ObservationStatus(DocEnum):
 class Credibility(DocEnum):
     """A class of observer by the standard it works to; the criterion is recorded with each row."""
 
-    DECLARATION = "declaration", "A mission of an organisation that endorses the 2005 Declaration of Principles for International Election Observation and publishes its findings."
-    DOMESTIC_INDEPENDENT = "domestic-independent", "An independent citizen observer group working to published standards."
-    STATE_DELEGATION = "state-delegation", "A delegation of a government, its election commission or its parliament, bound to no observation standard."
+    DECLARATION = (
+        "declaration",
+        (
+            "A mission of an organisation that endorses the 2005 Declaration of Principles for International Election "
+            "Observation and publishes its findings."
+        ),
+    )
+    DOMESTIC_INDEPENDENT = (
+        "domestic-independent",
+        "An independent citizen observer group working to published standards.",
+    )
+    STATE_DELEGATION = (
+        "state-delegation",
+        "A delegation of a government, its election commission or its parliament, bound to no observation standard.",
+    )
     UNKNOWN = "unknown", "Too little is known of the observers to class them."
 
 
@@ -72,8 +84,8 @@ class CountQualifier(DocEnum):
     """How exact a reported number is."""
 
     EXACT = "exact", "The number as given."
-    ABOUT = "about", "An approximate number (\"about 1,000\")."
-    MORE_THAN = "more-than", "More than the number (\"over 100\")."
+    ABOUT = "about", 'An approximate number ("about 1,000").'
+    MORE_THAN = "more-than", 'More than the number ("over 100").'
     UP_TO = "up-to", "At most the number."
 
 
@@ -89,10 +101,20 @@ class Election(Record):
     country: CountryCode = Field(description="ISO 3166-1 alpha-3 code of the country holding it.", examples=["MMR"])
     kind: ElectionKind = Field(description="What the election chooses.", examples=["general"])
     status: ElectionStatus = Field(description="Where it stands, by the latest source.", examples=["held"])
-    start_date: PartialDate | None = Field(None, description="Polling day, or the first polling day of a phased election.", examples=["2025-12-28"])
-    end_date: PartialDate | None = Field(None, description="The last polling day of a phased election; empty for a single day.", examples=["2026-01-25"])
-    scheduled_date: PartialDate | None = Field(None, description="The date first announced, when it was postponed.", examples=["2023"])
-    organiser_id: Annotated[ActorId, Kinds(("government-body",))] | None = Field(None, description="The body that ran it (an election commission).", examples=["myanmar-union-election-commission"])
+    start_date: PartialDate | None = Field(
+        None, description="Polling day, or the first polling day of a phased election.", examples=["2025-12-28"]
+    )
+    end_date: PartialDate | None = Field(
+        None, description="The last polling day of a phased election; empty for a single day.", examples=["2026-01-25"]
+    )
+    scheduled_date: PartialDate | None = Field(
+        None, description="The date first announced, when it was postponed.", examples=["2023"]
+    )
+    organiser_id: Annotated[ActorId, Kinds(("government-body",))] | None = Field(
+        None,
+        description="The body that ran it (an election commission).",
+        examples=["myanmar-union-election-commission"],
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
@@ -107,7 +129,9 @@ class ElectionPhase(Record):
 
     span = ("date",)
 
-    election_id: ElectionId = Field(description="The election held in phases.", examples=["myanmar-general-election-2025"])
+    election_id: ElectionId = Field(
+        description="The election held in phases.", examples=["myanmar-general-election-2025"]
+    )
     phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
     date: PartialDate = Field(description="Polling day of the phase.", examples=["2025-12-28"])
     note: Text | None = Field(None, description="Where the phase was held, or anything else.")
@@ -116,13 +140,27 @@ class ElectionPhase(Record):
 class ElectionResult(Record):
     """A result someone claims for a candidate or party: official figures and rival claims alike."""
 
-    result_id: Id = Field(description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko"])
-    election_id: ElectionId = Field(description="The election the result is claimed for.", examples=["belarus-presidential-election-2025"])
-    candidate_id: Annotated[ActorId, Kinds(("person", "political-party"))] | None = Field(None, description="The candidate or party the result is for; empty for the opposition as a whole.", examples=["alexander-lukashenko"])
+    result_id: Id = Field(
+        description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko"]
+    )
+    election_id: ElectionId = Field(
+        description="The election the result is claimed for.", examples=["belarus-presidential-election-2025"]
+    )
+    candidate_id: Annotated[ActorId, Kinds(("person", "political-party"))] | None = Field(
+        None,
+        description="The candidate or party the result is for; empty for the opposition as a whole.",
+        examples=["alexander-lukashenko"],
+    )
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
     seats: Count | None = Field(None, description="Seats in the legislature claimed.")
-    claimed_by_id: ActorId | None = Field(None, description="Who claims this result (the election commission, the candidate, the opposition).", examples=["alexander-lukashenko"])
-    is_official: bool = Field(description="True for the result announced by the organisers, false for a rival claim.", examples=[True])
+    claimed_by_id: ActorId | None = Field(
+        None,
+        description="Who claims this result (the election commission, the candidate, the opposition).",
+        examples=["alexander-lukashenko"],
+    )
+    is_official: bool = Field(
+        description="True for the result announced by the organisers, false for a rival claim.", examples=[True]
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
@@ -138,13 +176,24 @@ class ElectionAssessment(Record):
     reported_date = ("date", None, ())
     span = ("date",)
 
-    assessment_id: Id = Field(description="Identifier of the assessment.", examples=["dmd-rejects-myanmar-election-2025"])
+    assessment_id: Id = Field(
+        description="Identifier of the assessment.", examples=["dmd-rejects-myanmar-election-2025"]
+    )
     election_id: ElectionId = Field(description="The election judged.", examples=["myanmar-general-election-2025"])
     assessor_id: ActorId = Field(description="Who made the judgement.", examples=["defend-myanmar-democracy"])
     stance: Stance = Field(description="The verdict, as a class.", examples=["rejects"])
-    date: PartialDate | None = Field(None, description="When the judgement was made (by default, the source's date).", examples=["2025-03"])
-    summary: Text = Field(description="The judgement in the curator's words.", examples=["Calls the planned election an attempt to legitimise the coup."])
-    quote: Text | None = Field(None, description="A short quotation of the assessor's own words, when they are quoted.", examples=["a facade of legitimacy"])
+    date: PartialDate | None = Field(
+        None, description="When the judgement was made (by default, the source's date).", examples=["2025-03"]
+    )
+    summary: Text = Field(
+        description="The judgement in the curator's words.",
+        examples=["Calls the planned election an attempt to legitimise the coup."],
+    )
+    quote: Text | None = Field(
+        None,
+        description="A short quotation of the assessor's own words, when they are quoted.",
+        examples=["a facade of legitimacy"],
+    )
 
     def caption(self, names: Names) -> str:
         """Who judged which election, and the verdict."""
@@ -161,32 +210,78 @@ class ElectionObservation(Record):
     dated_by = "election_id"
     figure = Figure("#B8860B", tie="observation")
     event_rules = (
-        EventRule("observation", (("status", ("deployed",)), ("credibility", ("state-delegation",))), "050",
-                  "observer -> country holding the election",
-                  "CAMEO has no code for observing an election; a government delegation observing at the organisers' "
-                  "invitation lends diplomatic support."),
-        EventRule("observation", (("status", ("deployed",)),), "042", "observer -> country holding the election",
-                  "Any other deployed observer travels to the country to watch the vote: a visit."),
-        EventRule("observation", (("status", ("promised", "accepted")),), "032", "observer -> country holding the election",
-                  "A promise to send observers, or an accepted invitation, is an intent to give diplomatic cooperation."),
-        EventRule("observation", (("status", ("invited",)),), "022", "inviter -> observer",
-                  "An invitation asks the observer for diplomatic cooperation; PLOVER dropped CAMEO's appeals, "
-                  "so there is no PLOVER category."),
-        EventRule("observation", (("status", ("declined",)),), "120", "observer -> country holding the election",
-                  "Declining to observe rejects the request."),
+        EventRule(
+            "observation",
+            (("status", ("deployed",)), ("credibility", ("state-delegation",))),
+            "050",
+            "observer -> country holding the election",
+            "CAMEO has no code for observing an election; a government delegation observing at the organisers' "
+            "invitation lends diplomatic support.",
+        ),
+        EventRule(
+            "observation",
+            (("status", ("deployed",)),),
+            "042",
+            "observer -> country holding the election",
+            "Any other deployed observer travels to the country to watch the vote: a visit.",
+        ),
+        EventRule(
+            "observation",
+            (("status", ("promised", "accepted")),),
+            "032",
+            "observer -> country holding the election",
+            "A promise to send observers, or an accepted invitation, is an intent to give diplomatic cooperation.",
+        ),
+        EventRule(
+            "observation",
+            (("status", ("invited",)),),
+            "022",
+            "inviter -> observer",
+            "An invitation asks the observer for diplomatic cooperation; PLOVER dropped CAMEO's appeals, "
+            "so there is no PLOVER category.",
+        ),
+        EventRule(
+            "observation",
+            (("status", ("declined",)),),
+            "120",
+            "observer -> country holding the election",
+            "Declining to observe rejects the request.",
+        ),
     )
 
-    observation_id: Id = Field(description="Identifier of the observation.", examples=["belarus-observes-myanmar-election-2025"])
+    observation_id: Id = Field(
+        description="Identifier of the observation.", examples=["belarus-observes-myanmar-election-2025"]
+    )
     election_id: ElectionId = Field(description="The election observed.", examples=["myanmar-general-election-2025"])
     observer_id: ActorId = Field(description="The state, body, mission or group that observes.", examples=["belarus"])
-    status: ObservationStatus = Field(description="How far the observation came, by the latest source.", examples=["promised"])
-    date: PartialDate | None = Field(None, description="When the observation reached its status (the invitation, the promise, the deployment).", examples=["2025-03"])
-    invited_by_id: ActorId | None = Field(None, description="Who invited the observer, when known.", examples=["min-aung-hlaing"])
+    status: ObservationStatus = Field(
+        description="How far the observation came, by the latest source.", examples=["promised"]
+    )
+    date: PartialDate | None = Field(
+        None,
+        description="When the observation reached its status (the invitation, the promise, the deployment).",
+        examples=["2025-03"],
+    )
+    invited_by_id: ActorId | None = Field(
+        None, description="Who invited the observer, when known.", examples=["min-aung-hlaing"]
+    )
     observer_count: Count | None = Field(None, description="How many observers, when known.", examples=[1000])
-    count_qualifier: CountQualifier | None = Field(None, description="How exact `observer_count` is; set exactly when the count is.", examples=["exact"])
+    count_qualifier: CountQualifier | None = Field(
+        None, description="How exact `observer_count` is; set exactly when the count is.", examples=["exact"]
+    )
     verdict: Text | None = Field(None, description="The verdict the observers gave, in the curator's words.")
-    credibility: Credibility = Field(description="The class of observer, by the standard it works to.", examples=["state-delegation"])
-    credibility_basis: Text = Field(description="The criterion behind the class, for this observer.", examples=["Observers and diplomats of a government invited by the military regime, counted by its election authorities; no published observation standard."])
+    credibility: Credibility = Field(
+        description="The class of observer, by the standard it works to.", examples=["state-delegation"]
+    )
+    credibility_basis: Text = Field(
+        description="The criterion behind the class, for this observer.",
+        examples=[
+            (
+                "Observers and diplomats of a government invited by the military regime, counted by its election "
+                "authorities; no published observation standard."
+            )
+        ],
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:

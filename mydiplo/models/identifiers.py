@@ -24,7 +24,24 @@ DataVersion = Annotated[str, StringConstraints(pattern=r"^(?:0|[1-9][0-9]*)\.(?:
 class RetiredId(Record):
     """An identifier that no longer names a record, and never will again."""
 
-    retired_id: Id = Field(description="The identifier that was retired; no record of any table may use it again.", examples=["example-duplicate-visit"])
-    replaced_by: Id | None = Field(None, description="The id of the record that now holds what the retired record held (after a merge or a rename); empty when the record was withdrawn.")
-    retired_in: DataVersion = Field(description="The first data version without the retired id: the version of the release that will carry the change.", examples=["0.2.0"])
-    reason: Text = Field(description="Why the id was retired, in the curator's words.", examples=["Merged into the record of the same visit, which two sources date alike."])
+    retired_id: Id = Field(
+        description="The identifier that was retired; no record of any table may use it again.",
+        examples=["example-duplicate-visit"],
+    )
+    replaced_by: Id | None = Field(
+        None,
+        description=(
+            "The id of the record that now holds what the retired record held (after a merge or a rename); empty when "
+            "the record was withdrawn."
+        ),
+    )
+    retired_in: DataVersion = Field(
+        description=(
+            "The first data version without the retired id: the version of the release that will carry the change."
+        ),
+        examples=["0.2.0"],
+    )
+    reason: Text = Field(
+        description="Why the id was retired, in the curator's words.",
+        examples=["Merged into the record of the same visit, which two sources date alike."],
+    )

@@ -37,13 +37,28 @@ class Position(Record):
 
     position_id: Id = Field(description="Identifier of the position.", examples=["malaysia-condemns-regime-2023"])
     actor_id: ActorId = Field(description="Who takes the stance.", examples=["malaysia"])
-    target_id: ActorId = Field(description="Toward whom: the regime's state or bodies, or another actor over its dealings with the regime.", examples=["myanmar"])
+    target_id: ActorId = Field(
+        description="Toward whom: the regime's state or bodies, or another actor over its dealings with the regime.",
+        examples=["myanmar"],
+    )
     kind: PositionKind = Field(description="The stance.", examples=["condemns"])
-    subject: Subject | None = Field(None, description="The field the stance concerns, when it is one field (a boycott of defence cooperation).", examples=["defence"])
-    occasion: Text | None = Field(None, description="The occasion of the stance, such as a vote or a summit.", examples=["Vote on the UN General Assembly resolution on Myanmar"])
-    start_date: PartialDate | None = Field(None, description="When the stance was taken or first reported.", examples=["2023"])
+    subject: Subject | None = Field(
+        None,
+        description="The field the stance concerns, when it is one field (a boycott of defence cooperation).",
+        examples=["defence"],
+    )
+    occasion: Text | None = Field(
+        None,
+        description="The occasion of the stance, such as a vote or a summit.",
+        examples=["Vote on the UN General Assembly resolution on Myanmar"],
+    )
+    start_date: PartialDate | None = Field(
+        None, description="When the stance was taken or first reported.", examples=["2023"]
+    )
     end_date: PartialDate | None = Field(None, description="When the stance ended, if it did.")
-    summary: Text = Field(description="The stance in the curator's words.", examples=["Condemned the regime's actions outright."])
+    summary: Text = Field(
+        description="The stance in the curator's words.", examples=["Condemned the regime's actions outright."]
+    )
     quote: Text | None = Field(None, description="A short quotation of the actor's own words, when they are quoted.")
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 

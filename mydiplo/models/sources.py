@@ -21,7 +21,10 @@ class SourceKind(DocEnum):
     FACT_CHECK = "fact-check", "An article that tests an actor's statements against the record."
     PRESS_RELEASE = "press-release", "A statement issued by an organisation in its own name."
     STATE_MEDIA_REPORT = "state-media-report", "A report by a state-owned or state-controlled outlet."
-    OFFICIAL_RECORD = "official-record", "A document of a government or an intergovernmental body (a resolution, a communiqué, a voting record)."
+    OFFICIAL_RECORD = (
+        "official-record",
+        "A document of a government or an intergovernmental body (a resolution, a communiqué, a voting record).",
+    )
     ANALYSIS = "analysis", "A report or commentary by a research institute, think tank or rights group."
     REFERENCE_WORK = "reference-work", "An encyclopedia, database or register compiled from other sources."
 
@@ -31,12 +34,18 @@ class ClaimantKind(DocEnum):
 
     SOURCE = "source", "The source's own reporting: the publisher states it as fact without attributing it."
     STATE_MEDIA = "state-media", "State-owned or state-controlled media, as cited by the source."
-    GOVERNMENT = "government", "A government speaking for itself: leaders, ministries, armed forces, election commissions and their officials."
+    GOVERNMENT = (
+        "government",
+        (
+            "A government speaking for itself: leaders, ministries, armed forces, election commissions and their "
+            "officials."
+        ),
+    )
     INTERGOVERNMENTAL = "intergovernmental", "An intergovernmental body or its officials (a UN organ, ASEAN)."
     RIGHTS_GROUP = "rights-group", "A human rights, pro-democracy or humanitarian organisation."
     RESEARCHER = "researcher", "An academic, analyst or think tank."
     OPPOSITION = "opposition", "An opposition party, movement or armed resistance group."
-    UNATTRIBUTED = "unattributed", "Unnamed people the source cites as a group (\"critics\", \"observers note\")."
+    UNATTRIBUTED = "unattributed", 'Unnamed people the source cites as a group ("critics", "observers note").'
 
 
 class Certainty(DocEnum):
@@ -46,7 +55,10 @@ class Certainty(DocEnum):
     REPORTED = "reported", "Stated as fact by one source's own reporting, not independently confirmed."
     CLAIMED = "claimed", "Asserted by an interested party: a government, its state media, or the actor itself."
     ALLEGED = "alleged", "An accusation by a third party (such as a rights group) that has not been confirmed."
-    CONTRADICTED = "contradicted", "Contradicted by a more authoritative record; kept so that the disagreement stays visible."
+    CONTRADICTED = (
+        "contradicted",
+        "Contradicted by a more authoritative record; kept so that the disagreement stays visible.",
+    )
 
 
 class Source(Record):
@@ -54,15 +66,37 @@ class Source(Record):
 
     span = ("published_date",)
 
-    source_id: Id = Field(description="Identifier of the source.", examples=["time-2023-junta-seeks-russia-election-help"])
+    source_id: Id = Field(
+        description="Identifier of the source.", examples=["time-2023-junta-seeks-russia-election-help"]
+    )
     kind: SourceKind = Field(description="What kind of document the source is.", examples=["news-report"])
-    title: Text | None = Field(None, description="The title as published; empty when the document has none.", examples=["Myanmar's Anti-Democratic Junta Seeks Russia's Help on How to Run an Election"])
-    publisher_id: ActorId | None = Field(None, description="The actor that published the source; empty when unknown.", examples=["time"])
-    author: Text | None = Field(None, description="The author or authors as credited; empty when uncredited or unknown.")
-    published_date: PartialDate | None = Field(None, description="Publication date at the precision known; relative dates in the source are read from it.", examples=["2025-12-26"])
+    title: Text | None = Field(
+        None,
+        description="The title as published; empty when the document has none.",
+        examples=["Myanmar's Anti-Democratic Junta Seeks Russia's Help on How to Run an Election"],
+    )
+    publisher_id: ActorId | None = Field(
+        None, description="The actor that published the source; empty when unknown.", examples=["time"]
+    )
+    author: Text | None = Field(
+        None, description="The author or authors as credited; empty when uncredited or unknown."
+    )
+    published_date: PartialDate | None = Field(
+        None,
+        description="Publication date at the precision known; relative dates in the source are read from it.",
+        examples=["2025-12-26"],
+    )
     language: LanguageTag = Field(description="BCP 47 tag of the language the source is written in.", examples=["en"])
-    url: Url | None = Field(None, description="Where the source was published; empty when not known.", examples=["https://www.sunstar.com.ph/network/myanmar-kicks-off-2025-general-election"])
-    note: Text | None = Field(None, description="What is known of the source beyond the fields above, in the curator's words.", examples=["Publication date inferred from the article's relative dates."])
+    url: Url | None = Field(
+        None,
+        description="Where the source was published; empty when not known.",
+        examples=["https://www.sunstar.com.ph/network/myanmar-kicks-off-2025-general-election"],
+    )
+    note: Text | None = Field(
+        None,
+        description="What is known of the source beyond the fields above, in the curator's words.",
+        examples=["Publication date inferred from the article's relative dates."],
+    )
 
 
 class Citation(Record):
@@ -75,12 +109,42 @@ class Citation(Record):
 
     together = (("field", "value"),)
 
-    record_id: Id = Field(description="The cited record, in the table this citation table belongs to.", examples=["lukashenko-visit-myanmar-2025"])
-    source_id: SourceId = Field(description="The source that makes the claim.", examples=["dmd-2025-dictators-supporting-criminals"])
-    locator: Locator = Field(description="Where the claim stands in the source: 'title', 'para N', 'paras N-M' or 'paras N, M'. Paragraphs are counted from 1 at the first paragraph of body text; headings and captions are not counted.", examples=["para 2"])
-    field: ColumnName | None = Field(None, description="The field of the record this citation reads; empty when it supports the record as a whole.", examples=["status"])
-    value: Text | None = Field(None, description="The source's reading of `field`, written as it would be in that field's column; set exactly when `field` is.", examples=["promised"])
+    record_id: Id = Field(
+        description="The cited record, in the table this citation table belongs to.",
+        examples=["lukashenko-visit-myanmar-2025"],
+    )
+    source_id: SourceId = Field(
+        description="The source that makes the claim.", examples=["dmd-2025-dictators-supporting-criminals"]
+    )
+    locator: Locator = Field(
+        description=(
+            "Where the claim stands in the source: 'title', 'para N', 'paras N-M' or 'paras N, M'. Paragraphs are "
+            "counted from 1 at the first paragraph of body text; headings and captions are not counted."
+        ),
+        examples=["para 2"],
+    )
+    field: ColumnName | None = Field(
+        None,
+        description="The field of the record this citation reads; empty when it supports the record as a whole.",
+        examples=["status"],
+    )
+    value: Text | None = Field(
+        None,
+        description=(
+            "The source's reading of `field`, written as it would be in that field's column; set exactly when `field` "
+            "is."
+        ),
+        examples=["promised"],
+    )
     claimant_kind: ClaimantKind = Field(description="Who asserts the claim, as a class.", examples=["state-media"])
-    claimant_id: ActorId | None = Field(None, description="The actor who asserts the claim, when the source names one.", examples=["myanmar-state-media"])
+    claimant_id: ActorId | None = Field(
+        None,
+        description="The actor who asserts the claim, when the source names one.",
+        examples=["myanmar-state-media"],
+    )
     certainty: Certainty = Field(description="How firmly this citation establishes the claim.", examples=["claimed"])
-    note: Text | None = Field(None, description="How the claim was read from the source: a resolved relative date, a caveat.", examples=["'Last week' read from the publication date."])
+    note: Text | None = Field(
+        None,
+        description="How the claim was read from the source: a resolved relative date, a caveat.",
+        examples=["'Last week' read from the publication date."],
+    )

@@ -25,7 +25,11 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
         table = TABLES[table_name]
         roles = {id(record): via for record, via in owners.values()}
         rows = [
-            [reference_html(site, record_id(table, record)), date_html(date) if (date := first_date(record)) else "", f'<span class="md-via">{text(", ".join(roles[id(record)]))}</span>']
+            [
+                reference_html(site, record_id(table, record)),
+                date_html(date) if (date := first_date(record)) else "",
+                f'<span class="md-via">{text(", ".join(roles[id(record)]))}</span>',
+            ]
             for record in chronological((record for record, _ in owners.values()), table)
         ]
         yield f"## {text(table.label)} {{#linked-{table.name}}}"
@@ -50,5 +54,12 @@ def actor_markdown(site: Site, actor: Actor) -> str:
         *belonging_html(site, table, actor.actor_id),
         "</div>",
     ]
-    lines = [title_front_matter(actor.name), f"# {text(actor.name)}", "", "\n".join(parts), "", *linked_sections(site, actor.actor_id)]
+    lines = [
+        title_front_matter(actor.name),
+        f"# {text(actor.name)}",
+        "",
+        "\n".join(parts),
+        "",
+        *linked_sections(site, actor.actor_id),
+    ]
     return "\n".join(lines).rstrip() + "\n"

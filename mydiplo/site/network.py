@@ -119,7 +119,9 @@ def layout(all_ties: list[Tie]) -> dict[str, Node]:
     nodes = {hub: Node(hub, CENTRE[0], CENTRE[1], degree[hub])}
     for index, actor in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(ring), 1)
-        nodes[actor] = Node(actor, CENTRE[0] + RADIUS * math.cos(angle) * 1.35, CENTRE[1] + RADIUS * math.sin(angle), degree[actor])
+        nodes[actor] = Node(
+            actor, CENTRE[0] + RADIUS * math.cos(angle) * 1.35, CENTRE[1] + RADIUS * math.sin(angle), degree[actor]
+        )
     return nodes
 
 
@@ -148,7 +150,8 @@ def svg(site: Site, inline: bool = False) -> str:
         count = f"{len(tie.records)} {tie.kind}{'s' if len(tie.records) > 1 else ''}"
         body.append(
             f'<a href="#{attr(tie.anchor)}" class="md-tie"><title>{text(names)}: {text(count)}</title>'
-            f'<path d="M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {b.x:.1f},{b.y:.1f}" fill="none" stroke="{KINDS[tie.kind]}" '
+            f'<path d="M{a.x:.1f},{a.y:.1f} Q{cx:.1f},{cy:.1f} {b.x:.1f},{b.y:.1f}" fill="none" '
+            f'stroke="{KINDS[tie.kind]}" '
             f'stroke-width="{width:.1f}" stroke-opacity="0.8" stroke-linecap="round"/></a>'
         )
     for node in nodes.values():
@@ -174,16 +177,26 @@ def svg(site: Site, inline: bool = False) -> str:
             f'<a href="{attr(site.record_href(node.actor_id))}" class="md-node" data-actor="{attr(node.actor_id)}">'
             f"<title>{text(name)}: {node.degree} records</title>"
             f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="2"/>'
-            f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="15" text-anchor="{anchor}" fill="#111" stroke="#ffffff" stroke-width="4" '
+            f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="15" text-anchor="{anchor}" fill="#111" stroke="#ffffff" '
+            'stroke-width="4" '
             f'paint-order="stroke" stroke-linejoin="round">{_lines(name, tx)}</text></a>'
         )
     body.extend(_legend())
     description = (
-        f"{len(nodes)} states, organisations and groups tied by {sum(len(t.records) for t in all_ties)} records from {START.year} on: "
+        f"{len(nodes)} states, organisations and groups tied by {sum(len(t.records) for t in all_ties)} records from "
+        f"{START.year} on: "
         + ", ".join(f"{sum(len(t.records) for t in all_ties if t.kind == kind)} {kind}s" for kind in KINDS)
         + ". People and bodies are drawn as their state. The table below the figure lists every tie and its records."
     )
-    return document("network", WIDTH, HEIGHT, "Network of ties by visits, agreements, observation and arms transfers since 2020", description, body, inline)
+    return document(
+        "network",
+        WIDTH,
+        HEIGHT,
+        "Network of ties by visits, agreements, observation and arms transfers since 2020",
+        description,
+        body,
+        inline,
+    )
 
 
 LINE = 17.0
@@ -202,17 +215,26 @@ def _wrap(name: str, width: int = 24) -> list[str]:
 
 def _lines(name: str, x: float) -> str:
     """A label as SVG text spans under one another."""
-    return "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE:.0f}">{text(line)}</tspan>' for i, line in enumerate(_wrap(name)))
+    return "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE:.0f}">{text(line)}</tspan>'
+        for i, line in enumerate(_wrap(name))
+    )
 
 
 def _legend() -> list[str]:
     parts, x, y = [], 24.0, HEIGHT - 22
     for kind, colour in KINDS.items():
         label = f"{kind}s"
-        parts.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 30:.1f}" y2="{y - 4:.1f}" stroke="{colour}" stroke-width="4" stroke-linecap="round"/>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 30:.1f}" y2="{y - 4:.1f}" stroke="{colour}" '
+            'stroke-width="4" stroke-linecap="round"/>'
+        )
         parts.append(f'<text x="{x + 38:.1f}" y="{y:.1f}" font-size="13" fill="#333">{text(label)}</text>')
         x += 38 + text_width(label, 13) + 28
-    parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="13" fill="#555">Thicker lines: more records. Dark dots: states; purple: blocs; grey: other groups.</text>')
+    parts.append(
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="13" fill="#555">Thicker lines: more records. Dark dots: states; '
+        "purple: blocs; grey: other groups.</text>"
+    )
     return parts
 
 
@@ -222,23 +244,38 @@ def page_markdown(site: Site) -> str:
     rows, attrs = [], []
     for tie in ties(site):
         records = ", ".join(f'<a href="{attr(site.record_href(r))}">{text(r)}</a>' for r in tie.records)
-        between = f'<a href="{attr(site.record_href(tie.a))}">{text(site.label(site.ds[tie.a]))}</a> and <a href="{attr(site.record_href(tie.b))}">{text(site.label(site.ds[tie.b]))}</a>'
+        between = (
+            f'<a href="{attr(site.record_href(tie.a))}">{text(site.label(site.ds[tie.a]))}</a> and <a '
+            f'href="{attr(site.record_href(tie.b))}">{text(site.label(site.ds[tie.b]))}</a>'
+        )
         rows.append([between, text(tie.kind), str(len(tie.records)), records])
         attrs.append(f'id="{attr(tie.anchor)}"')
-    return "\n".join([
-        "# Network",
-        "",
-        "Who is tied to whom by visits, agreements and pledges, election observation and arms transfers, from 2020 on,",
-        "drawn from the data on each build of this site. People and bodies appear as their state (Min Aung Hlaing as",
-        "Myanmar); observation ties the observer to the state holding the election; declined invitations are not ties.",
-        "Click a dot for the actor's page, a line for its records in the table below.",
-        "",
-        f'<figure class="md-figure-network">\n{svg(site, inline=True)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">network.svg</a>.</figcaption>\n</figure>',
-        "",
-        "## The ties in the figure",
-        "",
-        html_table("md-records md-figure-table", ["between", "tie", "records", "which"], rows, attrs),
-        "",
-    ])
-
-
+    return "\n".join(
+        [
+            "# Network",
+            "",
+            (
+                "Who is tied to whom by visits, agreements and pledges, election observation and arms transfers, from "
+                "2020 on,"
+            ),
+            (
+                "drawn from the data on each build of this site. People and bodies appear as their state "
+                "(Min Aung Hlaing as"
+            ),
+            (
+                "Myanmar); observation ties the observer to the state holding the election; declined invitations "
+                "are not ties."
+            ),
+            "Click a dot for the actor's page, a line for its records in the table below.",
+            "",
+            (
+                f'<figure class="md-figure-network">\n{svg(site, inline=True)}<figcaption>The same figure as a file: '
+                f'<a href="{attr(site.href(SVG_FILE))}">network.svg</a>.</figcaption>\n</figure>'
+            ),
+            "",
+            "## The ties in the figure",
+            "",
+            html_table("md-records md-figure-table", ["between", "tie", "records", "which"], rows, attrs),
+            "",
+        ]
+    )

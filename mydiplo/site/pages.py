@@ -40,13 +40,21 @@ def counts_html(ds: Dataset, page: str) -> str:
     items = []
     for table in RECORD_TABLES:
         count = len(ds.table(table.name))
-        items.append(f'<li><a href="{attr(site.href(table_page(table.name)))}"><strong>{count}</strong> {text(table.label.lower())}</a></li>')
+        items.append(
+            f'<li><a href="{attr(site.href(table_page(table.name)))}"><strong>{count}</strong> '
+            f"{text(table.label.lower())}</a></li>"
+        )
     citations = sum(len(ds.table(t.name)) for t in TABLES.values() if t.cites)
     rows = sum(len(ds.table(t.name)) for t in TABLES.values())
-    return "\n".join([
-        (f'<p class="md-count">Data version <strong>{text(ds.version)}</strong>: {rows} rows in {len(TABLES)} tables, '
-        f"of which {citations} are citations tying records to their sources.</p>"),
-        '<ul class="md-counts">',
-        *items,
-        "</ul>",
-    ])
+    return "\n".join(
+        [
+            (
+                f'<p class="md-count">Data version <strong>{text(ds.version)}</strong>: {rows} rows in {len(TABLES)} '
+                "tables, "
+                f"of which {citations} are citations tying records to their sources.</p>"
+            ),
+            '<ul class="md-counts">',
+            *items,
+            "</ul>",
+        ]
+    )

@@ -26,15 +26,21 @@ def first_date(record: Record) -> PartialDate | None:
 
 def chronological(records: Iterable[Record], table: Table) -> list[Record]:
     """Records earliest first, undated ones last, ties by id."""
+
     def key(record: Record) -> tuple[bool, str, str]:
         date = first_date(record)
         return (date is None, date.earliest.isoformat() if date else "", record_id(table, record))
+
     return sorted(records, key=key)
 
 
 def child_tables(table: Table) -> list[Table]:
     """Tables whose rows belong to a record of ``table`` (citations aside): participants, parties, phases."""
-    return [t for t in TABLES.values() if t.cites is None and (k := t.parent_key) is not None and k.reference_table == table.name]
+    return [
+        t
+        for t in TABLES.values()
+        if t.cites is None and (k := t.parent_key) is not None and k.reference_table == table.name
+    ]
 
 
 def rows_of(site: Site, child: Table, owner_id: str) -> list[Record]:
@@ -56,10 +62,16 @@ def actors_of(site: Site, table: Table, record: Record) -> list[str]:
     return list(found)
 
 
-def html_table(css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None) -> str:
+def html_table(
+    css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None
+) -> str:
     """An HTML table on lines of its own; cells must already be HTML."""
     attrs = list(row_attrs) if row_attrs is not None else None
-    lines = [f'<table class="{css}">', "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>", "<tbody>"]
+    lines = [
+        f'<table class="{css}">',
+        "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+        "<tbody>",
+    ]
     for index, row in enumerate(rows):
         extra = f" {attrs[index]}" if attrs else ""
         lines.append(f"<tr{extra}>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
@@ -73,7 +85,9 @@ def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] 
     for field in table.fields:
         shown = value_html(site, table, record, field)
         if shown and field not in skip:
-            lines.append(f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>')
+            lines.append(
+                f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>'
+            )
     lines.extend(["</tbody>", "</table>"])
     return "\n".join(lines)
 
@@ -97,7 +111,16 @@ def citations_html(site: Site, citations: Iterable[Citation]) -> str:
         if c.claimant_id:
             claimant += ": " + reference_html(site, c.claimant_id)
         reading = f"{text(c.field)} = {text(c.value)}" if c.field else "the record"
-        rows.append([reference_html(site, c.source_id), text(c.locator), claimant, value_html(site, table, c, "certainty"), reading, value_html(site, table, c, "note")])
+        rows.append(
+            [
+                reference_html(site, c.source_id),
+                text(c.locator),
+                claimant,
+                value_html(site, table, c, "certainty"),
+                reading,
+                value_html(site, table, c, "note"),
+            ]
+        )
     return html_table("md-citations", ["source", "where", "claimed by", "certainty", "supports", "note"], rows)
 
 
@@ -153,7 +176,11 @@ def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
     when = f" ({date.describe()})" if date is not None and table.captioned else ""
     yield f"## {text(site.label(record) + when)} {{#{own_id}}}"
     yield ""
-    parts = [f'<div class="md-record" data-record="{attr(own_id)}">', fields_html(site, table, record), *belonging_html(site, table, own_id)]
+    parts = [
+        f'<div class="md-record" data-record="{attr(own_id)}">',
+        fields_html(site, table, record),
+        *belonging_html(site, table, own_id),
+    ]
     linked = linked_html(site, own_id)
     if linked:
         parts.extend(["<p><strong>Linked records</strong></p>", linked])
@@ -184,9 +211,11 @@ def table_markdown(site: Site, table: Table) -> str:
         "",
         f'<p class="md-intro">{text(table.description)}</p>',
         "",
-        (f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
-        f'Every column is described in the <a href="{attr(dictionary)}">data dictionary</a>; '
-        f"the file is <code>{text(table.path)}</code>.</p>"),
+        (
+            f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
+            f'Every column is described in the <a href="{attr(dictionary)}">data dictionary</a>; '
+            f"the file is <code>{text(table.path)}</code>.</p>"
+        ),
         "",
         overview_html(site, table, records),
         "",
@@ -207,17 +236,28 @@ def index_markdown(site: Site) -> str:
         if table.id_field is not None:
             where = f'<a href="{attr(site.href(table_page(table.name)))}">{text(table.label)}</a>'
         elif key is not None:
-            where = f'with each record of <a href="{attr(site.href(table_page(key.reference_table)))}">{text(TABLES[key.reference_table].label)}</a>'
+            where = (
+                "with each record of <a "
+                f'href="{attr(site.href(table_page(key.reference_table)))}">{text(TABLES[key.reference_table].label)}</a>'
+            )
         else:
             where = ""
-        rows.append([f"<code>{text(table.name)}</code>", text(table.description.splitlines()[0] if not table.cites else f"Citations of {table.cites}."), str(count), where])
-    return "\n".join([
-        "# Browse the records",
-        "",
-        "Every record of the data package, table by table, with the actors it names and the sources that",
-        "support it. These pages are generated from the data files on each build of this site.",
-        "",
-        html_table("md-tables", ["table", "what a row is", "rows", "shown on"], rows),
-        "",
-    ])
-
+        rows.append(
+            [
+                f"<code>{text(table.name)}</code>",
+                text(table.description.splitlines()[0] if not table.cites else f"Citations of {table.cites}."),
+                str(count),
+                where,
+            ]
+        )
+    return "\n".join(
+        [
+            "# Browse the records",
+            "",
+            "Every record of the data package, table by table, with the actors it names and the sources that",
+            "support it. These pages are generated from the data files on each build of this site.",
+            "",
+            html_table("md-tables", ["table", "what a row is", "rows", "shown on"], rows),
+            "",
+        ]
+    )

@@ -17,20 +17,28 @@ def text_width(label: str, size: float) -> float:
     return len(label) * size * 0.56
 
 
-def document(figure_id: str, width: float, height: float, title: str, description: str, body: list[str], inline: bool = False) -> str:
+def document(
+    figure_id: str, width: float, height: float, title: str, description: str, body: list[str], inline: bool = False
+) -> str:
     """A complete SVG document whose accessible name is ``title`` and whose description is ``description``.
 
     As a file (shown with ``<img>``) the figure is one image; placed in a page (``inline``) it is a
     group, so that screen readers and the keyboard reach the links inside it.
     """
-    return "\n".join([
-        (f'<svg xmlns="http://www.w3.org/2000/svg" id="{attr(figure_id)}" class="md-figure" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="{width:.0f}" height="{height:.0f}" role="{"group" if inline else "img"}" aria-labelledby="{attr(figure_id)}-title {attr(figure_id)}-desc" '
-        f'font-family="{attr(FONT)}">'),
-        f'<title id="{attr(figure_id)}-title">{attr(title)}</title>',
-        f'<desc id="{attr(figure_id)}-desc">{attr(description)}</desc>',
-        '<rect width="100%" height="100%" fill="#ffffff"/>',
-        *body,
-        "</svg>",
-        "",
-    ])
+    return "\n".join(
+        [
+            (
+                f'<svg xmlns="http://www.w3.org/2000/svg" id="{attr(figure_id)}" class="md-figure" viewBox="0 0 '
+                f'{width:.0f} {height:.0f}" '
+                f'width="{width:.0f}" height="{height:.0f}" role="{"group" if inline else "img"}" '
+                f'aria-labelledby="{attr(figure_id)}-title {attr(figure_id)}-desc" '
+                f'font-family="{attr(FONT)}">'
+            ),
+            f'<title id="{attr(figure_id)}-title">{attr(title)}</title>',
+            f'<desc id="{attr(figure_id)}-desc">{attr(description)}</desc>',
+            '<rect width="100%" height="100%" fill="#ffffff"/>',
+            *body,
+            "</svg>",
+            "",
+        ]
+    )

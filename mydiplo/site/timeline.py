@@ -38,7 +38,9 @@ class Lane:
 
 
 LANES = tuple(
-    Lane(t.name, t.label, t.model.figure.colour, t.model.span) for t in TABLES.values() if t.model.figure and t.model.figure.lane
+    Lane(t.name, t.label, t.model.figure.colour, t.model.span)
+    for t in TABLES.values()
+    if t.model.figure and t.model.figure.lane
 )
 """The tables whose models ask for a row of the timeline (``Figure(lane=True)``), in the registry's order."""
 
@@ -71,7 +73,10 @@ def placement(site: Site, table: Table, record: Record) -> tuple[list[PartialDat
         other = site.ds[getattr(record, record.dated_by)]
         first = getattr(other, other.span[0])
         return ([first], False) if first is not None else None
-    published = sorted((s.published_date for s in site.ds.sources_of(record_id(table, record)) if s.published_date), key=lambda d: d.earliest)
+    published = sorted(
+        (s.published_date for s in site.ds.sources_of(record_id(table, record)) if s.published_date),
+        key=lambda d: d.earliest,
+    )
     return ([published[0]], True) if published else None
 
 
@@ -140,10 +145,15 @@ def svg(site: Site, inline: bool = False) -> str:
     y = TOP
     for year in range(START.year, last.year + 1):
         x = _x(dt.date(year, 1, 1), START, last)
-        body.append(f'<line x1="{x:.1f}" y1="{TOP - 14:.1f}" x2="{x:.1f}" y2="@BOTTOM@" stroke="#d0d0d0" stroke-width="1"/>')
+        body.append(
+            f'<line x1="{x:.1f}" y1="{TOP - 14:.1f}" x2="{x:.1f}" y2="@BOTTOM@" stroke="#d0d0d0" stroke-width="1"/>'
+        )
         if year < last.year:
             mid = _x(dt.date(year, 7, 1), START, last)
-            body.append(f'<text x="{mid:.1f}" y="{TOP - 20:.1f}" font-size="14" font-weight="600" text-anchor="middle" fill="#333">{year}</text>')
+            body.append(
+                f'<text x="{mid:.1f}" y="{TOP - 20:.1f}" font-size="14" font-weight="600" text-anchor="middle" '
+                f'fill="#333">{year}</text>'
+            )
     for lane in LANES:
         lane_events = [e for e in all_events if e.lane is lane]
         spans, anchors, bars = [], [], []
@@ -160,8 +170,14 @@ def svg(site: Site, inline: bool = False) -> str:
                 anchors.append("end")
         rows = _pack(spans)
         height = (max(rows) + 1 if rows else 1) * ROW
-        body.append(f'<rect x="0" y="{y - 6:.1f}" width="{WIDTH:.0f}" height="{height + 12:.1f}" fill="{lane.colour}" fill-opacity="0.06"/>')
-        body.append(f'<text x="12" y="{y + 14:.1f}" font-size="15" font-weight="700" fill="{lane.colour}">{text(lane.title)}</text>')
+        body.append(
+            f'<rect x="0" y="{y - 6:.1f}" width="{WIDTH:.0f}" height="{height + 12:.1f}" fill="{lane.colour}" '
+            'fill-opacity="0.06"/>'
+        )
+        body.append(
+            f'<text x="12" y="{y + 14:.1f}" font-size="15" font-weight="700" '
+            f'fill="{lane.colour}">{text(lane.title)}</text>'
+        )
         body.append(f'<text x="12" y="{y + 31:.1f}" font-size="12" fill="#555">{len(lane_events)} records</text>')
         for e, row, anchor, (x0, x1) in zip(lane_events, rows, anchors, bars):
             top = y + row * ROW
@@ -173,23 +189,33 @@ def svg(site: Site, inline: bool = False) -> str:
             body.append(
                 f'<a href="{attr(href)}" class="md-event" data-record="{attr(e.record_id)}">'
                 f"<title>{text(e.label)}: {text(e.when)}</title>"
-                f'<rect x="{x0:.1f}" y="{top:.1f}" width="{x1 - x0:.1f}" height="{BAR}" rx="3" fill="{fill}" fill-opacity="{opacity}" stroke="{lane.colour}" stroke-width="1.5"{dash}/>'
-                f'<text x="{tx:.1f}" y="{top + BAR - 1.5:.1f}" font-size="{FONT_SIZE}" text-anchor="{anchor}" fill="#222">{text(shorten(e.label, LABEL_LENGTH))}</text></a>'
+                f'<rect x="{x0:.1f}" y="{top:.1f}" width="{x1 - x0:.1f}" height="{BAR}" rx="3" fill="{fill}" '
+                f'fill-opacity="{opacity}" stroke="{lane.colour}" stroke-width="1.5"{dash}/>'
+                f'<text x="{tx:.1f}" y="{top + BAR - 1.5:.1f}" font-size="{FONT_SIZE}" text-anchor="{anchor}" '
+                f'fill="#222">{text(shorten(e.label, LABEL_LENGTH))}</text></a>'
             )
         y += height + LANE_GAP
     coup = _x(COUP, START, last)
-    body.append(f'<line x1="{coup:.1f}" y1="{TOP - 8:.1f}" x2="{coup:.1f}" y2="{y - LANE_GAP + 6:.1f}" stroke="#b00020" stroke-width="1.5" stroke-dasharray="5 3"/>')
-    body.append(f'<text x="{coup + 4:.1f}" y="{TOP - 4:.1f}" font-size="12" fill="#b00020">Coup, 1 February 2021</text>')
+    body.append(
+        f'<line x1="{coup:.1f}" y1="{TOP - 8:.1f}" x2="{coup:.1f}" y2="{y - LANE_GAP + 6:.1f}" stroke="#b00020" '
+        'stroke-width="1.5" stroke-dasharray="5 3"/>'
+    )
+    body.append(
+        f'<text x="{coup + 4:.1f}" y="{TOP - 4:.1f}" font-size="12" fill="#b00020">Coup, 1 February 2021</text>'
+    )
     legend_y = y + 14
     body.extend(_legend(legend_y))
     height = legend_y + 26
     body = [part.replace("@BOTTOM@", f"{y - LANE_GAP + 6:.1f}") for part in body]
     counts = ", ".join(f"{sum(1 for e in all_events if e.lane is lane)} {lane.title.lower()}" for lane in LANES)
     description = (
-        f"Timeline from {START.year} to {last.year - 1}: {counts}. Each bar runs from the earliest to the latest day its "
-        "partial dates allow; undated records are hollow, at the date they were first reported. The table below the figure lists the same events."
+        f"Timeline from {START.year} to {last.year - 1}: {counts}. Each bar runs from the earliest to the latest day "
+        "its partial dates allow; undated records are hollow, at the date they were first reported. The table below "
+        "the figure lists the same events."
     )
-    return document("timeline", WIDTH, height, f"Timeline of {lanes_in_words()} since {START.year}", description, body, inline)
+    return document(
+        "timeline", WIDTH, height, f"Timeline of {lanes_in_words()} since {START.year}", description, body, inline
+    )
 
 
 def _legend(y: float) -> list[str]:
@@ -200,8 +226,12 @@ def _legend(y: float) -> list[str]:
     ]
     parts, x = [], LEFT
     for style, label in items:
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="26" height="{BAR}" rx="3" {style} stroke="#555" stroke-width="1.5"/>')
-        parts.append(f'<text x="{x + 32:.1f}" y="{y + BAR - 1.5:.1f}" font-size="12.5" fill="#333">{text(label)}</text>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="26" height="{BAR}" rx="3" {style} stroke="#555" stroke-width="1.5"/>'
+        )
+        parts.append(
+            f'<text x="{x + 32:.1f}" y="{y + BAR - 1.5:.1f}" font-size="12.5" fill="#333">{text(label)}</text>'
+        )
         x += 40 + text_width(label, 12.5) + 24
     return parts
 
@@ -213,18 +243,29 @@ def page_markdown(site: Site) -> str:
         [text(e.lane.title), text(e.when), f'<a href="{attr(site.record_href(e.record_id))}">{text(e.label)}</a>']
         for e in events(site)
     ]
-    return "\n".join([
-        "# Timeline",
-        "",
-        f"{lanes_in_words().capitalize()} from {START.year} on, drawn from the data on each build of this site.",
-        "A bar runs from the earliest to the latest day a record's dates allow, so a date known only to the month is a",
-        "month wide; faded bars have approximate or uncertain dates; hollow bars are records without dates of their own,",
-        "placed when a source first reported them. Click a bar to open its record.",
-        "",
-        f'<figure class="md-figure-timeline">\n{svg(site, inline=True)}<figcaption>The same figure as a file: <a href="{attr(site.href(SVG_FILE))}">timeline.svg</a>.</figcaption>\n</figure>',
-        "",
-        "## The events in the figure",
-        "",
-        html_table("md-records md-figure-table", ["kind", "when", "record"], rows),
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Timeline",
+            "",
+            f"{lanes_in_words().capitalize()} from {START.year} on, drawn from the data on each build of this site.",
+            (
+                "A bar runs from the earliest to the latest day a record's dates allow, so a date known only to "
+                "the month is a"
+            ),
+            (
+                "month wide; faded bars have approximate or uncertain dates; hollow bars are records without dates of "
+                "their own,"
+            ),
+            "placed when a source first reported them. Click a bar to open its record.",
+            "",
+            (
+                f'<figure class="md-figure-timeline">\n{svg(site, inline=True)}<figcaption>The same figure as a file: '
+                f'<a href="{attr(site.href(SVG_FILE))}">timeline.svg</a>.</figcaption>\n</figure>'
+            ),
+            "",
+            "## The events in the figure",
+            "",
+            html_table("md-records md-figure-table", ["kind", "when", "record"], rows),
+            "",
+        ]
+    )

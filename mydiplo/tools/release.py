@@ -74,13 +74,19 @@ def check_releasable(root: Path) -> Dataset:
     except InvalidPackageError as error:
         errors = error.problems
         shown = "\n".join(f"  {problem}".replace("\n", "\n  ") for problem in errors[:5])
-        raise ReleaseRefused(f"the data package has {len(errors)} errors; `mydiplo validate` lists them all:\n{shown}") from None
+        raise ReleaseRefused(
+            f"the data package has {len(errors)} errors; `mydiplo validate` lists them all:\n{shown}"
+        ) from None
     stale = stale_files(root)
     if stale:
-        raise ReleaseRefused(f"generated files differ from the models ({', '.join(stale)}); run `mydiplo generate` and commit")
+        raise ReleaseRefused(
+            f"generated files differ from the models ({', '.join(stale)}); run `mydiplo generate` and commit"
+        )
     cited = citation_version(root)
     if cited != about.DATA_VERSION:
-        raise ReleaseRefused(f"CITATION.cff gives version {cited or 'none'}, the data package {about.DATA_VERSION}; make them agree")
+        raise ReleaseRefused(
+            f"CITATION.cff gives version {cited or 'none'}, the data package {about.DATA_VERSION}; make them agree"
+        )
     return dataset
 
 
@@ -111,7 +117,9 @@ def package_entries(root: Path, counts: dict[str, int]) -> dict[str, bytes]:
 
 def data_readme(version: str, counts: dict[str, int]) -> str:
     """The README of the archive: what the data is, what each file holds, its licence and how to cite it."""
-    rows = "\n".join(f"| `datasets/{name}.csv` | {counts[name]} | {TABLES[name].description.splitlines()[0]} |" for name in TABLES)
+    rows = "\n".join(
+        f"| `datasets/{name}.csv` | {counts[name]} | {TABLES[name].description.splitlines()[0]} |" for name in TABLES
+    )
     return f"""# {about.TITLE}
 
 Data version {version}.
@@ -162,7 +170,9 @@ def zip_bytes(entries: dict[str, bytes], top: str) -> bytes:
 
 def checksums(files: Iterable[Path]) -> str:
     """``SHA256SUMS`` text for ``files`` (sorted by name), as ``sha256sum`` writes and checks it."""
-    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}" for path in sorted(files, key=lambda p: p.name)]
+    lines = [
+        f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}" for path in sorted(files, key=lambda p: p.name)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -182,7 +192,9 @@ def export_files(dataset: Dataset, version: str) -> dict[str, bytes]:
         for path in sorted(folder.iterdir()):
             if path.is_dir():
                 name = f"mydiplo-{path.name}-{version}"
-                entries = {item.relative_to(path).as_posix(): item.read_bytes() for item in path.rglob("*") if item.is_file()}
+                entries = {
+                    item.relative_to(path).as_posix(): item.read_bytes() for item in path.rglob("*") if item.is_file()
+                }
                 files[f"{name}.zip"] = zip_bytes(entries, name)
             else:
                 files[f"{path.stem}-{version}{path.suffix}"] = path.read_bytes()
