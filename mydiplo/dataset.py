@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .files.locate import package_root
-from .files.records import read_package
 from .models import (
     Actor,
     ActorName,
@@ -225,13 +224,13 @@ def load(path: Path | str | None = None) -> Dataset:
     code runs from, else the data shipped in the installed package. Raises `InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
-    from .validation import validate
+    from .validation import validate_records
 
     root = package_root(path)
-    errors = list(validate(root).errors)
-    if errors:
-        raise InvalidPackageError(root, errors)
-    tables = {name: tuple(read.records) for name, read in read_package(root).items()}
+    report, records = validate_records(root)
+    if not report.valid:
+        raise InvalidPackageError(root, list(report.errors))
+    tables = {name: tuple(kept) for name, kept in records.items()}
     return Dataset(version=_version(root), **tables)  # type: ignore[arg-type]
 
 

@@ -31,9 +31,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..files.canonical import CsvSyntaxError, as_dict, parse_rows, row_values, to_cell
+from ..files.canonical import to_cell
+from ..files.records import record_of
+from ..files.rows import reading
 from ..files.tablefile import open_table
 from ..problems import Problem
 from ..registry import RETIRED_IDS, TABLES, Table
@@ -193,39 +193,34 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
     if opened is None:
         problems.append(Problem("file-unreadable", f"cannot be compared: the file at {root.name or root} is not UTF-8 text", table.path))
         return _Rows()
-    with opened.open() as file:
-        text = file.read()
     result = _Rows(found=True)
-    try:
-        header, rows = parse_rows(text)
-        result.header = tuple(header)
-        missing = [name for name in table.key if name not in header]
-        if missing:
+    read: list[Problem] = []
+    with reading(opened, table.path, read) as reader:
+        result.header = reader.header or ()
+        missing = [name for name in table.key if name not in result.header]
+        if reader.header is not None and missing:
             problems.append(Problem("header-mismatch", f"cannot be compared: the header lacks the key column {missing[0]}", table.path, 1))
             return _Rows()
-        for line, cells in rows:
-            if len(cells) != len(header):
-                continue  # a blank or misshapen row: `mydiplo validate` locates it
-            values = _canonical(table, as_dict(header, cells))
-            key = tuple((name, values[name]) for name in table.key)
-            occurrence = 1
-            while key in result.rows:  # a duplicated key stays visible instead of hiding a row
-                occurrence += 1
-                key = (*key[: len(table.key)], ("occurrence", str(occurrence)))
-            result.rows[key] = (line, values)
-    except CsvSyntaxError as error:
-        problems.append(Problem("csv-syntax", f"cannot be compared past this line: {error}", table.path, error.line))
+        for chunk in reader.chunks():
+            for line, cells in zip(chunk.lines, chunk.rows):
+                values = _canonical(table, result.header, line, cells)
+                key = tuple((name, values[name]) for name in table.key)
+                occurrence = 1
+                while key in result.rows:  # a duplicated key stays visible instead of hiding a row
+                    occurrence += 1
+                    key = (*key[: len(table.key)], ("occurrence", str(occurrence)))
+                result.rows[key] = (line, values)
+    # Blank and misshapen rows are left out: `mydiplo validate` locates them. Rows past broken CSV cannot be compared.
+    problems.extend(problem for problem in read if problem.rule == "csv-syntax")
     return result
 
 
-def _canonical(table: Table, cells: Cells) -> Cells:
+def _canonical(table: Table, header: tuple[str, ...], line: int, cells: list[str]) -> Cells:
     """The cells in canonical form when the row is a valid record of ``table``; as written otherwise."""
-    if tuple(cells) != table.fields:
-        return cells
-    try:
-        record = table.model.model_validate(row_values(cells))
-    except ValidationError:
-        return cells
+    written = dict(zip(header, cells))
+    record = record_of(table, line, cells, []) if header == table.fields else None
+    if record is None:
+        return written
     return {name: to_cell(getattr(record, name)) for name in table.fields}
 
 

@@ -33,10 +33,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from ..files.rows import table_chunks
 from ..files.tablefile import TableFile, open_table
 from ..generate.schemas import columns
 from ..models.base import Record
@@ -50,7 +50,6 @@ from .engine import (
     _missing,
     _reading,
     _Reference,
-    _TableState,
     dated_after_sources,
     duplicate_id,
     duplicate_key,
@@ -150,8 +149,8 @@ def _cell_checks(compiled: _Compiled) -> list[_CellCheck]:
 class ColumnarValidator(Validator):
     """The default :class:`Validator`'s checks, table by table over polars frames of the valid rows."""
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
+    def __init__(self, root: Path, keep_records: bool = False) -> None:
+        super().__init__(root, keep_records)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
         self.tagged: list[pl.DataFrame] = []
@@ -167,7 +166,6 @@ class ColumnarValidator(Validator):
         self.dates: dict[str, pl.DataFrame] = {}
         self.signatures: dict[str, pl.DataFrame] = {}
         self.self_references: list[tuple[Table, _Reference, pl.DataFrame]] = []
-        self._read: list[pl.DataFrame] = []
         self._reading: dict[str, Future[pl.DataFrame | None]] = {}
         self._ahead: Iterator[Table] = iter(())
         self._pool: Executor | None = None
@@ -203,27 +201,23 @@ class ColumnarValidator(Validator):
 
     def _read_with_csv(self, compiled: _Compiled, opened: TableFile) -> pl.DataFrame:
         """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
-        self._read = []
-        with opened.open() as file:
-            self._rows(compiled, opened, csv.reader(file, strict=True))
-        frames, self._read = self._read, []
-        return pl.concat(frames) if frames else _empty(compiled.table)
-
-    def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
-        """Keep a chunk of well-shaped rows read by the default path's reader, for the columnar checks."""
-        fields = compiled.table.fields
-        self._read.append(pl.DataFrame({LINE: lines, **dict(zip(fields, map(list, zip(*rows))))}, schema=_empty(compiled.table).schema))
-        return len(rows)
+        table = compiled.table
+        schema = _empty(table).schema
+        frames = [
+            pl.DataFrame({LINE: chunk.lines, **dict(zip(table.fields, map(list, zip(*chunk.rows))))}, schema=schema)
+            for chunk in table_chunks(opened, table, self.problems)
+        ]
+        return pl.concat(frames) if frames else _empty(table)
 
     # -- one table -------------------------------------------------------------------
 
     def _check(self, compiled: _Compiled, frame: pl.DataFrame) -> int:
         """Judge suspect rows with the model, then check keys and references of the valid rows and remember them."""
         suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
-        invalid = []
-        for line, *cells in suspects.iter_rows():
-            if not self._fallback(compiled, line, cells):
-                invalid.append((line, cells))
+        judged = {line: self._fallback(compiled, line, cells) for line, *cells in suspects.iter_rows()}
+        if self.records is not None:
+            self._keep(compiled.table, ((line, cells) for line, *cells in frame.iter_rows()), judged)
+        invalid = [(line, cells) for line, *cells in suspects.iter_rows() if judged[line] is None]
         frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
         if invalid:
             self._salvage(compiled, [cells for _, cells in invalid])

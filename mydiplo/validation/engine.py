@@ -9,24 +9,23 @@ collected; none stops the pass.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..files.canonical import row_values, to_cell
-from ..files.records import problems_of
-from ..files.tablefile import TableFile, open_table
+from ..files.canonical import to_cell
+from ..files.records import record_of
+from ..files.rows import table_chunks
+from ..files.tablefile import open_table
 from ..models.base import ID_PATTERN, Kinds, Record
 from ..problems import Problem
 from ..registry import RETIRED_IDS, TABLES, Table, citation_table, field_metadata
@@ -118,17 +117,16 @@ class _TableState:
     seen: dict[Any, int] = field(default_factory=dict)
 
 
-CHUNK_ROWS = 20_000
-"""Rows checked together: enough for column-wise checks to pay, few enough to bound memory."""
-
 _ID = re.compile(ID_PATTERN)
 
 
 class Validator:
     """Validate the data package in ``root``; :meth:`run` returns the problems and the rows per table."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keep_records: bool = False) -> None:
         self.root = root
+        self.records: dict[str, list[Record]] | None = defaultdict(list) if keep_records else None
+        """The records of the valid rows, per table, when ``keep_records`` asks for them."""
         self.index = _Index()
         self.problems: list[Problem] = []
         self.counts: dict[str, int] = {}
@@ -146,67 +144,21 @@ class Validator:
     # -- one table, chunk by chunk -------------------------------------------------
 
     def _table(self, compiled: _Compiled) -> int:
-        table = compiled.table
+        table, state = compiled.table, _TableState()
         opened = open_table(self.root / table.path, table.path, self.problems)
         if opened is None:
             return 0
-        with opened.open() as file:
-            return self._rows(compiled, opened, csv.reader(file, strict=True))
-
-    def _rows(self, compiled: _Compiled, opened: TableFile, reader: Any) -> int:
-        """Read rows chunk by chunk, with their line numbers, and check each chunk."""
-        table, state = compiled.table, _TableState()
-        try:
-            header = next(reader, [])
-        except csv.Error as error:
-            self.problems.append(Problem("csv-syntax", f"the header cannot be read: {error}", table.path, 1))
-            return 0
-        if tuple(header) != table.fields:
-            self.problems.append(Problem("header-mismatch", f"expected the header {','.join(table.fields)}", table.path, 1))
-            return 0
-        start = reader.line_num + 1
-        while True:
-            rows: list[list[str]] = []
-            try:
-                # extend() keeps the rows read before a syntax error, so they are still checked.
-                rows.extend(islice(reader, CHUNK_ROWS))
-                broken = None
-            except csv.Error as error:
-                broken = error
-            if not rows and broken is None:
-                break
-            end = reader.line_num
-            if broken is None and end - start + 1 == len(rows):
-                lines: list[int] = list(range(start, end + 1))  # one line per row: the common case
-            else:
-                lines = _row_lines(opened, start, len(rows))
-            if broken is not None:
-                self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {broken}", table.path, _broken_line(opened, rows, lines, start)))
-            self._shaped_chunk(compiled, lines, rows, state)
-            if broken is not None:
-                break
-            start = end + 1
+        for chunk in table_chunks(opened, table, self.problems):
+            state.valid += self._chunk(compiled, chunk.lines, chunk.rows, state)
         return state.valid
-
-    def _shaped_chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> None:
-        """Set aside blank and wrongly sized rows, then check the rest column by column."""
-        table, width = compiled.table, len(compiled.table.fields)
-        misshapen = [position for position, cells in enumerate(rows) if len(cells) != width]
-        for position in misshapen:
-            line, cells = lines[position], rows[position]
-            self.problems.append(
-                Problem("blank-row", "the line is empty", table.path, line) if not cells
-                else Problem("row-length", f"the row has {len(cells)} cells, the header {width}", table.path, line)
-            )
-        for position in reversed(misshapen):
-            del lines[position], rows[position]
-        if rows:
-            state.valid += self._chunk(compiled, lines, rows, state)
 
     def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
         """Check a chunk of well-shaped rows column by column; return how many were valid."""
         columns: list[Any] = list(zip(*rows))
-        invalid = [p for p in sorted(compiled.plan.rejected_rows(columns)) if not self._fallback(compiled, lines[p], rows[p])]
+        rejected = sorted(compiled.plan.rejected_rows(columns))
+        judged = {lines[p]: self._fallback(compiled, lines[p], rows[p]) for p in rejected}
+        self._keep(compiled.table, zip(lines, rows), judged)
+        invalid = [p for p in rejected if judged[lines[p]] is None]
         if invalid:
             self._salvage(compiled, [rows[p] for p in invalid])
             columns = [list(column) for column in columns]
@@ -221,16 +173,26 @@ class Validator:
         self._remember(compiled, lines, columns)
         return len(lines)
 
-    def _fallback(self, compiled: _Compiled, line: int, cells: list[str]) -> bool:
+    def _fallback(self, compiled: _Compiled, line: int, cells: list[str]) -> Record | None:
         """Let the model judge a row the fast checks refused; report its errors, or the non-canonical cells."""
         table = compiled.table
-        try:
-            record = table.model.model_validate(row_values(dict(zip(table.fields, cells))))
-        except ValidationError as error:
-            self.problems.extend(problems_of(error, table, line))
-            return False
-        self.problems.extend(_not_canonical(table, record, line, cells))
-        return True
+        record = record_of(table, line, cells, self.problems)
+        if record is not None:
+            self.problems.extend(_not_canonical(table, record, line, cells))
+        return record
+
+    def _keep(self, table: Table, rows: Iterable[tuple[int, Sequence[str]]], judged: dict[int, Record | None]) -> None:
+        """Keep the records of valid rows when asked, so that :func:`mydiplo.load` reads and parses each file once.
+
+        ``judged`` holds, by line, what the model made of the rows the fast checks refused.
+        """
+        if self.records is None:
+            return
+        kept = self.records[table.name]
+        for line, cells in rows:
+            record = judged[line] if line in judged else record_of(table, line, cells, self.problems)
+            if record is not None:
+                kept.append(record)
 
     def _salvage(self, compiled: _Compiled, rows: list[list[str]]) -> None:
         """Keep the ids and citations of invalid rows, so that one bad cell is not also reported as
@@ -470,25 +432,6 @@ def _adapter(table: str, field: str) -> TypeAdapter[Any]:
     if not info.metadata:
         return TypeAdapter(info.annotation)
     return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[valid-type]
-
-
-def _row_lines(opened: TableFile, start: int, count: int) -> list[int]:
-    """The first line of each of ``count`` rows that begin at line ``start``, when some row spans lines."""
-    reader = csv.reader(opened.lines_from(start), strict=False)
-    lines = []
-    for _ in range(count):
-        lines.append(start + reader.line_num)
-        next(reader, None)
-    return lines
-
-
-def _broken_line(opened: TableFile, rows: list[list[str]], lines: list[int], start: int) -> int:
-    """The line where the row that could not be read begins: after the last row that could."""
-    if not rows:
-        return start
-    reader = csv.reader(opened.lines_from(lines[-1]), strict=False)
-    next(reader, None)
-    return lines[-1] + reader.line_num
 
 
 def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
