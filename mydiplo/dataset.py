@@ -33,7 +33,7 @@ from .models import (
     Visit,
     VisitParticipant,
 )
-from .problems import Problem
+from .problems import Problem, problem
 from .registry import RECORD_TABLES, TABLES
 
 R = TypeVar("R", bound=Record)
@@ -239,6 +239,7 @@ def _version(root: Path) -> str:
     try:
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidPackageError(root, [Problem("file-unreadable", f"datapackage.json cannot be read: {error}", "datapackage.json")]) from None
+        unreadable = problem("file-unreadable", "datapackage.json", variant="descriptor", reason=error)
+        raise InvalidPackageError(root, [unreadable]) from None
     return str(descriptor.get("version", "unversioned"))
 

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..models import Record
-from ..problems import Problem
+from ..problems import Problem, problem
 from ..registry import Table
 from .canonical import row_values
 from .rows import table_chunks
@@ -85,13 +85,11 @@ def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem
         field_name = str(detail["loc"][0]) if detail["loc"] else None
         value: Any = detail.get("input")
         if field_name is not None and value is None:
-            problems.append(Problem("field-required", f"{field_name} is required", table.path, line, field_name))
+            problems.append(problem("field-required", table.path, line, field_name, column=field_name))
             continue
         rule = _RULE_OF_ERROR.get(detail["type"], "field-type")
-        if field_name is None:
-            field_name = (detail.get("ctx") or {}).get("field")
-            message = detail["msg"]
+        if field_name is None:  # a rule of the row, which names its field in its context
+            problems.append(problem(rule, table.path, line, (detail.get("ctx") or {}).get("field"), value=value, reason=detail["msg"]))
         else:
-            message = f"{value!r}: {detail['msg']}"
-        problems.append(Problem(rule, message, table.path, line, field_name))
+            problems.append(problem(rule, table.path, line, field_name, value=value, reason=detail["msg"]))
     return problems

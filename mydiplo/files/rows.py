@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO
 
-from ..problems import Problem
+from ..problems import Problem, problem
 from ..registry import Table
 from .tablefile import TableFile
 
@@ -49,7 +49,7 @@ class RowReader:
         try:
             self.header = tuple(next(self._reader, []))
         except csv.Error as error:
-            problems.append(Problem("csv-syntax", f"the header cannot be read: {error}", path, 1))
+            problems.append(problem("csv-syntax", path, 1, variant="header", reason=error))
             self.header = None
 
     def chunks(self, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
@@ -74,7 +74,7 @@ class RowReader:
                 lines = self._row_lines(start, len(rows))
             if broken is not None:
                 where = self._broken_line(lines, start)
-                self.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {broken}", self.path, where))
+                self.problems.append(problem("csv-syntax", self.path, where, reason=broken))
             chunk = self._shaped(lines, rows)
             if chunk.rows:
                 yield chunk
@@ -89,8 +89,8 @@ class RowReader:
         for position in misshapen:
             line, cells = lines[position], rows[position]
             self.problems.append(
-                Problem("blank-row", "the line is empty", self.path, line) if not cells
-                else Problem("row-length", f"the row has {len(cells)} cells, the header {width}", self.path, line)
+                problem("blank-row", self.path, line) if not cells
+                else problem("row-length", self.path, line, cells=len(cells), columns=width)
             )
         for position in reversed(misshapen):
             del lines[position], rows[position]
@@ -127,6 +127,6 @@ def table_chunks(opened: TableFile, table: Table, problems: list[Problem]) -> It
         if reader.header is None:
             return
         if reader.header != table.fields:
-            problems.append(Problem("header-mismatch", f"expected the header {','.join(table.fields)}", table.path, 1))
+            problems.append(problem("header-mismatch", table.path, 1, header=",".join(table.fields)))
             return
         yield from reader.chunks()

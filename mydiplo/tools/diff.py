@@ -35,7 +35,7 @@ from ..files.canonical import to_cell
 from ..files.records import record_of
 from ..files.rows import reading
 from ..files.tablefile import open_table
-from ..problems import Problem
+from ..problems import Problem, problem
 from ..registry import RETIRED_IDS, TABLES, Table
 
 
@@ -191,7 +191,7 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
         return _Rows()
     opened = open_table(path, table.path, [])
     if opened is None:
-        problems.append(Problem("file-unreadable", f"cannot be compared: the file at {root.name or root} is not UTF-8 text", table.path))
+        problems.append(problem("file-unreadable", table.path, variant="to-compare", place=root.name or root))
         return _Rows()
     result = _Rows(found=True)
     read: list[Problem] = []
@@ -199,7 +199,7 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
         result.header = reader.header or ()
         missing = [name for name in table.key if name not in result.header]
         if reader.header is not None and missing:
-            problems.append(Problem("header-mismatch", f"cannot be compared: the header lacks the key column {missing[0]}", table.path, 1))
+            problems.append(problem("header-mismatch", table.path, 1, variant="to-compare", column=missing[0]))
             return _Rows()
         for chunk in reader.chunks():
             for line, cells in zip(chunk.lines, chunk.rows):
@@ -294,9 +294,9 @@ def _unrecorded_removals(tables: list[TableDiff], read: dict[str, tuple[_Rows, _
             if change.change is not Change.REMOVED or record_id in remaining:
                 continue  # only a duplicated row went when the id is still there
             if table.retirements:
-                yield Problem("retired-id", f"{record_id!r} was taken out of the register; a retired id stays retired, so restore its row", table.path, None, id_field)
+                yield problem("retired-id", table.path, None, id_field, variant="unretired", value=record_id)
             elif record_id not in retired:
-                yield Problem("unrecorded-removal", f"the record {record_id!r} is removed but its id is not retired", table.path, None, id_field)
+                yield problem("unrecorded-removal", table.path, None, id_field, value=record_id)
 
 
 def _ids(rows: _Rows, id_field: str) -> set[str]:
@@ -332,8 +332,7 @@ def human(diff: PackageDiff) -> str:
                     lines.append(f"    {name}: {_shown(old)} -> {_shown(new)}")
                 else:
                     lines.append(f"    {name}: {old if new is None else new}")
-    for problem in diff.problems:
-        lines.append(str(problem))
+    lines.extend(str(found) for found in diff.problems)
     if not diff.tables:
         lines.append("no change to the data")
         return "\n".join(lines) + "\n"
