@@ -23,6 +23,7 @@ from ..models.base import Record
 from ..problems import RULES, Problem, Rule, Severity
 from ..registry import TABLES
 from .engine import Validator
+from .passes import ValidationPass
 
 __all__ = ["ENGINES", "FAST_BYTES", "RULES", "EngineUnavailable", "Problem", "Report", "Rule", "Severity", "validate", "validate_records"]
 
@@ -88,7 +89,7 @@ def _run(root: Path, engine: Engine, keep_records: bool) -> tuple[Report, dict[s
     return Report(root, counts, tuple(sorted(problems, key=_place))), records
 
 
-def _validator(root: Path, engine: Engine, keep_records: bool = False) -> Validator:
+def _validator(root: Path, engine: Engine, keep_records: bool = False) -> ValidationPass:
     if engine == "fast" and not _polars_ready():
         raise EngineUnavailable("the fast engine needs polars 2 or newer: pip install 'mydiplo[fast]'")
     if engine == "fast" or (engine == "auto" and _table_bytes(root) >= FAST_BYTES and _polars_ready()):
