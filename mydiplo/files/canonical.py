@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -35,9 +35,10 @@ def to_cell(value: Any) -> str:
     raise TypeError(f"no CSV form for {type(value).__name__}")
 
 
-def row_values(row: dict[str, str]) -> dict[str, str | None]:
-    """A CSV row as model input: an empty cell is a missing value."""
-    return {name: (cell if cell != "" else None) for name, cell in row.items()}
+def row_values(row: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    """A CSV row (a mapping, or ``(column, cell)`` pairs) as model input: an empty cell is a missing value."""
+    pairs = row.items() if isinstance(row, Mapping) else row
+    return {name: (cell if cell != "" else None) for name, cell in pairs}
 
 
 def sort_key(table: Table, record: Record) -> tuple[Any, ...]:

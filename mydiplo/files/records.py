@@ -72,7 +72,7 @@ def read_table(root: Path, table: Table) -> TableRead:
 def record_of(table: Table, line: int, cells: Sequence[str], problems: list[Problem]) -> Record | None:
     """The record a row of one cell per column holds; or None, with one problem per broken field added."""
     try:
-        return table.model.model_validate(row_values(dict(zip(table.fields, cells))))
+        return table.model.model_validate(row_values(zip(table.fields, cells)))
     except ValidationError as error:
         problems.extend(problems_of(error, table, line))
         return None
