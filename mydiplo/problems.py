@@ -37,7 +37,9 @@ class Rule:
     severity: Severity = Severity.ERROR
     variants: dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
 
-    def problem(self, file: str, line: int | None = None, field: str | None = None, variant: str | None = None, **values: Any) -> Problem:
+    def problem(
+        self, file: str, line: int | None = None, field: str | None = None, variant: str | None = None, **values: Any
+    ) -> Problem:
         """A breach of this rule at a place, its message the template (or ``variant``) filled with ``values``."""
         template = self.message if variant is None else self.variants[variant]
         return Problem(self.id, template.format(**values), file, line, field)
@@ -63,12 +65,14 @@ _RULES = [
     Rule(
         "line-endings", "Lines must end with LF",
         "the file has CR or CRLF line endings",
-        "Run `mydiplo fmt`, which rewrites the file with LF line endings (or save it with Unix line endings from your editor).",
+        "Run `mydiplo fmt`, which rewrites the file with LF line endings (or save it with Unix line endings "
+        "from your editor).",
     ),
     Rule(
         "csv-syntax", "The file must be well-formed CSV",
         "the CSV cannot be read from here: {reason}",
-        "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it are doubled.",
+        "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it "
+        "are doubled.",
         variants={
             "header": "the header cannot be read: {reason}",
         },
@@ -99,7 +103,8 @@ _RULES = [
     Rule(
         "field-type", "A cell must have the column's type",
         "{value!r}: {reason}",
-        "Write the value as the data dictionary shows it: whole numbers as 12, decimals as 86.8, booleans as true or false.",
+        "Write the value as the data dictionary shows it: whole numbers as 12, decimals as 86.8, booleans as "
+        "true or false.",
     ),
     Rule(
         "field-enum", "A cell must hold a value of the column's vocabulary",
@@ -109,7 +114,8 @@ _RULES = [
     Rule(
         "field-pattern", "A cell must match the column's pattern",
         "{value!r}: {reason}",
-        "Identifiers are lower-case kebab case (like min-aung-hlaing); see the data dictionary for the column's format.",
+        "Identifiers are lower-case kebab case (like min-aung-hlaing); see the data dictionary for the "
+        "column's format.",
     ),
     Rule(
         "field-constraint", "A cell must be within the column's bounds",
@@ -154,12 +160,14 @@ _RULES = [
     Rule(
         "not-canonical", "A cell is written in its one canonical form",
         "{value!r} is valid but written {canonical!r} in canonical form",
-        "Run `mydiplo fmt`, which rewrites every cell in canonical form, or write the value as the message shows (e.g. 12 not 012, true not True).",
+        "Run `mydiplo fmt`, which rewrites every cell in canonical form, or write the value as the message "
+        "shows (e.g. 12 not 012, true not True).",
     ),
     Rule(
         "rows-unsorted", "Rows are sorted by the table's key",
         "the row belongs before the row above it (rows are sorted by {key})",
-        "Run `mydiplo fmt`, which sorts the rows, or move the row to its place in the order of the key named in the message.",
+        "Run `mydiplo fmt`, which sorts the rows, or move the row to its place in the order of the key named "
+        "in the message.",
     ),
     Rule(
         "actor-kind", "A reference must point at an actor of a fitting kind",
@@ -179,7 +187,8 @@ _RULES = [
     Rule(
         "dated-after-sources", "A record is not dated after every source that reports it",
         "dated from {earliest}, after its newest dated source ({reported})",
-        "Check the date against the sources: an event cannot be reported before it happened (a planned event needs a planned status).",
+        "Check the date against the sources: an event cannot be reported before it happened (a planned event "
+        "needs a planned status).",
     ),
     Rule(
         "likely-duplicate", "Two records look like the same event",
@@ -224,7 +233,8 @@ _RULES = [
     Rule(
         "retired-id", "A retired id is never used again",
         "{value!r} is a retired id (line {register_line} of {path}){successor}",
-        "Give the record a new id; a retired id stays retired (see datasets/retired_ids.csv, and use its successor to refer to the record that replaced it).",
+        "Give the record a new id; a retired id stays retired (see datasets/retired_ids.csv, and use its "
+        "successor to refer to the record that replaced it).",
         variants={
             "unretired": "{value!r} was taken out of the register; a retired id stays retired, so restore its row",
         },
@@ -232,7 +242,8 @@ _RULES = [
     Rule(
         "retired-successor", "A retired id's successor is the id of a current record",
         "{value!r} is not the id of any record",
-        "Set replaced_by to the id of the record that replaced the retired one (follow any chain to its end), or leave it empty if none did.",
+        "Set replaced_by to the id of the record that replaced the retired one (follow any chain to its end), "
+        "or leave it empty if none did.",
         variants={
             "retired": "{value!r} is itself retired; {instead}",
         },
@@ -240,7 +251,8 @@ _RULES = [
     Rule(
         "unrecorded-removal", "A record's id is removed only by retiring it",
         "the record {value!r} is removed but its id is not retired",
-        "Add a row to datasets/retired_ids.csv for the removed id (with replaced_by, the next data version and the reason), or restore the record.",
+        "Add a row to datasets/retired_ids.csv for the removed id (with replaced_by, the next data version and "
+        "the reason), or restore the record.",
     ),
     Rule(
         "citation-field", "A citation's field must be a column of the cited table, and its value valid there",
@@ -256,7 +268,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 """Every rule, by id."""
 
 
-def problem(rule: str, file: str, line: int | None = None, field: str | None = None, variant: str | None = None, **values: Any) -> Problem:
+def problem(
+    rule: str, file: str, line: int | None = None, field: str | None = None, variant: str | None = None, **values: Any
+) -> Problem:
     """A breach of the rule with the id ``rule``: see :meth:`Rule.problem`.
 
         >>> problem("blank-row", "datasets/visits.csv", 12).message

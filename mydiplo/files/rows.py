@@ -53,7 +53,7 @@ class RowReader:
             self.header = None
 
     def chunks(self, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
-        """The well-shaped rows with their lines, ``size`` rows or fewer at a time; nothing if the header was unreadable."""
+        """The well-shaped rows with their lines, ``size`` rows at most at a time (none if the header is unreadable)."""
         if self.header is None:
             return
         reader, start = self._reader, self._reader.line_num + 1
@@ -89,7 +89,8 @@ class RowReader:
         for position in misshapen:
             line, cells = lines[position], rows[position]
             self.problems.append(
-                problem("blank-row", self.path, line) if not cells
+                problem("blank-row", self.path, line)
+                if not cells
                 else problem("row-length", self.path, line, cells=len(cells), columns=width)
             )
         for position in reversed(misshapen):

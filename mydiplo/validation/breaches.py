@@ -24,7 +24,9 @@ from ..registry import RETIRED_IDS, TABLES, Table, citation_table
 from .plan import SOURCES, Reference
 
 
-def out_of_order(table: Table, lines: Sequence[int], orders: Sequence[Any], highest: Any, problems: list[Problem]) -> Any:
+def out_of_order(
+    table: Table, lines: Sequence[int], orders: Sequence[Any], highest: Any, problems: list[Problem]
+) -> Any:
     """Report each row whose key is below the highest key above it; return the highest key seen."""
     for line, order in zip(lines, orders):
         if highest is not None and order < highest:
@@ -48,13 +50,17 @@ def duplicate_id(table: Table, line: int, record_id: str, other: str) -> Problem
 def missing(table: Table, line: int, reference: Reference, value: str) -> Problem:
     """A reference to no record of the table it references."""
     target = TABLES[reference.table]
-    return problem("foreign-key", table.path, line, reference.field, value=value, column=target.primary_key[0], table=target.name)
+    return problem(
+        "foreign-key", table.path, line, reference.field, value=value, column=target.primary_key[0], table=target.name
+    )
 
 
 def wrong_actor_kind(table: Table, line: int, reference: Reference, value: str, kind: str) -> Problem:
     """A reference points at an actor of a kind the field does not take."""
     kinds = ", ".join(reference.kinds or ())
-    return problem("actor-kind", table.path, line, reference.field, value=value, kind=kind, column=reference.field, kinds=kinds)
+    return problem(
+        "actor-kind", table.path, line, reference.field, value=value, kind=kind, column=reference.field, kinds=kinds
+    )
 
 
 def office_holder(table: Table, line: int, field: str, office_id: str, holder: str, actor_id: str) -> Problem:
@@ -72,7 +78,7 @@ def uncited(cited_table: Table, line: int) -> Problem:
 
 
 def without_rows(table: Table, line: int) -> Problem:
-    """A record that no row of the table declared ``required_by`` its table references (an agreement without parties)."""
+    """A record that no row of a table declared ``required_by`` its table references (an agreement without a party)."""
     completing = next(t for t in TABLES.values() if t.required_by and t.required_by[0] == table.name)
     assert completing.required_by is not None
     return problem(completing.required_by[1], table.path, line, table.id_field, path=completing.path)
@@ -80,7 +86,14 @@ def without_rows(table: Table, line: int) -> Problem:
 
 def dated_after_sources(table: Table, line: int, date_field: str, earliest: dt.date, reported: dt.date) -> Problem:
     """A record dated after the newest dated source that reports it."""
-    return problem("dated-after-sources", table.path, line, date_field, earliest=earliest.isoformat(), reported=reported.isoformat())
+    return problem(
+        "dated-after-sources",
+        table.path,
+        line,
+        date_field,
+        earliest=earliest.isoformat(),
+        reported=reported.isoformat(),
+    )
 
 
 def likely_duplicate(table: Table, signature: Sequence[str], line: int, other_line: int) -> Problem:
@@ -119,7 +132,9 @@ def not_canonical(table: Table, record: Record, line: int, cells: Sequence[str])
             yield problem("not-canonical", table.path, line, name, value=cell, canonical=canonical)
 
 
-def retired_problems(retired: Mapping[str, tuple[int, str]], lines: Mapping[str, Mapping[str, int]]) -> Iterator[Problem]:
+def retired_problems(
+    retired: Mapping[str, tuple[int, str]], lines: Mapping[str, Mapping[str, int]]
+) -> Iterator[Problem]:
     """A retired id names no record again, and its successor is a record that exists.
 
     ``retired`` maps each retired id to its line in the register and its
@@ -135,16 +150,34 @@ def retired_problems(retired: Mapping[str, tuple[int, str]], lines: Mapping[str,
             line, successor = retired[record_id]
             instead = f"; its successor is {successor!r}" if successor else ""
             yield problem(
-                "retired-id", table.path, known[record_id] or None, table.id_field,
-                value=record_id, register_line=line, path=register.path, successor=instead,
+                "retired-id",
+                table.path,
+                known[record_id] or None,
+                table.id_field,
+                value=record_id,
+                register_line=line,
+                path=register.path,
+                successor=instead,
             )
     for line, successor in retired.values():
         if not successor:
             continue
         if successor in retired:
             onward = retired[successor][1]
-            instead = f"name its successor {onward!r} instead" if onward else "it has no successor, so leave replaced_by empty"
-            yield problem("retired-successor", register.path, line, "replaced_by", variant="retired", value=successor, instead=instead)
+            instead = (
+                f"name its successor {onward!r} instead"
+                if onward
+                else "it has no successor, so leave replaced_by empty"
+            )
+            yield problem(
+                "retired-successor",
+                register.path,
+                line,
+                "replaced_by",
+                variant="retired",
+                value=successor,
+                instead=instead,
+            )
         elif successor not in current:
             yield problem("retired-successor", register.path, line, "replaced_by", value=successor)
 

@@ -77,7 +77,9 @@ class ValidationPass(ABC):
             self.problems.extend(not_canonical(table, record, line, cells))
         return record
 
-    def _keep(self, plan: TablePlan, rows: Iterable[tuple[int, Sequence[str]]], judged: dict[int, Record | None]) -> None:
+    def _keep(
+        self, plan: TablePlan, rows: Iterable[tuple[int, Sequence[str]]], judged: dict[int, Record | None]
+    ) -> None:
         """Keep the records of valid rows when asked, so that :func:`mydiplo.load` reads and parses each file once.
 
         ``judged`` holds, by line, what the model made of the rows the fast checks refused.

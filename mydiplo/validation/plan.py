@@ -100,4 +100,6 @@ def key_orders(plan: TablePlan, columns: Sequence[Sequence[str]]) -> tuple[list[
         return keys, keys
     keys = list(zip(*(columns[i] for i in plan.key)))
     numeric = plan.numeric_key
-    return keys, [tuple(int(v) if n and v else v for v, n in zip(key, numeric)) for key in keys] if any(numeric) else keys
+    return keys, [tuple(int(v) if n and v else v for v, n in zip(key, numeric)) for key in keys] if any(
+        numeric
+    ) else keys
