@@ -8,14 +8,16 @@ reports, at the same lines:
 - A table is read by polars only when that read provably equals what the
   ``csv`` module reads (one line per row, one cell per column, the header
   in place, UTF-8 with LF line endings and no BOM); any other file is read by
-  the default path's reader, which reports every syntax and shape problem.
+  the one reader (:mod:`mydiplo.files.rows`), which reports every syntax and
+  shape problem.
 - Cells: polars finds a superset of the rows that may be invalid (distinct
   values that a portable regular expression does not accept go through the
   default path's compiled checks); each such row is then judged by the
-  model, exactly as in the default path, which words the problems.
+  model in the pass both engines share (:mod:`mydiplo.validation.passes`),
+  which words the problems.
 - Keys, references, citations, dates and look-alike records are checked
-  with joins and sorts; each problem is worded by the functions the default
-  path uses.
+  with joins and sorts; each problem is located and worded by
+  :mod:`mydiplo.validation.breaches`, as in the default path.
 
 polars is imported here only; this module is imported only when the
 ``fast`` extra is installed and the package is large (see
@@ -30,7 +32,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -46,7 +48,7 @@ from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
 from .passes import ValidationPass
-from .plan import HOLDER, KIND, PUBLISHED, SOURCES, Reference, TablePlan, key_orders, read_order
+from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
@@ -151,7 +153,6 @@ class ColumnarValidator(ValidationPass):
         self.newest: dict[str, pl.DataFrame] = {}
         self.dates: dict[str, pl.DataFrame] = {}
         self.signatures: dict[str, pl.DataFrame] = {}
-        self.self_references: list[tuple[Table, Reference, pl.DataFrame]] = []
         self._reading: dict[str, Future[pl.DataFrame | None]] = {}
         self._ahead: Iterator[Table] = iter(())
         self._pool: Executor | None = None
@@ -186,7 +187,7 @@ class ColumnarValidator(ValidationPass):
         return _empty(table) if opened is None else self._read_with_csv(compiled, opened)
 
     def _read_with_csv(self, compiled: TablePlan, opened: TableFile) -> pl.DataFrame:
-        """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
+        """The one reader's rows (it reports syntax, blank and misshapen rows) as a frame."""
         table = compiled.table
         schema = _empty(table).schema
         frames = [
@@ -300,7 +301,8 @@ class ColumnarValidator(ValidationPass):
         for reference in compiled.references:
             filled = pl.col(reference.field) != ""
             if reference.table == table.name:
-                self.self_references.append((table, reference, frame.select(LINE, reference.field).filter(filled)))
+                referring = frame.select(LINE, reference.field).filter(filled).iter_rows()
+                self.self_references.extend((table, line, reference, value) for line, value in referring)
                 continue
             if not frame.height:
                 continue
@@ -394,13 +396,10 @@ class ColumnarValidator(ValidationPass):
     # -- checks that need every table -------------------------------------------
 
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        return (self._deferred(), self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
+        return (self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
 
-    def _deferred(self) -> Iterator[Problem]:
-        for table, reference, values in self.self_references:
-            known = self.known.get(reference.table, _STRINGS)
-            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
-                yield breaches.missing(table, line, reference, value)
+    def _ids(self, table: str) -> Container[str]:
+        return set(self.known.get(table, _STRINGS).to_list())
 
     def _uncited(self) -> Iterator[Problem]:
         for name in [t.cites for t in TABLES.values() if t.cites is not None] + [SOURCES]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -26,7 +26,7 @@ from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
 from .passes import ValidationPass
-from .plan import HOLDER, KIND, PUBLISHED, SOURCES, Reference, TablePlan, key_orders
+from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders
 
 
 @dataclass
@@ -41,7 +41,6 @@ class _Index:
     event_dates: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
-    deferred: list[tuple[Table, int, Reference, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -61,7 +60,10 @@ class Validator(ValidationPass):
         self.index = _Index()
 
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        return (self._deferred(), self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
+        return (self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
+
+    def _ids(self, table: str) -> Container[str]:
+        return self.lines[table]
 
     # -- one table, chunk by chunk -------------------------------------------------
 
@@ -141,7 +143,7 @@ class Validator(ValidationPass):
         for reference in plan.references:
             column = columns[reference.index]
             if reference.table == table.name:
-                self.index.deferred.extend((table, line, reference, value) for line, value in zip(lines, column) if value)
+                self.self_references.extend((table, line, reference, value) for line, value in zip(lines, column) if value)
                 continue
             distinct = set(column)
             distinct.discard("")
@@ -234,11 +236,6 @@ class Validator(ValidationPass):
         self.index.signatures[table.name].extend(zip(*parts, starts, ends, lines))
 
     # -- checks that need every table -------------------------------------------
-
-    def _deferred(self) -> Iterator[Problem]:
-        for table, line, reference, value in self.index.deferred:
-            if value not in self.lines[reference.table]:
-                yield breaches.missing(table, line, reference, value)
 
     def _uncited(self) -> Iterator[Problem]:
         for name in [t.cites for t in TABLES.values() if t.cites is not None] + [SOURCES]:

@@ -14,15 +14,15 @@ import re
 import sys
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
 from ..problems import Problem
-from ..registry import TABLES
-from .breaches import descriptor_problems, not_canonical, retired_problems
-from .plan import SOURCES, TablePlan, plan_of, read_order
+from ..registry import TABLES, Table
+from . import breaches
+from .plan import SOURCES, Reference, TablePlan, plan_of, read_order
 
 _ID = re.compile(ID_PATTERN)
 
@@ -37,20 +37,24 @@ class ValidationPass(ABC):
         self.problems: list[Problem] = []
         self.counts: dict[str, int] = {}
         self.lines: dict[str, dict[str, int]] = defaultdict(dict)
-        """Per table, ids and the line of their row: 0 for an id kept from an invalid row."""
+        """Per table, ids and the line of their row (0: an id kept from an invalid row). The columnar engine
+        keeps only invalid rows' ids here, and those of its valid rows in frames."""
         self.cited: dict[str, set[str]] = defaultdict(set)
-        """Per cited table (and the sources), ids that citations name."""
+        """Per cited table (and the sources), ids that citations name (the columnar engine: invalid rows' only)."""
         self.retired: dict[str, tuple[int, str]] = {}
         """The register of retired ids: each id's line and its successor."""
+        self.self_references: list[tuple[Table, int, Reference, str]] = []
+        """References to a record of the same table, checked once every table is read: (table, line, column, id)."""
 
     def run(self) -> tuple[list[Problem], dict[str, int]]:
         """Check the descriptor, every table, then what spans tables."""
-        self.problems.extend(descriptor_problems(self.root))
+        self.problems.extend(breaches.descriptor_problems(self.root))
         for table in read_order():
             self.counts[table.name] = self._table(plan_of(table))
-        for found in self._checks_across():
+        for found in (self._to_same_table(), *self._checks_across()):
             self.problems.extend(found)
-        self.problems.extend(retired_problems(self.retired, self._id_lines({*self.retired, *self._successors()})))
+        named = {*self.retired, *(successor for _, successor in self.retired.values() if successor)}
+        self.problems.extend(breaches.retired_problems(self.retired, self._id_lines(named)))
         self.counts = {name: self.counts[name] for name in TABLES}
         return self.problems, self.counts
 
@@ -60,21 +64,29 @@ class ValidationPass(ABC):
 
     @abstractmethod
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        """The checks that need every table read: references to the same table, citations, dates, look-alikes."""
+        """The checks that need every table read: citations, required rows, dates, look-alikes."""
+
+    @abstractmethod
+    def _ids(self, table: str) -> Container[str]:
+        """Every id of a table that a reference may point at: those of valid rows, and of invalid rows kept."""
+
+    def _to_same_table(self) -> Iterator[Problem]:
+        """References to a record of the same table point at one that exists."""
+        known = {name: self._ids(name) for name in {reference.table for _, _, reference, _ in self.self_references}}
+        for table, line, reference, value in self.self_references:
+            if value not in known[reference.table]:
+                yield breaches.missing(table, line, reference, value)
 
     def _id_lines(self, ids: set[str]) -> Mapping[str, Mapping[str, int]]:
         """Per table, the line of each of ``ids`` it holds (others may come too)."""
         return self.lines
-
-    def _successors(self) -> set[str]:
-        return {successor for _, successor in self.retired.values() if successor}
 
     def _judge(self, plan: TablePlan, line: int, cells: Sequence[str]) -> Record | None:
         """Let the model judge a row the fast checks refused; report its errors, or the non-canonical cells."""
         table = plan.table
         record = record_of(table, line, cells, self.problems)
         if record is not None:
-            self.problems.extend(not_canonical(table, record, line, cells))
+            self.problems.extend(breaches.not_canonical(table, record, line, cells))
         return record
 
     def _keep(
