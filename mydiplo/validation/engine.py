@@ -38,6 +38,7 @@ class _Index:
     completed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Per table named in a ``required_by``, the ids that rows of the requiring table reference."""
     published: dict[str, dt.date | None] | None = None
+    """Each valid source's latest possible publication day, worked out when the first citations are read."""
     event_dates: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
