@@ -47,7 +47,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
-from .passes import ValidationPass
+from .passes import Naming, ValidationPass
 from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
@@ -396,26 +396,20 @@ class ColumnarValidator(ValidationPass):
     # -- checks that need every table -------------------------------------------
 
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        return (self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
+        return (self._reported_dates(), self._duplicates())
 
     def _ids(self, table: str) -> Container[str]:
         return set(self.known.get(table, _STRINGS).to_list())
 
-    def _uncited(self) -> Iterator[Problem]:
-        for name in [t.cites for t in TABLES.values() if t.cites is not None] + [SOURCES]:
-            cited = pl.concat([*self.cited_series[name], pl.Series(list(self.cited[name]), dtype=pl.String)])
-            first = self.first.get(name)
-            if first is None:
-                continue
-            for _, line in first.filter(~_member(first, first.columns[0], cited)).iter_rows():
-                yield breaches.uncited(TABLES[name], line)
-
-    def _without_rows(self) -> Iterator[Problem]:
-        for name in (t.required_by[0] for t in TABLES.values() if t.required_by):
-            first = self.first.get(name)
-            if first is not None:
-                for _, line in first.filter(~_member(first, first.columns[0], self.completed[name])).iter_rows():
-                    yield breaches.without_rows(TABLES[name], line)
+    def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:
+        first = self.first.get(table)
+        if first is None:
+            return iter(())
+        if by == "citations":
+            names = pl.concat([*self.cited_series[table], pl.Series(list(self.cited[table]), dtype=pl.String)])
+        else:
+            names = self.completed[table]
+        return (line for _, line in first.filter(~_member(first, first.columns[0], names)).iter_rows())
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.dates.items():

@@ -25,7 +25,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
-from .passes import ValidationPass
+from .passes import Naming, ValidationPass
 from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders
 
 
@@ -33,7 +33,9 @@ from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders
 class _Index:
     """What later checks need to know of the valid rows already read, besides their ids."""
 
-    remembered: dict[str, dict[str, dict[str, str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(dict)))
+    remembered: dict[str, dict[str, dict[str, str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(dict))
+    )
     """Per table, per column it ``remembers``, each id's value."""
     completed: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Per table named in a ``required_by``, the ids that rows of the requiring table reference."""
@@ -61,10 +63,15 @@ class Validator(ValidationPass):
         self.index = _Index()
 
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        return (self._uncited(), self._without_rows(), self._reported_dates(), self._duplicates())
+        return (self._reported_dates(), self._duplicates())
 
     def _ids(self, table: str) -> Container[str]:
         return self.lines[table]
+
+    def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:
+        names = self.cited[table] if by == "citations" else self.index.completed[table]
+        # Line 0: an id kept from an invalid row, which is reported for its own cells.
+        return (line for record_id, line in self.lines[table].items() if line and record_id not in names)
 
     # -- one table, chunk by chunk -------------------------------------------------
 
@@ -137,14 +144,18 @@ class Validator(ValidationPass):
                 continue
             clashes = distinct.intersection(known)
             if clashes:
-                self.problems.extend(breaches.duplicate_id(table, line, i, other) for line, i in zip(lines, ids) if i in clashes)
+                self.problems.extend(
+                    breaches.duplicate_id(table, line, i, other) for line, i in zip(lines, ids) if i in clashes
+                )
 
     def _references(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]]) -> None:
         table = plan.table
         for reference in plan.references:
             column = columns[reference.index]
             if reference.table == table.name:
-                self.self_references.extend((table, line, reference, value) for line, value in zip(lines, column) if value)
+                self.self_references.extend(
+                    (table, line, reference, value) for line, value in zip(lines, column) if value
+                )
                 continue
             distinct = set(column)
             distinct.discard("")
@@ -164,7 +175,9 @@ class Validator(ValidationPass):
             for line, office_id, actor_id in zip(lines, columns[office], columns[actor]):
                 holder = holders.get(office_id) if office_id else None
                 if holder is not None and holder != actor_id:
-                    self.problems.append(breaches.office_holder(table, line, table.fields[office], office_id, holder, actor_id))
+                    self.problems.append(
+                        breaches.office_holder(table, line, table.fields[office], office_id, holder, actor_id)
+                    )
 
     # -- what later tables and checks need ----------------------------------------
 
@@ -191,7 +204,9 @@ class Validator(ValidationPass):
         """Each valid source's latest possible publication day; worked out once, as every source is read first."""
         if self.index.published is None:
             texts = self.index.remembered[SOURCES][PUBLISHED]
-            self.index.published = {s: date.latest if t and (date := partial_date(t)) else None for s, t in texts.items()}
+            self.index.published = {
+                s: date.latest if t and (date := partial_date(t)) else None for s, t in texts.items()
+            }
         return self.index.published
 
     def _citations(self, table: Table, lines: list[int], column: dict[str, Sequence[str]]) -> None:
@@ -210,7 +225,9 @@ class Validator(ValidationPass):
             if field_name:
                 self.problems.extend(breaches.citation_reading(table, TABLES[cited_table], line, field_name, value))
 
-    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], column: dict[str, Sequence[str]]) -> None:
+    def _event_dates(
+        self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], column: dict[str, Sequence[str]]
+    ) -> None:
         date_field, status_field, statuses = rule
         texts = column[date_field]
         earliest = {text: date.earliest for text in set(texts) if text and (date := partial_date(text)) is not None}
@@ -222,7 +239,9 @@ class Validator(ValidationPass):
             pairs = ((i, t) for i, t, status in zip(ids, texts, column[status_field]) if status in statuses)
         self.index.event_dates[table.name].update((i, earliest[t]) for i, t in pairs if t in earliest)
 
-    def _signatures(self, table: Table, model: type[Record], lines: list[int], column: dict[str, Sequence[str]]) -> None:
+    def _signatures(
+        self, table: Table, model: type[Record], lines: list[int], column: dict[str, Sequence[str]]
+    ) -> None:
         """Keep (signature..., start, end, line) rows; sorting them at the end puts look-alikes side by side."""
         parts = [list(map(sys.intern, column[name])) for name in model.duplicate_signature]
         if model.duplicate_dates is None:
@@ -238,20 +257,6 @@ class Validator(ValidationPass):
 
     # -- checks that need every table -------------------------------------------
 
-    def _uncited(self) -> Iterator[Problem]:
-        for name in [t.cites for t in TABLES.values() if t.cites is not None] + [SOURCES]:
-            cited = self.cited[name]
-            for record_id, line in self.lines[name].items():
-                if line and record_id not in cited:  # line 0: an invalid row, reported for its cells
-                    yield breaches.uncited(TABLES[name], line)
-
-    def _without_rows(self) -> Iterator[Problem]:
-        for name in (t.required_by[0] for t in TABLES.values() if t.required_by):
-            completed = self.index.completed[name]
-            for record_id, line in self.lines[name].items():
-                if line and record_id not in completed:
-                    yield breaches.without_rows(TABLES[name], line)
-
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.index.event_dates.items():
             table, newest = TABLES[name], self.index.newest_report[name]
@@ -259,7 +264,9 @@ class Validator(ValidationPass):
             for record_id, earliest in dates.items():
                 reported = newest.get(record_id)
                 if reported is not None and earliest > reported:
-                    yield breaches.dated_after_sources(table, self.lines[name][record_id], date_field, earliest, reported)
+                    yield breaches.dated_after_sources(
+                        table, self.lines[name][record_id], date_field, earliest, reported
+                    )
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():

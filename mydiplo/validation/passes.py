@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
@@ -27,6 +28,9 @@ from . import breaches
 from .plan import SOURCES, Reference, TablePlan, plan_of, read_order
 
 _ID = re.compile(ID_PATTERN)
+
+Naming = Literal["citations", "required"]
+"""What names a record: a citation, or a row of the table declared ``required_by`` its table."""
 
 
 @contextmanager
@@ -75,7 +79,7 @@ class ValidationPass(ABC):
         self.problems.extend(breaches.descriptor_problems(self.root))
         for table in read_order():
             self.counts[table.name] = self._table(plan_of(table))
-        for found in (self._to_same_table(), *self._checks_across()):
+        for found in (self._to_same_table(), self._unnamed(), *self._checks_across()):
             self.problems.extend(found)
         named = {*self.retired, *(successor for _, successor in self.retired.values() if successor)}
         self.problems.extend(breaches.retired_problems(self.retired, self._id_lines(named)))
@@ -88,11 +92,23 @@ class ValidationPass(ABC):
 
     @abstractmethod
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
-        """The checks that need every table read: citations, required rows, dates, look-alikes."""
+        """The checks that need every table read and are the engine's own: dates, look-alikes."""
+
+    @abstractmethod
+    def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:
+        """The lines of the valid records of ``table`` whose id no citation (or no row of the table
+        declared ``required_by`` it) names."""
 
     @abstractmethod
     def _ids(self, table: str) -> Container[str]:
         """Every id of a table that a reference may point at: those of valid rows, and of invalid rows kept."""
+
+    def _unnamed(self) -> Iterator[Problem]:
+        """Records no row names: uncited records and sources, and records without the rows another table owes them."""
+        for name in [t.cites for t in TABLES.values() if t.cites is not None] + [SOURCES]:
+            yield from (breaches.uncited(TABLES[name], line) for line in self._lines_not_named(name, "citations"))
+        for name in (t.required_by[0] for t in TABLES.values() if t.required_by):
+            yield from (breaches.without_rows(TABLES[name], line) for line in self._lines_not_named(name, "required"))
 
     def _to_same_table(self) -> Iterator[Problem]:
         """References to a record of the same table point at one that exists."""
