@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .files.locate import package_root
-from .files.records import read_package
 from .models import (
     Actor,
     ActorName,
@@ -27,7 +26,7 @@ from .models import (
     VisitParticipant,
 )
 from .models.actors import STATE_KINDS
-from .problems import Problem
+from .problems import Problem, problem
 from .registry import ACTORS, RECORD_TABLES, TABLES, table_of
 
 R = TypeVar("R", bound=Record)
@@ -239,14 +238,13 @@ def load(path: Path | str | None = None) -> Dataset:
     code runs from, else the data shipped in the installed package. Raises `InvalidPackageError` listing the errors when the
     package does not validate (run ``mydiplo validate`` for hints).
     """
-    from .validation import validate
+    from .validation import validate_records
 
     root = package_root(path)
-    errors = list(validate(root).errors)
-    if errors:
-        raise InvalidPackageError(root, errors)
-    tables = {name: tuple(read.records) for name, read in read_package(root).items()}
-    return Dataset(_version(root), tables)
+    report, records = validate_records(root)
+    if not report.valid:
+        raise InvalidPackageError(root, list(report.errors))
+    return Dataset(_version(root), {name: tuple(kept) for name, kept in records.items()})
 
 
 def _version(root: Path) -> str:
@@ -254,6 +252,7 @@ def _version(root: Path) -> str:
     try:
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidPackageError(root, [Problem("file-unreadable", f"datapackage.json cannot be read: {error}", "datapackage.json")]) from None
+        unreadable = problem("file-unreadable", "datapackage.json", variant="descriptor", reason=error)
+        raise InvalidPackageError(root, [unreadable]) from None
     return str(descriptor.get("version", "unversioned"))
 

@@ -64,6 +64,13 @@ class Table:
     ``field`` column may be empty). ``cites`` is the table a citation table
     belongs to. ``group`` orders tables in documentation. ``retirements``
     marks the register of retired ids, whose key names no record.
+
+    What the checks across tables need of a table is declared here, not
+    written into the validator: ``remembers`` names the columns they look
+    up by the table's id (an actor's kind, an office's holder, a source's
+    publication date); ``required_by`` is ``(table, rule)`` when every
+    record of that table needs at least one row here that references it
+    (every agreement has a party), else a breach of ``rule``.
     """
 
     name: str
@@ -73,6 +80,8 @@ class Table:
     cites: str | None = None
     unique_key: tuple[str, ...] = field(default=())
     retirements: bool = False
+    remembers: tuple[str, ...] = ()
+    required_by: tuple[str, str] | None = None
 
     @property
     def path(self) -> str:
@@ -168,24 +177,29 @@ def field_metadata(info: FieldInfo) -> list[Any]:
 _CITATION_KEY = ("record_id", "source_id", "locator", "field")
 
 
-def _with_citations(name: str, model: type[Record], key: tuple[str, ...], group: str, singular: str) -> list[Table]:
+def _with_citations(
+    name: str, model: type[Record], key: tuple[str, ...], group: str, singular: str, **declared: Any
+) -> list[Table]:
     return [
-        Table(name, model, key, group),
+        Table(name, model, key, group, **declared),
         Table(f"{singular}_citations", Citation, (), group, cites=name, unique_key=_CITATION_KEY),
     ]
 
 
 def _build() -> dict[str, Table]:
     tables = [
-        Table("sources", Source, ("source_id",), "provenance"),
-        *_with_citations("actors", Actor, ("actor_id",), "actors", "actor"),
+        Table("sources", Source, ("source_id",), "provenance", remembers=("published_date",)),
+        *_with_citations("actors", Actor, ("actor_id",), "actors", "actor", remembers=("kind",)),
         Table("actor_names", ActorName, ("actor_id", "name"), "actors"),
-        *_with_citations("offices", Office, ("office_id",), "actors", "office"),
+        *_with_citations("offices", Office, ("office_id",), "actors", "office", remembers=("holder_id",)),
         *_with_citations("visits", Visit, ("visit_id",), "visits", "visit"),
         Table("visit_participants", VisitParticipant, ("visit_id", "actor_id", "role"), "visits"),
         *_with_citations("honours", Honour, ("honour_id",), "visits", "honour"),
         *_with_citations("agreements", Agreement, ("agreement_id",), "agreements", "agreement"),
-        Table("agreement_parties", AgreementParty, ("agreement_id", "actor_id", "role"), "agreements"),
+        Table(
+            "agreement_parties", AgreementParty, ("agreement_id", "actor_id", "role"), "agreements",
+            required_by=("agreements", "agreement-parties"),
+        ),
         Table("agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements"),
         *_with_citations("elections", Election, ("election_id",), "elections", "election"),
         Table("election_phases", ElectionPhase, ("election_id", "phase"), "elections"),

@@ -122,9 +122,6 @@ def test_every_record_table_has_a_label_and_its_records_a_name(table: Table, dat
 CODE_DIR = ROOT / "mydiplo"
 DECLARING = ("models/", "registry.py")
 """Where tables are named: the models declare what a table is, the registry lists them."""
-VALIDATOR_NAMING = ("validation/engine.py", "validation/columnar.py")
-"""The validator's engines, being rewritten around one rule set; they still name tables (remove a file
-from here when it stops: the test then passes, and a strict expected failure that passes fails)."""
 NOT_TABLES = {
     ("about.py", "elections"): "a keyword of the package metadata",
     ("site/links.py", "actors"): "the site's folder of actor pages",
@@ -138,18 +135,7 @@ def _code_files() -> list[Path]:
     return sorted(p for p in CODE_DIR.rglob("*.py") if not p.relative_to(CODE_DIR).as_posix().startswith(DECLARING))
 
 
-def _file_param(path: Path) -> object:
-    relative = path.relative_to(CODE_DIR).as_posix()
-    if relative in VALIDATOR_NAMING:
-        return pytest.param(
-            path,
-            id=relative,
-            marks=pytest.mark.xfail(strict=True, reason="the validator still names tables; its rewrite removes them"),
-        )
-    return pytest.param(path, id=relative)
-
-
-@pytest.mark.parametrize("path", [_file_param(p) for p in _code_files()])
+@pytest.mark.parametrize("path", _code_files(), ids=lambda p: p.relative_to(CODE_DIR).as_posix())
 def test_no_code_outside_the_models_and_the_registry_names_a_table(path: Path) -> None:
     relative = path.relative_to(CODE_DIR).as_posix()
     named = sorted(

@@ -24,9 +24,10 @@ from test_properties import MUTATIONS, mutated_copy
 
 import mydiplo.validation as validation
 from mydiplo.cli import main
+from mydiplo.files.rows import CHUNK_ROWS
 from mydiplo.registry import TABLES
 from mydiplo.validation import EngineUnavailable, Report, validate
-from mydiplo.validation.engine import CHUNK_ROWS, Validator
+from mydiplo.validation.engine import Validator
 
 pl = pytest.importorskip("polars")
 from mydiplo.validation.columnar import ColumnarValidator, exact_frame  # noqa: E402

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -35,9 +35,10 @@ def to_cell(value: Any) -> str:
     raise TypeError(f"no CSV form for {type(value).__name__}")
 
 
-def row_values(row: dict[str, str]) -> dict[str, str | None]:
-    """A CSV row as model input: an empty cell is a missing value."""
-    return {name: (cell if cell != "" else None) for name, cell in row.items()}
+def row_values(row: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    """A CSV row (a mapping, or ``(column, cell)`` pairs) as model input: an empty cell is a missing value."""
+    pairs = row.items() if isinstance(row, Mapping) else row
+    return {name: (cell if cell != "" else None) for name, cell in pairs}
 
 
 def sort_key(table: Table, record: Record) -> tuple[Any, ...]:
@@ -66,41 +67,3 @@ def render(table: Table, records: Iterable[Record]) -> str:
 def write_table(path: Path, table: Table, records: Iterable[Record]) -> None:
     """Write a table's records to ``path`` in canonical form, atomically."""
     write_atomic(path, render(table, records))
-
-
-class CsvSyntaxError(ValueError):
-    """The text is not well-formed CSV; ``line`` is where the reader gave up."""
-
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def parse_rows(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """Split CSV text into its header and ``(line number, cells)`` pairs.
-
-    Line numbers are those of the file as an editor shows them (the header is
-    line 1), so errors can point at the exact line to fix. Malformed CSV
-    raises :class:`CsvSyntaxError` with the line of the trouble.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, [])
-    except csv.Error as error:
-        raise CsvSyntaxError(str(error), reader.line_num) from None
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        start = reader.line_num + 1
-        try:
-            for cells in reader:
-                yield start, cells
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise CsvSyntaxError(str(error), start) from None
-
-    return header, rows()
-
-
-def as_dict(header: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
-    """Pair header names with cells (the caller checks that the counts match)."""
-    return dict(zip(header, cells))

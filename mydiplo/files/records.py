@@ -1,13 +1,16 @@
-"""Reading a data package's CSV files into typed records, keeping every problem found on the way.
+"""Rows into typed records, keeping every problem found on the way.
 
 Reading never stops at the first bad cell: each row that parses becomes a
 record, each that does not becomes one :class:`~mydiplo.problems.Problem`
-per broken field, with its file and line. :func:`mydiplo.load` builds its
-records here, once ``mydiplo validate``'s checks have passed.
+per broken field, with its file and line. :func:`record_of` is the one way a
+row becomes a record: validation judges suspect rows with it, :func:`mydiplo.load`
+keeps the records of its validating pass, ``fmt`` rewrites them and ``diff``
+compares their canonical cells.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +18,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..models import Record
-from ..problems import Problem
-from ..registry import TABLES, Table
-from .canonical import CsvSyntaxError, as_dict, parse_rows, row_values
+from ..problems import Problem, problem
+from ..registry import Table
+from .canonical import row_values
+from .rows import table_chunks
 from .tablefile import open_table
 
 _RULE_OF_ERROR = {
@@ -56,40 +60,22 @@ def read_table(root: Path, table: Table) -> TableRead:
     if opened is None:
         return result
     result.opened = True
-    with opened.open() as file:
-        text = file.read()
-    try:
-        header, rows = parse_rows(text)
-        if tuple(header) != table.fields:
-            result.problems.append(
-                Problem("header-mismatch", f"expected the header {','.join(table.fields)}", table.path, 1)
-            )
-            return result
-        for line, cells in rows:
-            _read_row(result, line, cells)
-    except CsvSyntaxError as error:
-        result.problems.append(Problem("csv-syntax", f"the CSV cannot be read from here: {error}", table.path, error.line))
+    for chunk in table_chunks(opened, table, result.problems):
+        for line, cells in zip(chunk.lines, chunk.rows):
+            record = record_of(table, line, cells, result.problems)
+            if record is not None:
+                result.records.append(record)
+                result.lines.append(line)
     return result
 
 
-def _read_row(result: TableRead, line: int, cells: list[str]) -> None:
-    table = result.table
-    if not cells:
-        result.problems.append(Problem("blank-row", "the line is empty", table.path, line))
-        return
-    if len(cells) != len(table.fields):
-        result.problems.append(
-            Problem("row-length", f"the row has {len(cells)} cells, the header {len(table.fields)}", table.path, line)
-        )
-        return
-    values = row_values(as_dict(table.fields, cells))
+def record_of(table: Table, line: int, cells: Sequence[str], problems: list[Problem]) -> Record | None:
+    """The record a row of one cell per column holds; or None, with one problem per broken field added."""
     try:
-        record = table.model.model_validate(values)
+        return table.model.model_validate(row_values(zip(table.fields, cells)))
     except ValidationError as error:
-        result.problems.extend(problems_of(error, table, line))
-        return
-    result.records.append(record)
-    result.lines.append(line)
+        problems.extend(problems_of(error, table, line))
+        return None
 
 
 def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem]:
@@ -99,18 +85,11 @@ def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem
         field_name = str(detail["loc"][0]) if detail["loc"] else None
         value: Any = detail.get("input")
         if field_name is not None and value is None:
-            problems.append(Problem("field-required", f"{field_name} is required", table.path, line, field_name))
+            problems.append(problem("field-required", table.path, line, field_name, column=field_name))
             continue
         rule = _RULE_OF_ERROR.get(detail["type"], "field-type")
-        if field_name is None:
-            field_name = (detail.get("ctx") or {}).get("field")
-            message = detail["msg"]
+        if field_name is None:  # a rule of the row, which names its field in its context
+            problems.append(problem(rule, table.path, line, (detail.get("ctx") or {}).get("field"), value=value, reason=detail["msg"]))
         else:
-            message = f"{value!r}: {detail['msg']}"
-        problems.append(Problem(rule, message, table.path, line, field_name))
+            problems.append(problem(rule, table.path, line, field_name, value=value, reason=detail["msg"]))
     return problems
-
-
-def read_package(root: Path) -> dict[str, TableRead]:
-    """Read every table of the data package under ``root``."""
-    return {name: read_table(root, table) for name, table in TABLES.items()}

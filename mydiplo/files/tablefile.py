@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from ..problems import Problem
+from ..problems import Problem, problem
 
 _BOM = codecs.BOM_UTF8
 _BLOCK = 1 << 22
@@ -52,25 +52,25 @@ def open_table(path: Path, name: str, problems: list[Problem]) -> TableFile | No
         with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return _checked(path, name, data, size, problems)
     except FileNotFoundError:
-        problems.append(Problem("file-missing", "the file does not exist", name))
+        problems.append(problem("file-missing", name))
     except OSError as error:
-        problems.append(Problem("file-unreadable", f"the file cannot be read: {error.strerror or error}", name))
+        problems.append(problem("file-unreadable", name, reason=error.strerror or error))
     return None
 
 
 def _checked(path: Path, name: str, data: mmap.mmap, size: int, problems: list[Problem]) -> TableFile | None:
     has_bom = data[:3] == _BOM
     if has_bom:
-        problems.append(Problem("file-unreadable", "the file starts with a byte-order mark (BOM)", name, 1))
+        problems.append(problem("file-unreadable", name, 1, variant="bom"))
     decoder = codecs.getincrementaldecoder("utf-8")()
     for offset in range(0, size, _BLOCK):
         try:
             decoder.decode(data[offset : offset + _BLOCK], final=offset + _BLOCK >= size)
         except UnicodeDecodeError as error:
             at = offset + error.start
-            problems.append(Problem("file-unreadable", f"byte {at} is not UTF-8 ({error.reason})", name, _line_at(data, at)))
+            problems.append(problem("file-unreadable", name, _line_at(data, at), variant="encoding", offset=at, reason=error.reason))
             return None
     carriage = data.find(b"\r")
     if carriage != -1:
-        problems.append(Problem("line-endings", "the file has CR or CRLF line endings", name, _line_at(data, carriage)))
+        problems.append(problem("line-endings", name, _line_at(data, carriage)))
     return TableFile(path, "utf-8-sig" if has_bom else "utf-8", None if carriage != -1 else "")

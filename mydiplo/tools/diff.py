@@ -31,11 +31,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..files.canonical import CsvSyntaxError, as_dict, parse_rows, row_values, to_cell
+from ..files.canonical import to_cell
+from ..files.records import record_of
+from ..files.rows import reading
 from ..files.tablefile import open_table
-from ..problems import Problem
+from ..problems import Problem, problem
 from ..registry import RETIRED_IDS, TABLES, Table
 
 
@@ -191,41 +191,36 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
         return _Rows()
     opened = open_table(path, table.path, [])
     if opened is None:
-        problems.append(Problem("file-unreadable", f"cannot be compared: the file at {root.name or root} is not UTF-8 text", table.path))
+        problems.append(problem("file-unreadable", table.path, variant="to-compare", place=root.name or root))
         return _Rows()
-    with opened.open() as file:
-        text = file.read()
     result = _Rows(found=True)
-    try:
-        header, rows = parse_rows(text)
-        result.header = tuple(header)
-        missing = [name for name in table.key if name not in header]
-        if missing:
-            problems.append(Problem("header-mismatch", f"cannot be compared: the header lacks the key column {missing[0]}", table.path, 1))
+    read: list[Problem] = []
+    with reading(opened, table.path, read) as reader:
+        result.header = reader.header or ()
+        missing = [name for name in table.key if name not in result.header]
+        if reader.header is not None and missing:
+            problems.append(problem("header-mismatch", table.path, 1, variant="to-compare", column=missing[0]))
             return _Rows()
-        for line, cells in rows:
-            if len(cells) != len(header):
-                continue  # a blank or misshapen row: `mydiplo validate` locates it
-            values = _canonical(table, as_dict(header, cells))
-            key = tuple((name, values[name]) for name in table.key)
-            occurrence = 1
-            while key in result.rows:  # a duplicated key stays visible instead of hiding a row
-                occurrence += 1
-                key = (*key[: len(table.key)], ("occurrence", str(occurrence)))
-            result.rows[key] = (line, values)
-    except CsvSyntaxError as error:
-        problems.append(Problem("csv-syntax", f"cannot be compared past this line: {error}", table.path, error.line))
+        for chunk in reader.chunks():
+            for line, cells in zip(chunk.lines, chunk.rows):
+                values = _canonical(table, result.header, line, cells)
+                key = tuple((name, values[name]) for name in table.key)
+                occurrence = 1
+                while key in result.rows:  # a duplicated key stays visible instead of hiding a row
+                    occurrence += 1
+                    key = (*key[: len(table.key)], ("occurrence", str(occurrence)))
+                result.rows[key] = (line, values)
+    # Blank and misshapen rows are left out: `mydiplo validate` locates them. Rows past broken CSV cannot be compared.
+    problems.extend(problem for problem in read if problem.rule == "csv-syntax")
     return result
 
 
-def _canonical(table: Table, cells: Cells) -> Cells:
+def _canonical(table: Table, header: tuple[str, ...], line: int, cells: list[str]) -> Cells:
     """The cells in canonical form when the row is a valid record of ``table``; as written otherwise."""
-    if tuple(cells) != table.fields:
-        return cells
-    try:
-        record = table.model.model_validate(row_values(cells))
-    except ValidationError:
-        return cells
+    written = dict(zip(header, cells))
+    record = record_of(table, line, cells, []) if header == table.fields else None
+    if record is None:
+        return written
     return {name: to_cell(getattr(record, name)) for name in table.fields}
 
 
@@ -299,9 +294,9 @@ def _unrecorded_removals(tables: list[TableDiff], read: dict[str, tuple[_Rows, _
             if change.change is not Change.REMOVED or record_id in remaining:
                 continue  # only a duplicated row went when the id is still there
             if table.retirements:
-                yield Problem("retired-id", f"{record_id!r} was taken out of the register; a retired id stays retired, so restore its row", table.path, None, id_field)
+                yield problem("retired-id", table.path, None, id_field, variant="unretired", value=record_id)
             elif record_id not in retired:
-                yield Problem("unrecorded-removal", f"the record {record_id!r} is removed but its id is not retired", table.path, None, id_field)
+                yield problem("unrecorded-removal", table.path, None, id_field, value=record_id)
 
 
 def _ids(rows: _Rows, id_field: str) -> set[str]:
@@ -337,8 +332,7 @@ def human(diff: PackageDiff) -> str:
                     lines.append(f"    {name}: {_shown(old)} -> {_shown(new)}")
                 else:
                     lines.append(f"    {name}: {old if new is None else new}")
-    for problem in diff.problems:
-        lines.append(str(problem))
+    lines.extend(str(found) for found in diff.problems)
     if not diff.tables:
         lines.append("no change to the data")
         return "\n".join(lines) + "\n"

@@ -19,11 +19,13 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
+from ..models.base import Record
 from ..problems import RULES, Problem, Rule, Severity
 from ..registry import TABLES
 from .engine import Validator
+from .passes import ValidationPass
 
-__all__ = ["ENGINES", "FAST_BYTES", "RULES", "EngineUnavailable", "Problem", "Report", "Rule", "Severity", "validate"]
+__all__ = ["ENGINES", "FAST_BYTES", "RULES", "EngineUnavailable", "Problem", "Report", "Rule", "Severity", "validate", "validate_records"]
 
 Engine = Literal["auto", "default", "fast"]
 ENGINES: tuple[Engine, ...] = ("auto", "default", "fast")
@@ -64,22 +66,37 @@ def validate(root: Path, engine: Engine = "auto") -> Report:
     environment variable ``MYDIPLO_ENGINE`` overrides ``auto``. Problems come
     in the order of their place (file, line, field), whichever engine ran.
     """
+    return _run(root, engine, keep_records=False)[0]
+
+
+def validate_records(root: Path, engine: Engine = "auto") -> tuple[Report, dict[str, list[Record]]]:
+    """Validate as :func:`validate` does, and keep the records of every valid row, per table, in file order.
+
+    :func:`mydiplo.load` builds its dataset from them, so each file is read
+    and parsed once.
+    """
+    return _run(root, engine, keep_records=True)
+
+
+def _run(root: Path, engine: Engine, keep_records: bool) -> tuple[Report, dict[str, list[Record]]]:
     if engine == "auto":
         engine = os.environ.get("MYDIPLO_ENGINE", "auto")  # type: ignore[assignment]
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    problems, counts = _validator(root, engine).run()
-    return Report(root, counts, tuple(sorted(problems, key=_place)))
+    validator = _validator(root, engine, keep_records)
+    problems, counts = validator.run()
+    records = {name: validator.records.get(name, []) for name in TABLES} if validator.records is not None else {}
+    return Report(root, counts, tuple(sorted(problems, key=_place))), records
 
 
-def _validator(root: Path, engine: Engine) -> Validator:
+def _validator(root: Path, engine: Engine, keep_records: bool = False) -> ValidationPass:
     if engine == "fast" and not _polars_ready():
         raise EngineUnavailable("the fast engine needs polars 2 or newer: pip install 'mydiplo[fast]'")
     if engine == "fast" or (engine == "auto" and _table_bytes(root) >= FAST_BYTES and _polars_ready()):
         from .columnar import ColumnarValidator
 
-        return ColumnarValidator(root)
-    return Validator(root)
+        return ColumnarValidator(root, keep_records)
+    return Validator(root, keep_records)
 
 
 def _polars_ready() -> bool:

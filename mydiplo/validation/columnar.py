@@ -8,14 +8,16 @@ reports, at the same lines:
 - A table is read by polars only when that read provably equals what the
   ``csv`` module reads (one line per row, one cell per column, the header
   in place, UTF-8 with LF line endings and no BOM); any other file is read by
-  the default path's reader, which reports every syntax and shape problem.
+  the one reader (:mod:`mydiplo.files.rows`), which reports every syntax and
+  shape problem.
 - Cells: polars finds a superset of the rows that may be invalid (distinct
   values that a portable regular expression does not accept go through the
   default path's compiled checks); each such row is then judged by the
-  model, exactly as in the default path, which words the problems.
+  model in the pass both engines share (:mod:`mydiplo.validation.passes`),
+  which words the problems.
 - Keys, references, citations, dates and look-alike records are checked
-  with joins and sorts; each problem is worded by the functions the default
-  path uses.
+  with joins and sorts; each problem is located and worded by
+  :mod:`mydiplo.validation.breaches`, as in the default path.
 
 polars is imported here only; this module is imported only when the
 ``fast`` extra is installed and the package is large (see
@@ -30,38 +32,23 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
+from ..files.rows import table_chunks
 from ..files.tablefile import TableFile, open_table
 from ..generate.schemas import columns
 from ..models.base import Record
 from ..models.dates import PartialDate
 from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
+from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
-from .engine import (
-    Validator,
-    _Compiled,
-    _missing,
-    _reading,
-    _Reference,
-    _TableState,
-    dated_after_sources,
-    duplicate_id,
-    duplicate_key,
-    key_orders,
-    likely_duplicate,
-    office_holder,
-    out_of_order,
-    read_order,
-    uncited,
-    without_parties,
-    wrong_actor_kind,
-)
+from .passes import Naming, ValidationPass
+from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
@@ -136,37 +123,36 @@ class _CellCheck:
         return values.filter(~accepted).unique()  # matching first: cheaper than hashing a column of ids
 
 
-def _cell_checks(compiled: _Compiled) -> list[_CellCheck]:
+def _cell_checks(compiled: TablePlan) -> list[_CellCheck]:
     """The default path's checks of each column, each with the pattern that accepts most good values in bulk."""
     model = compiled.table.model
     checks = []
-    for (_, required, bad), column in zip(compiled.plan.checks, columns(model)):
+    for (_, required, bad), column in zip(compiled.cells.checks, columns(model)):
         pattern, longest = portable_pattern(column, field_metadata(model.model_fields[column.name])) or (None, None)
         checks.append(_CellCheck(column.name, required, bad, pattern, longest))
     return checks
 
 
-class ColumnarValidator(Validator):
-    """The default :class:`Validator`'s checks, table by table over polars frames of the valid rows."""
+class ColumnarValidator(ValidationPass):
+    """The default engine's checks, table by table over polars frames of the valid rows."""
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
+    def __init__(self, root: Path, keep_records: bool = False) -> None:
+        super().__init__(root, keep_records)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
         self.tagged: list[pl.DataFrame] = []
         """The same ids as ``known``, as (id, table) frames."""
         self.first: dict[str, pl.DataFrame] = {}
         """Per record table, (id, line) of the first valid row of each id."""
-        self.kinds = pl.DataFrame(schema={"actor_id": pl.String, "__kind": pl.String})
-        self.holders = pl.DataFrame(schema={"office_id": pl.String, "__holder": pl.String})
-        self.published = pl.DataFrame(schema={"source_id": pl.String, "__published": pl.Date})
-        self.parties = _STRINGS
-        self.cited: dict[str, list[pl.Series]] = defaultdict(list)
+        self.remembered: dict[str, pl.DataFrame] = {}
+        """Per table that ``remembers`` columns, (id, ``__column``...) of its valid rows."""
+        self.completed: dict[str, pl.Series] = defaultdict(lambda: _STRINGS)
+        """Per table named in a ``required_by``, the ids that rows of the requiring table reference."""
+        self.published: pl.DataFrame | None = None
+        self.cited_series: dict[str, list[pl.Series]] = defaultdict(list)
         self.newest: dict[str, pl.DataFrame] = {}
         self.dates: dict[str, pl.DataFrame] = {}
         self.signatures: dict[str, pl.DataFrame] = {}
-        self.self_references: list[tuple[Table, _Reference, pl.DataFrame]] = []
-        self._read: list[pl.DataFrame] = []
         self._reading: dict[str, Future[pl.DataFrame | None]] = {}
         self._ahead: Iterator[Table] = iter(())
         self._pool: Executor | None = None
@@ -174,7 +160,7 @@ class ColumnarValidator(Validator):
     # -- reading -------------------------------------------------------------------
 
     def run(self) -> tuple[list[Problem], dict[str, int]]:
-        """As the default engine's run, with each table read by polars while the one before it is checked."""
+        """The pass, with each table read by polars while the one before it is checked."""
         with ThreadPoolExecutor(1) as pool:
             self._ahead, self._pool = iter(read_order()), pool
             self._read_next()
@@ -186,11 +172,11 @@ class ColumnarValidator(Validator):
         if table is not None and self._pool is not None:
             self._reading[table.name] = self._pool.submit(exact_frame, self.root / table.path, table.fields)
 
-    def _table(self, compiled: _Compiled) -> int:
+    def _table(self, compiled: TablePlan) -> int:
         # No local name keeps the frame: the check drops the columns it no longer needs from memory.
         return self._check(compiled, self._frame(compiled))
 
-    def _frame(self, compiled: _Compiled) -> pl.DataFrame:
+    def _frame(self, compiled: TablePlan) -> pl.DataFrame:
         """The table's well-shaped rows, read by polars when it reads them exactly, else by the csv module."""
         table = compiled.table
         frame = self._reading.pop(table.name).result()
@@ -200,29 +186,25 @@ class ColumnarValidator(Validator):
         opened = open_table(self.root / table.path, table.path, self.problems)
         return _empty(table) if opened is None else self._read_with_csv(compiled, opened)
 
-    def _read_with_csv(self, compiled: _Compiled, opened: TableFile) -> pl.DataFrame:
-        """The default path's reading, which reports syntax, blank and misshapen rows; the rest as a frame."""
-        self._read = []
-        with opened.open() as file:
-            self._rows(compiled, opened, csv.reader(file, strict=True))
-        frames, self._read = self._read, []
-        return pl.concat(frames) if frames else _empty(compiled.table)
-
-    def _chunk(self, compiled: _Compiled, lines: list[int], rows: list[list[str]], state: _TableState) -> int:
-        """Keep a chunk of well-shaped rows read by the default path's reader, for the columnar checks."""
-        fields = compiled.table.fields
-        self._read.append(pl.DataFrame({LINE: lines, **dict(zip(fields, map(list, zip(*rows))))}, schema=_empty(compiled.table).schema))
-        return len(rows)
+    def _read_with_csv(self, compiled: TablePlan, opened: TableFile) -> pl.DataFrame:
+        """The one reader's rows (it reports syntax, blank and misshapen rows) as a frame."""
+        table = compiled.table
+        schema = _empty(table).schema
+        frames = [
+            pl.DataFrame({LINE: chunk.lines, **dict(zip(table.fields, map(list, zip(*chunk.rows))))}, schema=schema)
+            for chunk in table_chunks(opened, table, self.problems)
+        ]
+        return pl.concat(frames) if frames else _empty(table)
 
     # -- one table -------------------------------------------------------------------
 
-    def _check(self, compiled: _Compiled, frame: pl.DataFrame) -> int:
+    def _check(self, compiled: TablePlan, frame: pl.DataFrame) -> int:
         """Judge suspect rows with the model, then check keys and references of the valid rows and remember them."""
         suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
-        invalid = []
-        for line, *cells in suspects.iter_rows():
-            if not self._fallback(compiled, line, cells):
-                invalid.append((line, cells))
+        judged = {line: self._judge(compiled, line, cells) for line, *cells in suspects.iter_rows()}
+        if self.records is not None:
+            self._keep(compiled, ((line, cells) for line, *cells in frame.iter_rows()), judged)
+        invalid = [(line, cells) for line, *cells in suspects.iter_rows() if judged[line] is None]
         frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
         if invalid:
             self._salvage(compiled, [cells for _, cells in invalid])
@@ -232,7 +214,7 @@ class ColumnarValidator(Validator):
         self._memorise(compiled, frame, distinct)
         return frame.height
 
-    def _suspect(self, compiled: _Compiled, frame: pl.DataFrame) -> pl.Expr:
+    def _suspect(self, compiled: TablePlan, frame: pl.DataFrame) -> pl.Expr:
         """A mask of every row the default path's fast checks would refuse (and perhaps a few more)."""
         checks = _cell_checks(compiled)
         # Optional columns are often empty throughout: they hold one value, "", and need no matching.
@@ -250,10 +232,10 @@ class ColumnarValidator(Validator):
                 bad.add("")
             if bad:
                 flags.append(pl.col(check.name).is_in(sorted(bad)))
-        fields, plan = compiled.table.fields, compiled.plan
+        fields, plan = compiled.table.fields, compiled.cells
         for group in plan.together:
-            filled = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
-            flags.append((filled > 0) & (filled < len(group)))
+            set_cells = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
+            flags.append((set_cells > 0) & (set_cells < len(group)))
         for first, then in plan.date_order:
             a, b = fields[first], fields[then]
             pairs = frame.select(a, b).unique().filter((pl.col(a) != "") & (pl.col(b) != ""))
@@ -266,7 +248,7 @@ class ColumnarValidator(Validator):
             flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
         return pl.any_horizontal(flags)
 
-    def _key_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+    def _key_checks(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:
         """Rows sorted by key, keys unique in the table, ids unique across tables; True when no key repeats."""
         table = compiled.table
         key = list(table.key)
@@ -275,7 +257,7 @@ class ColumnarValidator(Validator):
             # Rare: the exact running-maximum comparison of the default path, in Python.
             key_columns = {compiled.key[i]: frame[name].to_list() for i, name in enumerate(key)}
             _, orders = key_orders(compiled, [key_columns.get(i, []) for i in range(len(table.fields))])
-            out_of_order(table, frame[LINE].to_list(), orders, None, self.problems)
+            breaches.out_of_order(table, frame[LINE].to_list(), orders, None, self.problems)
         fresh = frame.select(*key, LINE)
         # Sorted rows hold their duplicates side by side; only then, or when unsorted, group them.
         repeated = pl.all_horizontal([pl.col(name) == pl.col(name).shift(1) for name in key]).fill_null(False)
@@ -283,7 +265,7 @@ class ColumnarValidator(Validator):
         if not distinct:
             marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
             for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
-                self.problems.append(duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+                self.problems.append(breaches.duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
             fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
         if compiled.id_index is None:
             return distinct
@@ -293,14 +275,14 @@ class ColumnarValidator(Validator):
             others = pl.concat(self.tagged, rechunk=False)
             clashes = others.filter(_member(others, "__id", fresh[id_field])).unique()
             for record_id, line, other in fresh.join(clashes, left_on=id_field, right_on="__id", how="inner").iter_rows():
-                self.problems.append(duplicate_id(table, line, record_id, other))
+                self.problems.append(breaches.duplicate_id(table, line, record_id, other))
         self.first[table.name] = fresh
-        salvaged = pl.Series(list(self.index.lines[table.name]), dtype=pl.String)
+        salvaged = pl.Series(list(self.lines[table.name]), dtype=pl.String)
         self.known[table.name] = known = pl.concat([fresh[id_field], salvaged])
         self.tagged.append(pl.DataFrame({"__id": known}).with_columns(__table=pl.lit(table.name)))
         return distinct
 
-    def _sorted(self, compiled: _Compiled, frame: pl.DataFrame) -> bool:
+    def _sorted(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:
         """True when no row's key is below the key of the row above it (numbers compared as numbers)."""
         orders = []
         for name, numeric in zip(compiled.table.key, compiled.numeric_key):
@@ -313,52 +295,52 @@ class ColumnarValidator(Validator):
             equal = equal & (order == order.shift(1))
         return not frame.select(below.fill_null(False).any()).item()
 
-    def _reference_checks(self, compiled: _Compiled, frame: pl.DataFrame) -> None:
+    def _reference_checks(self, compiled: TablePlan, frame: pl.DataFrame) -> None:
         """Every reference points at a known record of a fitting kind; offices held by the actor named."""
         table = compiled.table
         for reference in compiled.references:
             filled = pl.col(reference.field) != ""
             if reference.table == table.name:
-                self.self_references.append((table, reference, frame.select(LINE, reference.field).filter(filled)))
+                referring = frame.select(LINE, reference.field).filter(filled).iter_rows()
+                self.self_references.extend((table, line, reference, value) for line, value in referring)
                 continue
             if not frame.height:
                 continue
             known = self.known.get(reference.table, _STRINGS)
             for line, value in frame.select(LINE, reference.field).filter(filled & ~_member(frame, reference.field, known)).iter_rows():
-                self.problems.append(_missing(table, line, reference, value))
+                self.problems.append(breaches.missing(table, line, reference, value))
             if reference.kinds:
                 # The actors of another kind are usually fewer than the references: look those up.
-                others = self.kinds.filter(~pl.col("__kind").is_in(list(reference.kinds)))
-                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others["actor_id"]))
-                for line, value, kind in wrong.join(others, left_on=reference.field, right_on="actor_id", how="inner").iter_rows():
-                    self.problems.append(wrong_actor_kind(table, line, reference, value, kind))
-        for office, actor in compiled.capacities:
+                actors = self.remembered[reference.table]
+                actor_id = actors.columns[0]
+                others = actors.filter(~pl.col(f"__{KIND}").is_in(list(reference.kinds))).select(actor_id, f"__{KIND}")
+                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others[actor_id]))
+                for line, value, kind in wrong.join(others, left_on=reference.field, right_on=actor_id, how="inner").iter_rows():
+                    self.problems.append(breaches.wrong_actor_kind(table, line, reference, value, kind))
+        for office, actor, offices in compiled.capacities:
             office_field, actor_field = table.fields[office], table.fields[actor]
+            holders = self.remembered[offices]
             held = frame.select(LINE, office_field, actor_field).filter(pl.col(office_field) != "")
-            held = held.join(self.holders, left_on=office_field, right_on="office_id", how="inner")
-            for line, office_id, actor_id, holder in held.filter(pl.col("__holder") != pl.col(actor_field)).iter_rows():
-                self.problems.append(office_holder(table, line, office_field, office_id, holder, actor_id))
+            held = held.join(holders.select(holders.columns[0], f"__{HOLDER}"), left_on=office_field, right_on=holders.columns[0])
+            for line, office_id, actor_id, holder in held.filter(pl.col(f"__{HOLDER}") != pl.col(actor_field)).iter_rows():
+                self.problems.append(breaches.office_holder(table, line, office_field, office_id, holder, actor_id))
 
     # -- what later tables and checks need ----------------------------------------
 
-    def _memorise(self, compiled: _Compiled, frame: pl.DataFrame, distinct: bool) -> None:
+    def _memorise(self, compiled: TablePlan, frame: pl.DataFrame, distinct: bool) -> None:
         """Keep what later tables and checks need; ``distinct`` says that no key repeats."""
         table = compiled.table
         model: type[Record] = table.model
-        if table.name == "actors":
-            self.kinds = _last(frame, "actor_id", distinct, kind="__kind")
-        elif table.name == "offices":
-            self.holders = _last(frame, "office_id", distinct, holder_id="__holder")
-        elif table.name == "sources":
-            latest = _dates(frame["published_date"], lambda date: date.latest)
-            self.published = _last(frame, "source_id", distinct, published_date="__published").with_columns(_mapped("__published", latest, None))
-        elif table.name == "agreement_parties":
-            self.parties = frame["agreement_id"]
-        elif table.cites is not None:
+        if table.remembers:
+            remembered = {name: f"__{name}" for name in table.remembers}
+            self.remembered[table.name] = _last(frame, table.primary_key[0], distinct, **remembered)
+        if table.required_by and compiled.required_field:
+            self.completed[table.required_by[0]] = frame[compiled.required_field]
+        if table.cites is not None:
             self._citations(table, frame)
-        elif table.retirements:  # a short register: kept as the default engine keeps it
+        if table.retirements:  # a short register: kept as the default engine keeps it
             retired = frame.select("retired_id", LINE, "replaced_by").iter_rows()
-            self.index.retired.update((record_id, (line, successor)) for record_id, line, successor in retired)
+            self.retired.update((record_id, (line, successor)) for record_id, line, successor in retired)
         if model.reported_date is not None:
             self._event_dates(table, model.reported_date, frame, distinct)
         if model.duplicate_signature:
@@ -367,16 +349,24 @@ class ColumnarValidator(Validator):
     def _citations(self, table: Table, frame: pl.DataFrame) -> None:
         cited_table = table.cites
         assert cited_table is not None
-        self.cited[cited_table].append(frame["record_id"])
-        self.cited["sources"].append(frame["source_id"])
-        published = self.published.drop_nulls()
+        self.cited_series[cited_table].append(frame["record_id"])
+        self.cited_series[SOURCES].append(frame["source_id"])
+        published = self._published().drop_nulls()
         if published.height:
             dated = frame.select("record_id", "source_id").join(published, on="source_id", how="inner")
             self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
         readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
-        found = {(f, v): list(_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
+        found = {(f, v): list(breaches.citation_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
         for line, field_name, value in readings.iter_rows():
-            self.problems.extend(dataclasses.replace(problem, line=line) for problem in found[field_name, value])
+            self.problems.extend(dataclasses.replace(reading, line=line) for reading in found[field_name, value])
+
+    def _published(self) -> pl.DataFrame:
+        """(source_id, ``__published``): each valid source's latest possible publication day, worked out once."""
+        if self.published is None:
+            sources = self.remembered[SOURCES]
+            latest = _dates(sources[f"__{PUBLISHED}"], lambda date: date.latest)
+            self.published = sources.select(sources.columns[0], _mapped(f"__{PUBLISHED}", latest, None).alias("__published"))
+        return self.published
 
     def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool) -> None:
         date_field, status_field, statuses = rule
@@ -405,26 +395,21 @@ class ColumnarValidator(Validator):
 
     # -- checks that need every table -------------------------------------------
 
-    def _deferred(self) -> Iterator[Problem]:
-        for table, reference, values in self.self_references:
-            known = self.known.get(reference.table, _STRINGS)
-            for line, value in values.filter(~_member(values, reference.field, known)).iter_rows():
-                yield _missing(table, line, reference, value)
+    def _checks_across(self) -> Iterable[Iterable[Problem]]:
+        return (self._reported_dates(), self._duplicates())
 
-    def _uncited(self) -> Iterator[Problem]:
-        for name in [t.cites for t in TABLES.values() if t.cites is not None] + ["sources"]:
-            cited = pl.concat([*self.cited[name], pl.Series(list(self.index.cited[name]), dtype=pl.String)])
-            first = self.first.get(name)
-            if first is None:
-                continue
-            for _, line in first.filter(~_member(first, first.columns[0], cited)).iter_rows():
-                yield uncited(TABLES[name], line)
+    def _ids(self, table: str) -> Container[str]:
+        return set(self.known.get(table, _STRINGS).to_list())
 
-    def _parties(self) -> Iterator[Problem]:
-        first = self.first.get("agreements")
-        if first is not None:
-            for _, line in first.filter(~_member(first, "agreement_id", self.parties)).iter_rows():
-                yield without_parties(line)
+    def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:
+        first = self.first.get(table)
+        if first is None:
+            return iter(())
+        if by == "citations":
+            names = pl.concat([*self.cited_series[table], pl.Series(list(self.cited[table]), dtype=pl.String)])
+        else:
+            names = self.completed[table]
+        return (line for _, line in first.filter(~_member(first, first.columns[0], names)).iter_rows())
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.dates.items():
@@ -436,17 +421,16 @@ class ColumnarValidator(Validator):
             late = dates.join(newest, left_on=id_field, right_on="record_id", how="inner").filter(pl.col("__earliest") > pl.col("__reported"))
             late = late.join(self.first[name], on=id_field, how="inner")
             for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
-                yield dated_after_sources(table, line, date_field, earliest, reported)
+                yield breaches.dated_after_sources(table, line, date_field, earliest, reported)
 
-    def _retired(self) -> Iterator[Problem]:
-        """The default engine's check, once it knows the lines of the few ids the register names."""
-        retired = self.index.retired
-        if retired:
-            named = pl.Series(list({*retired, *(successor for _, successor in retired.values() if successor)}), dtype=pl.String)
+    def _id_lines(self, ids: set[str]) -> Mapping[str, Mapping[str, int]]:
+        """The lines of the few ids the register names, found among the valid rows' first lines."""
+        if ids:
+            named = pl.Series(list(ids), dtype=pl.String)
             for name, first in self.first.items():
                 # The line of a valid row replaces the 0 kept for an invalid row with the same id.
-                self.index.lines[name].update(first.filter(_member(first, first.columns[0], named)).iter_rows())
-        return super()._retired()
+                self.lines[name].update(first.filter(_member(first, first.columns[0], named)).iter_rows())
+        return self.lines
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, spans in self.signatures.items():
@@ -460,21 +444,19 @@ class ColumnarValidator(Validator):
             pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
             pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
             for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
-                yield likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+                yield breaches.likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
 
 
-_REMEMBERED = {
-    "actors": ("actor_id", "kind"), "offices": ("office_id", "holder_id"), "sources": ("source_id", "published_date"),
-    "agreement_parties": ("agreement_id",),
-}
 _CITATION = ("record_id", "source_id", "field", "value")
 
 
-def _kept(compiled: _Compiled) -> list[str]:
+def _kept(compiled: TablePlan) -> list[str]:
     """The columns the checks after the cell checks read: keys, references, and what is remembered."""
     table, model = compiled.table, compiled.table.model
-    names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for pair in compiled.capacities for i in pair)]
-    names += _REMEMBERED.get(table.name, _CITATION if table.cites else ("retired_id", "replaced_by") if table.retirements else ())
+    names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for o, a, _ in compiled.capacities for i in (o, a))]
+    names += [table.primary_key[0], *table.remembers] if table.remembers else []
+    names += [compiled.required_field] if compiled.required_field else []
+    names += [*(_CITATION if table.cites else ()), *(("retired_id", "replaced_by") if table.retirements else ())]
     if model.reported_date is not None:
         date_field, status_field, _ = model.reported_date
         names += [date_field, *([status_field] if status_field else [])]

@@ -1,0 +1,133 @@
+"""Reading a table file's rows, each with the line it begins on, and reporting the problems of its shape.
+
+One reader serves ``validate``, :func:`mydiplo.load`, ``fmt`` and ``diff``,
+so a broken file is described in one wording wherever it is read: a header
+that cannot be read or is not the table's, a blank line, a row with too few
+or too many cells, CSV that cannot be read past some line. Rows come in
+chunks of :data:`CHUNK_ROWS`, read by the ``csv`` module in C; each row's
+line is counted, not parsed again, unless a quoted cell spans lines.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from typing import TextIO
+
+from ..problems import Problem, problem
+from ..registry import Table
+from .tablefile import TableFile
+
+CHUNK_ROWS = 20_000
+"""Rows read together: enough for column-wise checks to pay, few enough to bound memory."""
+
+
+@dataclass
+class Chunk:
+    """Well-shaped rows read together, and the line each begins on (the header is line 1)."""
+
+    lines: list[int]
+    rows: list[list[str]]
+
+
+class RowReader:
+    """The rows of an open table file, chunk by chunk (open one with :func:`reading`).
+
+    ``header`` is the file's first row, or None when it cannot be read (the
+    problem is reported). :meth:`chunks` yields the rows that have one cell
+    per header column, and reports every other row and where the CSV stops
+    being readable.
+    """
+
+    def __init__(self, opened: TableFile, file: TextIO, path: str, problems: list[Problem]) -> None:
+        self.opened, self.path, self.problems = opened, path, problems
+        self._reader = csv.reader(file, strict=True)
+        self.header: tuple[str, ...] | None
+        try:
+            self.header = tuple(next(self._reader, []))
+        except csv.Error as error:
+            problems.append(problem("csv-syntax", path, 1, variant="header", reason=error))
+            self.header = None
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
+        """The well-shaped rows with their lines, ``size`` rows at most at a time (none if the header is unreadable)."""
+        if self.header is None:
+            return
+        reader, start = self._reader, self._reader.line_num + 1
+        while True:
+            rows: list[list[str]] = []
+            try:
+                # extend() keeps the rows read before a syntax error, so they are still checked.
+                rows.extend(islice(reader, size))
+                broken: csv.Error | None = None
+            except csv.Error as error:
+                broken = error
+            if not rows and broken is None:
+                return
+            end = reader.line_num
+            if broken is None and end - start + 1 == len(rows):
+                lines: list[int] = list(range(start, end + 1))  # one line per row: the common case
+            else:
+                lines = self._row_lines(start, len(rows))
+            if broken is not None:
+                where = self._broken_line(lines, start)
+                self.problems.append(problem("csv-syntax", self.path, where, reason=broken))
+            chunk = self._shaped(lines, rows)
+            if chunk.rows:
+                yield chunk
+            if broken is not None:
+                return
+            start = end + 1
+
+    def _shaped(self, lines: list[int], rows: list[list[str]]) -> Chunk:
+        """Report blank and wrongly sized rows and set them aside."""
+        width = len(self.header or ())
+        misshapen = [position for position, cells in enumerate(rows) if len(cells) != width]
+        for position in misshapen:
+            line, cells = lines[position], rows[position]
+            self.problems.append(
+                problem("blank-row", self.path, line)
+                if not cells
+                else problem("row-length", self.path, line, cells=len(cells), columns=width)
+            )
+        for position in reversed(misshapen):
+            del lines[position], rows[position]
+        return Chunk(lines, rows)
+
+    def _row_lines(self, start: int, count: int) -> list[int]:
+        """The first line of each of ``count`` rows that begin at line ``start``, when some row spans lines."""
+        reader = csv.reader(self.opened.lines_from(start), strict=False)
+        lines = []
+        for _ in range(count):
+            lines.append(start + reader.line_num)
+            next(reader, None)
+        return lines
+
+    def _broken_line(self, lines: list[int], start: int) -> int:
+        """The line where the row that could not be read begins: after the last row that could."""
+        if not lines:
+            return start
+        reader = csv.reader(self.opened.lines_from(lines[-1]), strict=False)
+        next(reader, None)
+        return lines[-1] + reader.line_num
+
+
+@contextmanager
+def reading(opened: TableFile, path: str, problems: list[Problem]) -> Iterator[RowReader]:
+    """A reader of the rows of an opened table file (``path`` as problems name it), closing the file after use."""
+    with opened.open() as file:
+        yield RowReader(opened, file, path, problems)
+
+
+def table_chunks(opened: TableFile, table: Table, problems: list[Problem]) -> Iterator[Chunk]:
+    """The well-shaped rows of a table's opened file, once its header is the table's (else a problem, and no rows)."""
+    with reading(opened, table.path, problems) as reader:
+        if reader.header is None:
+            return
+        if reader.header != table.fields:
+            problems.append(problem("header-mismatch", table.path, 1, header=",".join(table.fields)))
+            return
+        yield from reader.chunks()
