@@ -57,15 +57,34 @@ def make_package(root: Path, rows: int, errors: int = 0) -> list[Injected]:
     tables: dict[str, list[list[str]]] = {name: [] for name in TABLES}
     tables["sources"] = [[s, "news-report", f"Report {i}", "", "", "", "en", "", ""] for i, s in enumerate(source_ids)]
     tables["actors"] = [[a, "person", f"Person {i}", COUNTRIES[i % 10], "", "", ""] for i, a in enumerate(actor_ids)]
-    tables["actor_citations"] = [[a, source_ids[i % sources], LOCATORS[i % 5], "", "", "source", "", "reported", ""] for i, a in enumerate(actor_ids)]
+    tables["actor_citations"] = [
+        [a, source_ids[i % sources], LOCATORS[i % 5], "", "", "source", "", "reported", ""]
+        for i, a in enumerate(actor_ids)
+    ]
     for i, visit_id in enumerate(visit_ids):
         start = day0 + dt.timedelta(days=(i * 7919) % 2000)  # dates repeat, as real ones do over five years
-        tables["visits"].append([
-            visit_id, "official-visit", actor_ids[i % actors], "", "", COUNTRIES[(i // actors) % 10], "", start.isoformat(),
-            (start + dt.timedelta(days=1)).isoformat() if i % 3 else "", "", "", "Talks on cooperation.", "", "",
-        ])
+        tables["visits"].append(
+            [
+                visit_id,
+                "official-visit",
+                actor_ids[i % actors],
+                "",
+                "",
+                COUNTRIES[(i // actors) % 10],
+                "",
+                start.isoformat(),
+                (start + dt.timedelta(days=1)).isoformat() if i % 3 else "",
+                "",
+                "",
+                "Talks on cooperation.",
+                "",
+                "",
+            ]
+        )
         tables["visit_participants"].append([visit_id, actor_ids[(i + 1) % actors], "met", "", ""])
-        tables["visit_citations"].append([visit_id, source_ids[i % sources], LOCATORS[i % 5], "", "", "state-media", "", "claimed", ""])
+        tables["visit_citations"].append(
+            [visit_id, source_ids[i % sources], LOCATORS[i % 5], "", "", "state-media", "", "claimed", ""]
+        )
     injected = _inject(tables, errors)
     for name, table_rows in tables.items():
         _write(root, name, table_rows)

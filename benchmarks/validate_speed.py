@@ -74,7 +74,10 @@ def injected_found(package: Path, injected: list, engine: str) -> str:
     report = json.loads(output)
     found = {(p["file"], p["line"], p["rule"]) for p in report["problems"]}
     hits = sum(1 for item in injected if tuple(item) in found)
-    return f"{engine} engine: {hits} of {len(injected)} injected errors reported at their line and rule; {report['errors']} errors counted"
+    return (
+        f"{engine} engine: {hits} of {len(injected)} injected errors reported at their line and rule; "
+        f"{report['errors']} errors counted"
+    )
 
 
 def startup(rounds: int = 15) -> None:
@@ -85,7 +88,10 @@ def startup(rounds: int = 15) -> None:
         return statistics.median(_run(command)[0] for _ in range(rounds))
 
     base = median([python, "-c", "from pydantic import BaseModel"])
-    for label, command in (("mydiplo --help", [str(BIN / "mydiplo"), "--help"]), ("import mydiplo", [python, "-c", "import mydiplo"])):
+    for label, command in (
+        ("mydiplo --help", [str(BIN / "mydiplo"), "--help"]),
+        ("import mydiplo", [python, "-c", "import mydiplo"]),
+    ):
         seconds = median(command)
         print(f"| {label} | {seconds * 1000:.0f} ms | {base * 1000:.0f} ms | {seconds / base:.2f}x |")
 
@@ -94,8 +100,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated row counts (default: 10000,100000)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs per size below 1M rows (default: 3)")
-    parser.add_argument("--big-rounds", type=int, default=1, help="alternating runs per size of 1M rows or more (default: 1)")
-    parser.add_argument("--errors", type=int, default=200, help="errors to inject in the invalid packages (default: 200)")
+    parser.add_argument(
+        "--big-rounds", type=int, default=1, help="alternating runs per size of 1M rows or more (default: 1)"
+    )
+    parser.add_argument(
+        "--errors", type=int, default=200, help="errors to inject in the invalid packages (default: 200)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mydiplo-bench-"))
     try:
@@ -103,7 +113,7 @@ def main() -> None:
         print(f"| package | {engines} | frictionless | peak memory ({' / '.join((*ENGINES, 'frictionless'))}) |")
         print("| --- " * (len(ENGINES) + 3) + "|")
         compare("shipped data package", ROOT, args.rounds)
-        notes = []
+        notes: list[str] = []
         for size in (int(s) for s in args.sizes.split(",")):
             rounds = args.big_rounds if size >= 1_000_000 else args.rounds
             valid = work / f"valid-{size}"

@@ -65,7 +65,9 @@ class Dataset:
         missing = [name for name in TABLES if name not in tables]
         unknown = [name for name in tables if name not in TABLES]
         if missing or unknown:
-            raise ValueError(f"a dataset holds exactly the tables of the registry; missing {missing}, unknown {unknown}")
+            raise ValueError(
+                f"a dataset holds exactly the tables of the registry; missing {missing}, unknown {unknown}"
+            )
         object.__setattr__(self, "version", version)
         object.__setattr__(self, "_tables", {name: tuple(tables[name]) for name in TABLES})
 
@@ -75,7 +77,7 @@ class Dataset:
     def __getattr__(self, name: str) -> tuple[Any, ...]:
         tables = self.__dict__.get("_tables", {})
         if name in tables:
-            return tables[name]  # type: ignore[no-any-return]
+            return tables[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -149,7 +151,9 @@ class Dataset:
 
     def visits_of(self, actor_id: str) -> tuple[Visit, ...]:
         """Visits in which an actor travelled, was represented, hosted, or took part."""
-        ids = {p.visit_id for p in self.rows_of(VisitParticipant, actor_id)} | {v.visit_id for v in self.rows_of(Visit, actor_id)}
+        ids = {p.visit_id for p in self.rows_of(VisitParticipant, actor_id)} | {
+            v.visit_id for v in self.rows_of(Visit, actor_id)
+        }
         visits: tuple[Visit, ...] = self.table(table_of(Visit).name)  # type: ignore[assignment]
         return tuple(v for v in visits if v.visit_id in ids)
 
@@ -220,7 +224,9 @@ class Dataset:
         return to_polars(self, table)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{count} {name}" for name, count in self.counts().items() if count and not name.endswith("_citations"))
+        counts = ", ".join(
+            f"{count} {name}" for name, count in self.counts().items() if count and not name.endswith("_citations")
+        )
         citations = sum(count for name, count in self.counts().items() if name.endswith("_citations"))
         return f"<mydiplo Dataset {self.version}: {counts}; {citations} citations>"
 
@@ -235,8 +241,9 @@ def load(path: Path | str | None = None) -> Dataset:
 
     ``path`` is a data package folder or its ``datapackage.json``; by default
     the mydiplo checkout the current folder lies in, else the checkout this
-    code runs from, else the data shipped in the installed package. Raises `InvalidPackageError` listing the errors when the
-    package does not validate (run ``mydiplo validate`` for hints).
+    code runs from, else the data shipped in the installed package. Raises
+    `InvalidPackageError` listing the errors when the package does not
+    validate (run ``mydiplo validate`` for hints).
     """
     from .validation import validate_records
 
@@ -255,4 +262,3 @@ def _version(root: Path) -> str:
         unreadable = problem("file-unreadable", "datapackage.json", variant="descriptor", reason=error)
         raise InvalidPackageError(root, [unreadable]) from None
     return str(descriptor.get("version", "unversioned"))
-

@@ -148,7 +148,11 @@ class Table:
         if self.id_field is not None:
             return None
         return next(
-            (key for key in self.foreign_keys if key.field in self.key and TABLES[key.reference_table].id_field is not None),
+            (
+                key
+                for key in self.foreign_keys
+                if key.field in self.key and TABLES[key.reference_table].id_field is not None
+            ),
             None,
         )
 
@@ -197,15 +201,22 @@ def _build() -> dict[str, Table]:
         *_with_citations("honours", Honour, ("honour_id",), "visits", "honour"),
         *_with_citations("agreements", Agreement, ("agreement_id",), "agreements", "agreement"),
         Table(
-            "agreement_parties", AgreementParty, ("agreement_id", "actor_id", "role"), "agreements",
+            "agreement_parties",
+            AgreementParty,
+            ("agreement_id", "actor_id", "role"),
+            "agreements",
             required_by=("agreements", "agreement-parties"),
         ),
         Table("agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements"),
         *_with_citations("elections", Election, ("election_id",), "elections", "election"),
         Table("election_phases", ElectionPhase, ("election_id", "phase"), "elections"),
         *_with_citations("election_results", ElectionResult, ("result_id",), "elections", "election_result"),
-        *_with_citations("election_assessments", ElectionAssessment, ("assessment_id",), "elections", "election_assessment"),
-        *_with_citations("election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"),
+        *_with_citations(
+            "election_assessments", ElectionAssessment, ("assessment_id",), "elections", "election_assessment"
+        ),
+        *_with_citations(
+            "election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"
+        ),
         *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
         *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
         *_with_citations("positions", Position, ("position_id",), "positions", "position"),
@@ -241,7 +252,11 @@ def table_of(model: type[Record]) -> Table:
 
 def related_tables(table: str) -> list[Table]:
     """Tables, other than citation tables, whose rows reference rows of ``table``."""
-    return [t for t in TABLES.values() if t.cites is None and t.name != table and any(k.reference_table == table for k in t.foreign_keys)]
+    return [
+        t
+        for t in TABLES.values()
+        if t.cites is None and t.name != table and any(k.reference_table == table for k in t.foreign_keys)
+    ]
 
 
 def citation_table(table: str) -> Table | None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from test_broken_packages import CASES
 from test_properties import MUTATIONS, mutated_copy
 
-import mydiplo.validation as validation
+from mydiplo import validation
 from mydiplo.cli import main
 from mydiplo.files.rows import CHUNK_ROWS
 from mydiplo.registry import TABLES
@@ -30,11 +30,11 @@ from mydiplo.validation import EngineUnavailable, Report, validate
 from mydiplo.validation.engine import Validator
 
 pl = pytest.importorskip("polars")
-from mydiplo.validation.columnar import ColumnarValidator, exact_frame  # noqa: E402
+from mydiplo.validation.columnar import ColumnarValidator, exact_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import make_package  # noqa: E402
+from synthetic import make_package
 
 
 def _assert_same(root: Path) -> Report:
@@ -110,7 +110,7 @@ def test_files_polars_reads_otherwise_than_the_csv_module_fall_back(name: str, t
 @settings(max_examples=300, deadline=None)
 @given(body=st.text(st.sampled_from(["a", "b", ",", '"', "\n", " ", "\r", "é"]), max_size=40))
 def test_what_polars_reads_is_what_the_csv_module_reads(body: str, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Whenever the columnar engine keeps polars' reading of a file, the csv module reads the same rows at the same lines."""
+    """Whenever the columnar engine keeps polars' reading of a file, the csv module reads the same rows and lines."""
     path = tmp_path_factory.mktemp("csv") / "t.csv"
     path.write_bytes(("x,y\n" + body).encode("utf-8"))
     frame = exact_frame(path, ("x", "y"))
@@ -155,7 +155,9 @@ def test_auto_picks_the_columnar_engine_only_for_large_packages(package: Path, m
     assert validate(package).valid
 
 
-def test_without_the_extra_the_default_engine_runs(package: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_the_extra_the_default_engine_runs(
+    package: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(validation, "find_spec", lambda name: None)
     monkeypatch.setattr(validation, "FAST_BYTES", 1)
     assert type(validation._validator(package, "auto")) is Validator

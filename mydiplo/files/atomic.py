@@ -28,7 +28,11 @@ def replacing(path: Path) -> Iterator[Path]:
         os.chmod(temporary, readable_mode())
         os.replace(temporary, path)
     finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + ".wal"), temporary.with_name(temporary.name + "-journal")):
+        for leftover in (
+            temporary,
+            temporary.with_name(temporary.name + ".wal"),
+            temporary.with_name(temporary.name + "-journal"),
+        ):
             leftover.unlink(missing_ok=True)
 
 

@@ -89,7 +89,11 @@ def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem
             continue
         rule = _RULE_OF_ERROR.get(detail["type"], "field-type")
         if field_name is None:  # a rule of the row, which names its field in its context
-            problems.append(problem(rule, table.path, line, (detail.get("ctx") or {}).get("field"), value=value, reason=detail["msg"]))
+            problems.append(
+                problem(
+                    rule, table.path, line, (detail.get("ctx") or {}).get("field"), value=value, reason=detail["msg"]
+                )
+            )
         else:
             problems.append(problem(rule, table.path, line, field_name, value=value, reason=detail["msg"]))
     return problems

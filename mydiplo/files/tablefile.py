@@ -68,7 +68,9 @@ def _checked(path: Path, name: str, data: mmap.mmap, size: int, problems: list[P
             decoder.decode(data[offset : offset + _BLOCK], final=offset + _BLOCK >= size)
         except UnicodeDecodeError as error:
             at = offset + error.start
-            problems.append(problem("file-unreadable", name, _line_at(data, at), variant="encoding", offset=at, reason=error.reason))
+            problems.append(
+                problem("file-unreadable", name, _line_at(data, at), variant="encoding", offset=at, reason=error.reason)
+            )
             return None
     carriage = data.find(b"\r")
     if carriage != -1:

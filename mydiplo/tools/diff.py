@@ -151,7 +151,9 @@ def opened_version(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, s
     if commit is None:
         remote = _git(here, "rev-parse", "--verify", "--quiet", f"origin/{spec}^{{commit}}")
         hint = f" (this clone has it as origin/{spec})" if remote is not None else ""
-        raise UnusableVersion(f"{spec!r} is neither a data package folder nor a git revision of the repository here{hint}")
+        raise UnusableVersion(
+            f"{spec!r} is neither a data package folder nor a git revision of the repository here{hint}"
+        )
     top = _git(here, "rev-parse", "--show-toplevel")
     assert top is not None
     with tempfile.TemporaryDirectory(prefix="mydiplo-diff-") as temporary:
@@ -239,7 +241,9 @@ def compare(old_root: Path, new_root: Path, old_label: str = "old", new_label: s
         if diff.changes or diff.added_columns or diff.removed_columns or diff.presence:
             tables.append(diff)
     problems.extend(_unrecorded_removals(tables, read))
-    return PackageDiff(old_label, new_label, _version_of(old_root), _version_of(new_root), tuple(tables), tuple(problems))
+    return PackageDiff(
+        old_label, new_label, _version_of(old_root), _version_of(new_root), tuple(tables), tuple(problems)
+    )
 
 
 def _table_diff(table: Table, old: _Rows, new: _Rows) -> TableDiff:
@@ -250,11 +254,17 @@ def _table_diff(table: Table, old: _Rows, new: _Rows) -> TableDiff:
         before, after = old.rows.get(key), new.rows.get(key)
         if before is None or after is None:
             kind, cells = (Change.ADDED, after[1]) if before is None else (Change.REMOVED, before[1])  # type: ignore[index]
-            shown = tuple((name, None, value) if kind is Change.ADDED else (name, value, None) for name, value in cells.items() if value and name not in key_columns)
+            shown = tuple(
+                (name, None, value) if kind is Change.ADDED else (name, value, None)
+                for name, value in cells.items()
+                if value and name not in key_columns
+            )
             changes.append(RecordChange(kind, key, shown))
             continue
         differing = tuple(
-            (name, before[1].get(name), after[1].get(name)) for name in columns if before[1].get(name) != after[1].get(name)
+            (name, before[1].get(name), after[1].get(name))
+            for name in columns
+            if before[1].get(name) != after[1].get(name)
         )
         if differing:
             changes.append(RecordChange(Change.CHANGED, key, differing))
@@ -271,12 +281,25 @@ def _key_order(key: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int | str],
 
 
 def _table_level(table: TableDiff) -> tuple[Level, str]:
-    """The release level one table's changes call for: removals of tables, columns or ids are major, additions minor, corrections patch."""
+    """The release level one table's changes call for.
+
+    Removals of tables, columns or ids are major, additions minor, corrections patch.
+    """
     removed_ids = table.table.id_field is not None and table.count(Change.REMOVED)
     if table.presence is Change.REMOVED or table.removed_columns or removed_ids:
-        return Level.MAJOR, "a table removed" if table.presence else "a column removed" if table.removed_columns else "records removed, their ids retired"
+        return (
+            Level.MAJOR,
+            "a table removed"
+            if table.presence
+            else "a column removed"
+            if table.removed_columns
+            else "records removed, their ids retired",
+        )
     if table.presence is Change.ADDED or table.added_columns or table.count(Change.ADDED):
-        return Level.MINOR, "a table added" if table.presence else "a column added" if table.added_columns else "records added"
+        return (
+            Level.MINOR,
+            "a table added" if table.presence else "a column added" if table.added_columns else "records added",
+        )
     return Level.PATCH, "values corrected" if table.count(Change.CHANGED) else "rows removed"
 
 
