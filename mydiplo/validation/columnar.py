@@ -32,7 +32,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -47,8 +47,9 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
+from .checks import reference_problems
 from .passes import Naming, ValidationPass
-from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders, read_order
+from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
@@ -131,6 +132,37 @@ def _cell_checks(compiled: TablePlan) -> list[_CellCheck]:
         pattern, longest = portable_pattern(column, field_metadata(model.model_fields[column.name])) or (None, None)
         checks.append(_CellCheck(column.name, required, bad, pattern, longest))
     return checks
+
+
+class _Frames:
+    """The column operations of :mod:`mydiplo.validation.checks` over polars frames (rows with their ``LINE``)."""
+
+    def absent(self, rows: pl.DataFrame, column: str, known: pl.Series) -> Iterator[tuple[int, str]]:
+        if rows.height:
+            absent = (pl.col(column) != "") & ~_member(rows, column, known)
+            yield from rows.select(LINE, column).filter(absent).iter_rows()
+
+    def looked_up_outside(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, allowed: Collection[str]
+    ) -> Iterator[tuple[int, str, str]]:
+        if not rows.height:
+            return
+        # The ids looked up to a value not allowed are usually fewer than the rows: look those up.
+        key, value = lookup.columns
+        outside = lookup.filter(~pl.col(value).is_in(list(allowed)))
+        found = rows.select(LINE, column).filter(_member(rows, column, outside[key]))
+        yield from found.join(outside, left_on=column, right_on=key, how="inner").iter_rows()
+
+    def looked_up_unlike(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        key, value = lookup.columns
+        found = rows.select(LINE, column, other).filter(pl.col(column) != "").join(lookup, left_on=column, right_on=key)
+        for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
+            yield line, looked_up, held, other_value
+
+
+_FRAMES = _Frames()
 
 
 class ColumnarValidator(ValidationPass):
@@ -296,34 +328,21 @@ class ColumnarValidator(ValidationPass):
         return not frame.select(below.fill_null(False).any()).item()
 
     def _reference_checks(self, compiled: TablePlan, frame: pl.DataFrame) -> None:
-        """Every reference points at a known record of a fitting kind; offices held by the actor named."""
+        """References to the same table wait for the pass; the others are checked by the shared rule."""
         table = compiled.table
         for reference in compiled.references:
-            filled = pl.col(reference.field) != ""
             if reference.table == table.name:
-                referring = frame.select(LINE, reference.field).filter(filled).iter_rows()
+                referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
                 self.self_references.extend((table, line, reference, value) for line, value in referring)
-                continue
-            if not frame.height:
-                continue
-            known = self.known.get(reference.table, _STRINGS)
-            for line, value in frame.select(LINE, reference.field).filter(filled & ~_member(frame, reference.field, known)).iter_rows():
-                self.problems.append(breaches.missing(table, line, reference, value))
-            if reference.kinds:
-                # The actors of another kind are usually fewer than the references: look those up.
-                actors = self.remembered[reference.table]
-                actor_id = actors.columns[0]
-                others = actors.filter(~pl.col(f"__{KIND}").is_in(list(reference.kinds))).select(actor_id, f"__{KIND}")
-                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others[actor_id]))
-                for line, value, kind in wrong.join(others, left_on=reference.field, right_on=actor_id, how="inner").iter_rows():
-                    self.problems.append(breaches.wrong_actor_kind(table, line, reference, value, kind))
-        for office, actor, offices in compiled.capacities:
-            office_field, actor_field = table.fields[office], table.fields[actor]
-            holders = self.remembered[offices]
-            held = frame.select(LINE, office_field, actor_field).filter(pl.col(office_field) != "")
-            held = held.join(holders.select(holders.columns[0], f"__{HOLDER}"), left_on=office_field, right_on=holders.columns[0])
-            for line, office_id, actor_id, holder in held.filter(pl.col(f"__{HOLDER}") != pl.col(actor_field)).iter_rows():
-                self.problems.append(breaches.office_holder(table, line, office_field, office_id, holder, actor_id))
+        self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
+
+    def _known(self, table: str) -> pl.Series:
+        return self.known.get(table, _STRINGS)
+
+    def _remembered(self, table: str, column: str) -> pl.DataFrame:
+        """(id, ``__column``) of the valid rows of ``table``."""
+        frame = self.remembered[table]
+        return frame.select(frame.columns[0], f"__{column}")
 
     # -- what later tables and checks need ----------------------------------------
 

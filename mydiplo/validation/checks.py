@@ -1,0 +1,79 @@
+"""The checks across tables, written once over a few column operations that each engine implements.
+
+A check here says what is checked and which problem each breach makes; it
+reads rows only through a :class:`Columns` backend, which says how: the
+default engine's over Python lists and dictionaries, a chunk at a time
+(:mod:`mydiplo.validation.engine`), the columnar engine's over polars
+frames, a table at a time (:mod:`mydiplo.validation.columnar`). So both
+engines report the same problems by construction, and each keeps its own
+speed: no column leaves polars for Python unless it holds a breach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from typing import Protocol, TypeVar
+
+from ..problems import Problem
+from . import breaches
+from .plan import HOLDER, KIND, TablePlan
+
+Rows_contra = TypeVar("Rows_contra", contravariant=True)
+"""The valid rows of a table (or of a chunk of it), with the line of each."""
+Known_contra = TypeVar("Known_contra", contravariant=True)
+"""A set of ids, as the engine holds it."""
+Lookup_contra = TypeVar("Lookup_contra", contravariant=True)
+"""Ids and one value remembered of each, as the engine holds them."""
+
+
+class Columns(Protocol[Rows_contra, Known_contra, Lookup_contra]):
+    """The column operations the checks are written in."""
+
+    def absent(self, rows: Rows_contra, column: str, known: Known_contra) -> Iterator[tuple[int, str]]:
+        """(line, value) of the rows whose ``column`` is filled with a value not in ``known``."""
+        ...
+
+    def looked_up_outside(
+        self, rows: Rows_contra, column: str, lookup: Lookup_contra, allowed: Collection[str]
+    ) -> Iterator[tuple[int, str, str]]:
+        """(line, value, looked-up value) of the rows whose ``column`` is in ``lookup`` with a value not ``allowed``."""
+        ...
+
+    def looked_up_unlike(
+        self, rows: Rows_contra, column: str, lookup: Lookup_contra, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``
+        with a value that differs from the row's ``other`` column."""
+        ...
+
+
+def reference_problems(
+    backend: Columns[Rows_contra, Known_contra, Lookup_contra],
+    plan: TablePlan,
+    rows: Rows_contra,
+    known: Callable[[str], Known_contra],
+    remembered: Callable[[str, str], Lookup_contra],
+) -> Iterator[Problem]:
+    """Every reference to another table points at a known record of a kind it takes; offices are held by the
+    actor named.
+
+    ``known(table)`` gives the ids a reference to ``table`` may point at; ``remembered(table, column)`` the
+    value of ``column`` the table remembers for each of its valid rows' ids. References to the same table
+    are left to the pass, which checks them once every row is read. An actor whose row is invalid has no
+    known kind: its own row is reported, not each reference to it.
+    """
+    table = plan.table
+    for reference in plan.references:
+        if reference.table == table.name:
+            continue
+        for line, value in backend.absent(rows, reference.field, known(reference.table)):
+            yield breaches.missing(table, line, reference, value)
+        if reference.kinds:
+            kinds = remembered(reference.table, KIND)
+            for line, value, kind in backend.looked_up_outside(rows, reference.field, kinds, reference.kinds):
+                yield breaches.wrong_actor_kind(table, line, reference, value, kind)
+    for office, actor, offices in plan.capacities:
+        office_field, actor_field = table.fields[office], table.fields[actor]
+        holders = remembered(offices, HOLDER)
+        for line, office_id, holder, actor_id in backend.looked_up_unlike(rows, office_field, holders, actor_field):
+            yield breaches.office_holder(table, line, office_field, office_id, holder, actor_id)
