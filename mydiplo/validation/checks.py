@@ -12,9 +12,10 @@ speed: no column leaves polars for Python unless it holds a breach.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..problems import Problem
+from ..registry import Table
 from . import breaches
 from .plan import HOLDER, KIND, TablePlan
 
@@ -44,6 +45,13 @@ class Columns(Protocol[Rows_contra, Known_contra, Lookup_contra]):
     ) -> Iterator[tuple[int, str, str, str]]:
         """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``
         with a value that differs from the row's ``other`` column."""
+        ...
+
+    def exceeding(
+        self, values: Lookup_contra, bounds: Lookup_contra, lines: Lookup_contra
+    ) -> Iterator[tuple[int, Any, Any]]:
+        """(line, value, bound) of the ids whose value in ``values`` exceeds their bound in ``bounds``, with the
+        line ``lines`` holds for the id."""
         ...
 
 
@@ -77,3 +85,20 @@ def reference_problems(
         holders = remembered(offices, HOLDER)
         for line, office_id, holder, actor_id in backend.looked_up_unlike(rows, office_field, holders, actor_field):
             yield breaches.office_holder(table, line, office_field, office_id, holder, actor_id)
+
+
+def dated_after_sources(
+    backend: Columns[Any, Any, Lookup_contra],
+    table: Table,
+    earliest: Lookup_contra,
+    newest: Lookup_contra,
+    first: Lookup_contra,
+) -> Iterator[Problem]:
+    """No event is dated after the newest source citing it: its earliest possible date (``earliest``, per
+    record id) is not later than the latest possible publication day of the newest source (``newest``).
+
+    The breach is reported at the record's first valid row (``first``: each id's line).
+    """
+    date_field = table.model.reported_date[0]  # type: ignore[index]
+    for line, date, reported in backend.exceeding(earliest, newest, first):
+        yield breaches.dated_after_sources(table, line, date_field, date, reported)

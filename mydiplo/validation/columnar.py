@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -47,7 +48,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
-from .checks import reference_problems
+from .checks import dated_after_sources, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
@@ -160,6 +161,15 @@ class _Frames:
         found = rows.select(LINE, column, other).filter(pl.col(column) != "").join(lookup, left_on=column, right_on=key)
         for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
             yield line, looked_up, held, other_value
+
+    def exceeding(
+        self, values: pl.DataFrame, bounds: pl.DataFrame, lines: pl.DataFrame
+    ) -> Iterator[tuple[int, Any, Any]]:
+        """Each frame is (id, its value); the ids are joined, not the values."""
+        (key, value), (bound_key, bound), (line_key, line) = values.columns, bounds.columns, lines.columns
+        late = values.join(bounds, left_on=key, right_on=bound_key, how="inner").filter(pl.col(value) > pl.col(bound))
+        late = late.join(lines, left_on=key, right_on=line_key, how="inner")
+        yield from late.select(line, value, bound).iter_rows()
 
 
 _FRAMES = _Frames()
@@ -432,15 +442,9 @@ class ColumnarValidator(ValidationPass):
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.dates.items():
-            table = TABLES[name]
-            id_field, date_field = table.id_field, table.model.reported_date[0]  # type: ignore[index]
             newest = self.newest.get(name)
-            if newest is None or id_field is None:
-                continue
-            late = dates.join(newest, left_on=id_field, right_on="record_id", how="inner").filter(pl.col("__earliest") > pl.col("__reported"))
-            late = late.join(self.first[name], on=id_field, how="inner")
-            for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
-                yield breaches.dated_after_sources(table, line, date_field, earliest, reported)
+            if newest is not None:
+                yield from dated_after_sources(_FRAMES, TABLES[name], dates, newest, self.first[name])
 
     def _id_lines(self, ids: set[str]) -> Mapping[str, Mapping[str, int]]:
         """The lines of the few ids the register names, found among the valid rows' first lines."""

@@ -25,7 +25,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
-from .checks import reference_problems
+from .checks import dated_after_sources, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders
 
@@ -48,7 +48,7 @@ class _Lists:
             yield from ((line, value) for line, value in zip(lines, values) if value in missing)
 
     def looked_up_outside(
-        self, rows: _Rows, column: str, lookup: Mapping[str, str], allowed: Collection[str]
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], allowed: Collection[str]
     ) -> Iterator[tuple[int, str, str]]:
         lines, values = rows[0], rows[1][column]
         wrong = {v for v in set(values) if (found := lookup.get(v)) is not None and found not in allowed}
@@ -56,13 +56,21 @@ class _Lists:
             yield from ((line, value, lookup[value]) for line, value in zip(lines, values) if value in wrong)
 
     def looked_up_unlike(
-        self, rows: _Rows, column: str, lookup: Mapping[str, str], other: str
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
     ) -> Iterator[tuple[int, str, str, str]]:
         lines, columns = rows
         for line, value, other_value in zip(lines, columns[column], columns[other]):
             found = lookup.get(value) if value else None
             if found is not None and found != other_value:
                 yield line, value, found, other_value
+
+    def exceeding(
+        self, values: Mapping[str, Any], bounds: Mapping[str, Any], lines: Mapping[str, Any]
+    ) -> Iterator[tuple[int, Any, Any]]:
+        for key, value in values.items():
+            bound = bounds.get(key)
+            if bound is not None and value > bound:
+                yield lines[key], value, bound
 
 
 _LISTS = _Lists()
@@ -281,14 +289,9 @@ class Validator(ValidationPass):
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.index.event_dates.items():
-            table, newest = TABLES[name], self.index.newest_report[name]
-            date_field = table.model.reported_date[0]  # type: ignore[index]
-            for record_id, earliest in dates.items():
-                reported = newest.get(record_id)
-                if reported is not None and earliest > reported:
-                    yield breaches.dated_after_sources(
-                        table, self.lines[name][record_id], date_field, earliest, reported
-                    )
+            newest: Mapping[str, Any] = self.index.newest_report[name]
+            first: Mapping[str, Any] = self.lines[name]
+            yield from dated_after_sources(_LISTS, TABLES[name], dates, newest, first)
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():
