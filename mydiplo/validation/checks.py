@@ -11,7 +11,7 @@ speed: no column leaves polars for Python unless it holds a breach.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from ..problems import Problem
@@ -45,6 +45,12 @@ class Columns(Protocol[Rows_contra, Known_contra, Lookup_contra]):
     ) -> Iterator[tuple[int, str, str, str]]:
         """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``
         with a value that differs from the row's ``other`` column."""
+        ...
+
+    def held_elsewhere(
+        self, rows: Rows_contra, column: str, others: Sequence[tuple[str, Known_contra]]
+    ) -> Iterator[tuple[int, str, str]]:
+        """(line, value, table) of the rows whose ``column`` holds a value that ``table`` of ``others`` knows."""
         ...
 
     def exceeding(
@@ -85,6 +91,22 @@ def reference_problems(
         holders = remembered(offices, HOLDER)
         for line, office_id, holder, actor_id in backend.looked_up_unlike(rows, office_field, holders, actor_field):
             yield breaches.office_holder(table, line, office_field, office_id, holder, actor_id)
+
+
+def ids_unique_across_tables(
+    backend: Columns[Rows_contra, Known_contra, Any],
+    table: Table,
+    rows: Rows_contra,
+    others: Sequence[tuple[str, Known_contra]],
+) -> Iterator[Problem]:
+    """No record has the id of a record of another table (``others``: each table read before, and its ids).
+
+    ``rows`` are the table's rows that hold the first of their id, so a repeated id is reported once, as
+    a duplicate key.
+    """
+    assert table.id_field is not None
+    for line, record_id, other in backend.held_elsewhere(rows, table.id_field, others):
+        yield breaches.duplicate_id(table, line, record_id, other)
 
 
 def dated_after_sources(

@@ -32,7 +32,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
-from .checks import dated_after_sources, reference_problems
+from .checks import dated_after_sources, ids_unique_across_tables, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
@@ -162,6 +162,19 @@ class _Frames:
         for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
             yield line, looked_up, held, other_value
 
+    def held_elsewhere(
+        self, rows: pl.DataFrame, column: str, others: Sequence[tuple[str, pl.Series]]
+    ) -> Iterator[tuple[int, str, str]]:
+        if not others:
+            return
+        # Every id known so far, tagged with its table, probed once for these rows' ids.
+        tagged = pl.concat(
+            [pl.DataFrame({"__id": ids}).with_columns(__table=pl.lit(name)) for name, ids in others], rechunk=False
+        )
+        clashes = tagged.filter(_member(tagged, "__id", rows[column])).unique()
+        found = rows.select(LINE, column).join(clashes, left_on=column, right_on="__id", how="inner")
+        yield from found.iter_rows()
+
     def exceeding(
         self, values: pl.DataFrame, bounds: pl.DataFrame, lines: pl.DataFrame
     ) -> Iterator[tuple[int, Any, Any]]:
@@ -182,8 +195,6 @@ class ColumnarValidator(ValidationPass):
         super().__init__(root, keep_records)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
-        self.tagged: list[pl.DataFrame] = []
-        """The same ids as ``known``, as (id, table) frames."""
         self.first: dict[str, pl.DataFrame] = {}
         """Per record table, (id, line) of the first valid row of each id."""
         self.remembered: dict[str, pl.DataFrame] = {}
@@ -312,16 +323,12 @@ class ColumnarValidator(ValidationPass):
         if compiled.id_index is None:
             return distinct
         id_field = key[0]
-        if fresh.height and self.tagged:
-            # Every id known so far, tagged with its table, probed once for this table's ids.
-            others = pl.concat(self.tagged, rechunk=False)
-            clashes = others.filter(_member(others, "__id", fresh[id_field])).unique()
-            for record_id, line, other in fresh.join(clashes, left_on=id_field, right_on="__id", how="inner").iter_rows():
-                self.problems.append(breaches.duplicate_id(table, line, record_id, other))
+        if fresh.height:
+            others = list(self.known.items())
+            self.problems.extend(ids_unique_across_tables(_FRAMES, table, fresh, others))
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.lines[table.name]), dtype=pl.String)
-        self.known[table.name] = known = pl.concat([fresh[id_field], salvaged])
-        self.tagged.append(pl.DataFrame({"__id": known}).with_columns(__table=pl.lit(table.name)))
+        self.known[table.name] = pl.concat([fresh[id_field], salvaged])
         return distinct
 
     def _sorted(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:

@@ -25,7 +25,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
-from .checks import dated_after_sources, reference_problems
+from .checks import dated_after_sources, ids_unique_across_tables, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders
 
@@ -63,6 +63,16 @@ class _Lists:
             found = lookup.get(value) if value else None
             if found is not None and found != other_value:
                 yield line, value, found, other_value
+
+    def held_elsewhere(
+        self, rows: _Rows, column: str, others: Sequence[tuple[str, Mapping[str, int]]]
+    ) -> Iterator[tuple[int, str, str]]:
+        lines, values = rows[0], rows[1][column]
+        distinct = set(values)
+        for other, known in others:
+            clashes = distinct.intersection(known)
+            if clashes:
+                yield from ((line, value, other) for line, value in zip(lines, values) if value in clashes)
 
     def exceeding(
         self, values: Mapping[str, Any], bounds: Mapping[str, Any], lines: Mapping[str, Any]
@@ -185,15 +195,9 @@ class Validator(ValidationPass):
             self._unique_across_tables(table, lines, keys)
 
     def _unique_across_tables(self, table: Table, lines: list[int], ids: list[str]) -> None:
-        distinct = set(ids)
-        for other, known in self.lines.items():
-            if other == table.name:
-                continue
-            clashes = distinct.intersection(known)
-            if clashes:
-                self.problems.extend(
-                    breaches.duplicate_id(table, line, i, other) for line, i in zip(lines, ids) if i in clashes
-                )
+        others = [(name, known) for name, known in self.lines.items() if name != table.name]
+        rows: _Rows = (lines, {table.primary_key[0]: ids})
+        self.problems.extend(ids_unique_across_tables(_LISTS, table, rows, others))
 
     def _references(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]]) -> None:
         table = plan.table
