@@ -53,6 +53,12 @@ class Columns(Protocol[Rows_contra, Known_contra, Lookup_contra]):
         """(line, value, table) of the rows whose ``column`` holds a value that ``table`` of ``others`` knows."""
         ...
 
+    def overlapping_neighbours(self, spans: Any, width: int) -> Iterator[tuple[tuple[str, ...], int, int]]:
+        """(signature, line, line before) of each span that, with the spans (the ``width`` cells of a signature,
+        a first and a last possible day, a line) sorted, shares the signature of the span before it and starts
+        no later than that one ends."""
+        ...
+
     def exceeding(
         self, values: Lookup_contra, bounds: Lookup_contra, lines: Lookup_contra
     ) -> Iterator[tuple[int, Any, Any]]:
@@ -124,3 +130,14 @@ def dated_after_sources(
     date_field = table.model.reported_date[0]  # type: ignore[index]
     for line, date, reported in backend.exceeding(earliest, newest, first):
         yield breaches.dated_after_sources(table, line, date_field, date, reported)
+
+
+def likely_duplicates(backend: Columns[Any, Any, Any], table: Table, spans: Any) -> Iterator[Problem]:
+    """No two records of ``table`` share the cells of its signature and overlapping dates.
+
+    Sorted by signature, dates and line, look-alikes sit side by side: each record that overlaps the one
+    before it is reported once, naming that one's line.
+    """
+    width = len(table.model.duplicate_signature)
+    for signature, line, previous in backend.overlapping_neighbours(spans, width):
+        yield breaches.likely_duplicate(table, signature, previous, line)

@@ -48,7 +48,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
-from .checks import dated_after_sources, ids_unique_across_tables, reference_problems
+from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
@@ -174,6 +174,21 @@ class _Frames:
         clashes = tagged.filter(_member(tagged, "__id", rows[column])).unique()
         found = rows.select(LINE, column).join(clashes, left_on=column, right_on="__id", how="inner")
         yield from found.iter_rows()
+
+    def overlapping_neighbours(
+        self, spans: pl.DataFrame, width: int
+    ) -> Iterator[tuple[tuple[str, ...], int, int]]:
+        """``spans``: the signature's columns, then ``LINE``, ``__start`` and ``__end``."""
+        signature = spans.columns[:width]
+        # Only records that share a signature can be look-alikes: sort just those (found by a hash
+        # of the signature, whose rare collisions only add rows to the sort).
+        shared = pl.struct(signature).hash().is_duplicated()
+        ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
+        same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
+        pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
+        pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
+        for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
+            yield row[:width], row[-2], row[-1]
 
     def exceeding(
         self, values: pl.DataFrame, bounds: pl.DataFrame, lines: pl.DataFrame
@@ -464,17 +479,7 @@ class ColumnarValidator(ValidationPass):
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, spans in self.signatures.items():
-            table = TABLES[name]
-            signature = list(table.model.duplicate_signature)
-            # Only records that share a signature can be look-alikes: sort just those (found by a hash
-            # of the signature, whose rare collisions only add rows to the sort).
-            shared = pl.struct(signature).hash().is_duplicated()
-            ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
-            same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
-            pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
-            pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
-            for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
-                yield breaches.likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+            yield from likely_duplicates(_FRAMES, TABLES[name], spans)
 
 
 _CITATION = ("record_id", "source_id", "field", "value")

@@ -25,7 +25,7 @@ from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
-from .checks import dated_after_sources, ids_unique_across_tables, reference_problems
+from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, SOURCES, TablePlan, key_orders
 
@@ -73,6 +73,15 @@ class _Lists:
             clashes = distinct.intersection(known)
             if clashes:
                 yield from ((line, value, other) for line, value in zip(lines, values) if value in clashes)
+
+    def overlapping_neighbours(
+        self, spans: list[tuple[Any, ...]], width: int
+    ) -> Iterator[tuple[tuple[str, ...], int, int]]:
+        """``spans``: (signature..., start, end, line) tuples, sorted here in place."""
+        spans.sort()
+        for a, b in pairwise(spans):
+            if a[:width] == b[:width] and b[width] <= a[width + 1]:
+                yield b[:width], b[-1], a[-1]
 
     def exceeding(
         self, values: Mapping[str, Any], bounds: Mapping[str, Any], lines: Mapping[str, Any]
@@ -299,12 +308,7 @@ class Validator(ValidationPass):
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():
-            table = TABLES[name]
-            width = len(table.model.duplicate_signature)
-            entries.sort()
-            for a, b in pairwise(entries):
-                if a[:width] == b[:width] and b[width] <= a[width + 1]:
-                    yield breaches.likely_duplicate(table, b[:width], a[-1], b[-1])
+            yield from likely_duplicates(_LISTS, TABLES[name], entries)
 
 
 def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
