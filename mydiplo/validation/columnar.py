@@ -15,9 +15,11 @@ reports, at the same lines:
   default path's compiled checks); each such row is then judged by the
   model in the pass both engines share (:mod:`mydiplo.validation.passes`),
   which words the problems.
-- Keys, references, citations, dates and look-alike records are checked
-  with joins and sorts; each problem is located and worded by
-  :mod:`mydiplo.validation.breaches`, as in the default path.
+- References, actor kinds, office holders, ids across tables, dates and
+  look-alike records are checked by the rules of
+  :mod:`mydiplo.validation.checks`, over the column operations this module
+  implements with joins and sorts; keys are checked here, each problem
+  worded by :mod:`mydiplo.validation.breaches`, as in the default path.
 
 polars is imported here only; this module is imported only when the
 ``fast`` extra is installed and the package is large (see
