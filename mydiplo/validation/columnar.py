@@ -15,9 +15,11 @@ reports, at the same lines:
   default path's compiled checks); each such row is then judged by the
   model in the pass both engines share (:mod:`mydiplo.validation.passes`),
   which words the problems.
-- Keys, references, citations, dates and look-alike records are checked
-  with joins and sorts; each problem is located and worded by
-  :mod:`mydiplo.validation.breaches`, as in the default path.
+- References, actor kinds, office holders, ids across tables, dates and
+  look-alike records are checked by the rules of
+  :mod:`mydiplo.validation.checks`, over the column operations this module
+  implements with joins and sorts; keys are checked here, each problem
+  worded by :mod:`mydiplo.validation.breaches`, as in the default path.
 
 polars is imported here only; this module is imported only when the
 ``fast`` extra is installed and the package is large (see
@@ -32,9 +34,10 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -47,8 +50,9 @@ from ..problems import Problem
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
+from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
-from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders, read_order
+from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
@@ -133,6 +137,74 @@ def _cell_checks(compiled: TablePlan) -> list[_CellCheck]:
     return checks
 
 
+class _Frames:
+    """The column operations of :mod:`mydiplo.validation.checks` over polars frames (rows with their ``LINE``)."""
+
+    def absent(self, rows: pl.DataFrame, column: str, known: pl.Series) -> Iterator[tuple[int, str]]:
+        if rows.height:
+            absent = (pl.col(column) != "") & ~_member(rows, column, known)
+            yield from rows.select(LINE, column).filter(absent).iter_rows()
+
+    def looked_up_outside(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, allowed: Collection[str]
+    ) -> Iterator[tuple[int, str, str]]:
+        if not rows.height:
+            return
+        # The ids looked up to a value not allowed are usually fewer than the rows: look those up.
+        key, value = lookup.columns
+        outside = lookup.filter(~pl.col(value).is_in(list(allowed)))
+        found = rows.select(LINE, column).filter(_member(rows, column, outside[key]))
+        yield from found.join(outside, left_on=column, right_on=key, how="inner").iter_rows()
+
+    def looked_up_unlike(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        key, value = lookup.columns
+        found = rows.select(LINE, column, other).filter(pl.col(column) != "").join(lookup, left_on=column, right_on=key)
+        for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
+            yield line, looked_up, held, other_value
+
+    def held_elsewhere(
+        self, rows: pl.DataFrame, column: str, others: Sequence[tuple[str, pl.Series]]
+    ) -> Iterator[tuple[int, str, str]]:
+        if not others:
+            return
+        # Every id known so far, tagged with its table, probed once for these rows' ids.
+        tagged = pl.concat(
+            [pl.DataFrame({"__id": ids}).with_columns(__table=pl.lit(name)) for name, ids in others], rechunk=False
+        )
+        clashes = tagged.filter(_member(tagged, "__id", rows[column])).unique()
+        found = rows.select(LINE, column).join(clashes, left_on=column, right_on="__id", how="inner")
+        yield from found.iter_rows()
+
+    def overlapping_neighbours(
+        self, spans: pl.DataFrame, width: int
+    ) -> Iterator[tuple[tuple[str, ...], int, int]]:
+        """``spans``: the signature's columns, then ``LINE``, ``__start`` and ``__end``."""
+        signature = spans.columns[:width]
+        # Only records that share a signature can be look-alikes: sort just those (found by a hash
+        # of the signature, whose rare collisions only add rows to the sort).
+        shared = pl.struct(signature).hash().is_duplicated()
+        ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
+        same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
+        pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
+        pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
+        for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
+            yield row[:width], row[-2], row[-1]
+
+    def exceeding(
+        self, values: pl.DataFrame, bounds: pl.DataFrame, lines: pl.DataFrame
+    ) -> Iterator[tuple[int, Any, Any]]:
+        """Each frame is (id, its value); the ids are joined, not the values."""
+        (key, value), (bound_key, bound), (line_key, line) = values.columns, bounds.columns, lines.columns
+        late = values.join(bounds, left_on=key, right_on=bound_key, how="inner").filter(pl.col(value) > pl.col(bound))
+        late = late.join(lines, left_on=key, right_on=line_key, how="inner")
+        yield from late.select(line, value, bound).iter_rows()
+
+
+_FRAMES = _Frames()
+
+
 class ColumnarValidator(ValidationPass):
     """The default engine's checks, table by table over polars frames of the valid rows."""
 
@@ -140,8 +212,6 @@ class ColumnarValidator(ValidationPass):
         super().__init__(root, keep_records)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
-        self.tagged: list[pl.DataFrame] = []
-        """The same ids as ``known``, as (id, table) frames."""
         self.first: dict[str, pl.DataFrame] = {}
         """Per record table, (id, line) of the first valid row of each id."""
         self.remembered: dict[str, pl.DataFrame] = {}
@@ -270,16 +340,12 @@ class ColumnarValidator(ValidationPass):
         if compiled.id_index is None:
             return distinct
         id_field = key[0]
-        if fresh.height and self.tagged:
-            # Every id known so far, tagged with its table, probed once for this table's ids.
-            others = pl.concat(self.tagged, rechunk=False)
-            clashes = others.filter(_member(others, "__id", fresh[id_field])).unique()
-            for record_id, line, other in fresh.join(clashes, left_on=id_field, right_on="__id", how="inner").iter_rows():
-                self.problems.append(breaches.duplicate_id(table, line, record_id, other))
+        if fresh.height:
+            others = list(self.known.items())
+            self.problems.extend(ids_unique_across_tables(_FRAMES, table, fresh, others))
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.lines[table.name]), dtype=pl.String)
-        self.known[table.name] = known = pl.concat([fresh[id_field], salvaged])
-        self.tagged.append(pl.DataFrame({"__id": known}).with_columns(__table=pl.lit(table.name)))
+        self.known[table.name] = pl.concat([fresh[id_field], salvaged])
         return distinct
 
     def _sorted(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:
@@ -296,34 +362,21 @@ class ColumnarValidator(ValidationPass):
         return not frame.select(below.fill_null(False).any()).item()
 
     def _reference_checks(self, compiled: TablePlan, frame: pl.DataFrame) -> None:
-        """Every reference points at a known record of a fitting kind; offices held by the actor named."""
+        """References to the same table wait for the pass; the others are checked by the shared rule."""
         table = compiled.table
         for reference in compiled.references:
-            filled = pl.col(reference.field) != ""
             if reference.table == table.name:
-                referring = frame.select(LINE, reference.field).filter(filled).iter_rows()
+                referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
                 self.self_references.extend((table, line, reference, value) for line, value in referring)
-                continue
-            if not frame.height:
-                continue
-            known = self.known.get(reference.table, _STRINGS)
-            for line, value in frame.select(LINE, reference.field).filter(filled & ~_member(frame, reference.field, known)).iter_rows():
-                self.problems.append(breaches.missing(table, line, reference, value))
-            if reference.kinds:
-                # The actors of another kind are usually fewer than the references: look those up.
-                actors = self.remembered[reference.table]
-                actor_id = actors.columns[0]
-                others = actors.filter(~pl.col(f"__{KIND}").is_in(list(reference.kinds))).select(actor_id, f"__{KIND}")
-                wrong = frame.select(LINE, reference.field).filter(_member(frame, reference.field, others[actor_id]))
-                for line, value, kind in wrong.join(others, left_on=reference.field, right_on=actor_id, how="inner").iter_rows():
-                    self.problems.append(breaches.wrong_actor_kind(table, line, reference, value, kind))
-        for office, actor, offices in compiled.capacities:
-            office_field, actor_field = table.fields[office], table.fields[actor]
-            holders = self.remembered[offices]
-            held = frame.select(LINE, office_field, actor_field).filter(pl.col(office_field) != "")
-            held = held.join(holders.select(holders.columns[0], f"__{HOLDER}"), left_on=office_field, right_on=holders.columns[0])
-            for line, office_id, actor_id, holder in held.filter(pl.col(f"__{HOLDER}") != pl.col(actor_field)).iter_rows():
-                self.problems.append(breaches.office_holder(table, line, office_field, office_id, holder, actor_id))
+        self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
+
+    def _known(self, table: str) -> pl.Series:
+        return self.known.get(table, _STRINGS)
+
+    def _remembered(self, table: str, column: str) -> pl.DataFrame:
+        """(id, ``__column``) of the valid rows of ``table``."""
+        frame = self.remembered[table]
+        return frame.select(frame.columns[0], f"__{column}")
 
     # -- what later tables and checks need ----------------------------------------
 
@@ -413,15 +466,9 @@ class ColumnarValidator(ValidationPass):
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.dates.items():
-            table = TABLES[name]
-            id_field, date_field = table.id_field, table.model.reported_date[0]  # type: ignore[index]
             newest = self.newest.get(name)
-            if newest is None or id_field is None:
-                continue
-            late = dates.join(newest, left_on=id_field, right_on="record_id", how="inner").filter(pl.col("__earliest") > pl.col("__reported"))
-            late = late.join(self.first[name], on=id_field, how="inner")
-            for _, earliest, reported, line in late.select(id_field, "__earliest", "__reported", LINE).iter_rows():
-                yield breaches.dated_after_sources(table, line, date_field, earliest, reported)
+            if newest is not None:
+                yield from dated_after_sources(_FRAMES, TABLES[name], dates, newest, self.first[name])
 
     def _id_lines(self, ids: set[str]) -> Mapping[str, Mapping[str, int]]:
         """The lines of the few ids the register names, found among the valid rows' first lines."""
@@ -434,17 +481,7 @@ class ColumnarValidator(ValidationPass):
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, spans in self.signatures.items():
-            table = TABLES[name]
-            signature = list(table.model.duplicate_signature)
-            # Only records that share a signature can be look-alikes: sort just those (found by a hash
-            # of the signature, whose rare collisions only add rows to the sort).
-            shared = pl.struct(signature).hash().is_duplicated()
-            ordered = spans.filter(shared).sort([*signature, "__start", "__end", LINE])
-            same = pl.all_horizontal([pl.col(c) == pl.col(c).shift(1) for c in signature])
-            pairs = ordered.with_columns(__previous_line=pl.col(LINE).shift(1), __previous_end=pl.col("__end").shift(1))
-            pairs = pairs.filter(same & (pl.col("__start") <= pl.col("__previous_end")))
-            for row in pairs.select(*signature, LINE, "__previous_line").iter_rows():
-                yield breaches.likely_duplicate(table, row[: len(signature)], row[-1], row[-2])
+            yield from likely_duplicates(_FRAMES, TABLES[name], spans)
 
 
 _CITATION = ("record_id", "source_id", "field", "value")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -25,8 +25,74 @@ from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
+from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
-from .plan import HOLDER, KIND, PUBLISHED, SOURCES, TablePlan, key_orders
+from .plan import PUBLISHED, SOURCES, TablePlan, key_orders
+
+_Rows = tuple[list[int], dict[str, Sequence[str]]]
+"""A chunk's valid rows: their lines, and each column by name."""
+
+
+class _Lists:
+    """The column operations of :mod:`mydiplo.validation.checks` over a chunk's Python lists.
+
+    Each looks values up once per distinct value, and walks the rows only when one breaks a rule.
+    """
+
+    def absent(self, rows: _Rows, column: str, known: Mapping[str, int]) -> Iterator[tuple[int, str]]:
+        lines, values = rows[0], rows[1][column]
+        distinct = set(values)
+        distinct.discard("")
+        missing = distinct.difference(known)
+        if missing:
+            yield from ((line, value) for line, value in zip(lines, values) if value in missing)
+
+    def looked_up_outside(
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], allowed: Collection[str]
+    ) -> Iterator[tuple[int, str, str]]:
+        lines, values = rows[0], rows[1][column]
+        wrong = {v for v in set(values) if (found := lookup.get(v)) is not None and found not in allowed}
+        if wrong:
+            yield from ((line, value, lookup[value]) for line, value in zip(lines, values) if value in wrong)
+
+    def looked_up_unlike(
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        lines, columns = rows
+        for line, value, other_value in zip(lines, columns[column], columns[other]):
+            found = lookup.get(value) if value else None
+            if found is not None and found != other_value:
+                yield line, value, found, other_value
+
+    def held_elsewhere(
+        self, rows: _Rows, column: str, others: Sequence[tuple[str, Mapping[str, int]]]
+    ) -> Iterator[tuple[int, str, str]]:
+        lines, values = rows[0], rows[1][column]
+        distinct = set(values)
+        for other, known in others:
+            clashes = distinct.intersection(known)
+            if clashes:
+                yield from ((line, value, other) for line, value in zip(lines, values) if value in clashes)
+
+    def overlapping_neighbours(
+        self, spans: list[tuple[Any, ...]], width: int
+    ) -> Iterator[tuple[tuple[str, ...], int, int]]:
+        """``spans``: (signature..., start, end, line) tuples, sorted here in place."""
+        spans.sort()
+        for a, b in pairwise(spans):
+            if a[:width] == b[:width] and b[width] <= a[width + 1]:
+                yield b[:width], b[-1], a[-1]
+
+    def exceeding(
+        self, values: Mapping[str, Any], bounds: Mapping[str, Any], lines: Mapping[str, Any]
+    ) -> Iterator[tuple[int, Any, Any]]:
+        for key, value in values.items():
+            bound = bounds.get(key)
+            if bound is not None and value > bound:
+                yield lines[key], value, bound
+
+
+_LISTS = _Lists()
 
 
 @dataclass
@@ -138,46 +204,23 @@ class Validator(ValidationPass):
             self._unique_across_tables(table, lines, keys)
 
     def _unique_across_tables(self, table: Table, lines: list[int], ids: list[str]) -> None:
-        distinct = set(ids)
-        for other, known in self.lines.items():
-            if other == table.name:
-                continue
-            clashes = distinct.intersection(known)
-            if clashes:
-                self.problems.extend(
-                    breaches.duplicate_id(table, line, i, other) for line, i in zip(lines, ids) if i in clashes
-                )
+        others = [(name, known) for name, known in self.lines.items() if name != table.name]
+        rows: _Rows = (lines, {table.primary_key[0]: ids})
+        self.problems.extend(ids_unique_across_tables(_LISTS, table, rows, others))
 
     def _references(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]]) -> None:
         table = plan.table
         for reference in plan.references:
-            column = columns[reference.index]
             if reference.table == table.name:
+                column = columns[reference.index]
                 self.self_references.extend(
                     (table, line, reference, value) for line, value in zip(lines, column) if value
                 )
-                continue
-            distinct = set(column)
-            distinct.discard("")
-            absent = distinct.difference(self.lines[reference.table])
-            allowed = reference.kinds
-            kinds = self.index.remembered[reference.table][KIND] if allowed else {}
-            # An actor whose row is invalid has no known kind: its own row is reported, not each reference to it.
-            wrong_kind = {v for v in distinct - absent if kinds.get(v, allowed[0]) not in allowed} if allowed else set()
-            if absent or wrong_kind:
-                for line, value in zip(lines, column):
-                    if value in absent:
-                        self.problems.append(breaches.missing(table, line, reference, value))
-                    elif value in wrong_kind:
-                        self.problems.append(breaches.wrong_actor_kind(table, line, reference, value, kinds[value]))
-        for office, actor, offices in plan.capacities:
-            holders = self.index.remembered[offices][HOLDER]
-            for line, office_id, actor_id in zip(lines, columns[office], columns[actor]):
-                holder = holders.get(office_id) if office_id else None
-                if holder is not None and holder != actor_id:
-                    self.problems.append(
-                        breaches.office_holder(table, line, table.fields[office], office_id, holder, actor_id)
-                    )
+        rows = (lines, dict(zip(table.fields, columns)))
+        remembered = self.index.remembered
+        self.problems.extend(
+            reference_problems(_LISTS, plan, rows, self.lines.__getitem__, lambda t, c: remembered[t][c])
+        )
 
     # -- what later tables and checks need ----------------------------------------
 
@@ -259,23 +302,13 @@ class Validator(ValidationPass):
 
     def _reported_dates(self) -> Iterator[Problem]:
         for name, dates in self.index.event_dates.items():
-            table, newest = TABLES[name], self.index.newest_report[name]
-            date_field = table.model.reported_date[0]  # type: ignore[index]
-            for record_id, earliest in dates.items():
-                reported = newest.get(record_id)
-                if reported is not None and earliest > reported:
-                    yield breaches.dated_after_sources(
-                        table, self.lines[name][record_id], date_field, earliest, reported
-                    )
+            newest: Mapping[str, Any] = self.index.newest_report[name]
+            first: Mapping[str, Any] = self.lines[name]
+            yield from dated_after_sources(_LISTS, TABLES[name], dates, newest, first)
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():
-            table = TABLES[name]
-            width = len(table.model.duplicate_signature)
-            entries.sort()
-            for a, b in pairwise(entries):
-                if a[:width] == b[:width] and b[width] <= a[width + 1]:
-                    yield breaches.likely_duplicate(table, b[:width], a[-1], b[-1])
+            yield from likely_duplicates(_LISTS, TABLES[name], entries)
 
 
 def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
