@@ -47,12 +47,14 @@ class Rule:
 
 _RULES = [
     Rule(
-        "file-missing", "A table's file must exist",
+        "file-missing",
+        "A table's file must exist",
         "the file does not exist",
         "Create the file with the header the table schema gives, or restore it from git.",
     ),
     Rule(
-        "file-unreadable", "A file must be UTF-8 text without a byte-order mark",
+        "file-unreadable",
+        "A file must be UTF-8 text without a byte-order mark",
         "the file cannot be read: {reason}",
         "Save the file as UTF-8 (without BOM) from your editor or spreadsheet.",
         variants={
@@ -63,13 +65,15 @@ _RULES = [
         },
     ),
     Rule(
-        "line-endings", "Lines must end with LF",
+        "line-endings",
+        "Lines must end with LF",
         "the file has CR or CRLF line endings",
         "Run `mydiplo fmt`, which rewrites the file with LF line endings (or save it with Unix line endings "
         "from your editor).",
     ),
     Rule(
-        "csv-syntax", "The file must be well-formed CSV",
+        "csv-syntax",
+        "The file must be well-formed CSV",
         "the CSV cannot be read from here: {reason}",
         "Close the quoted cell: a cell that starts with a double quote must end with one, and quotes inside it "
         "are doubled.",
@@ -78,7 +82,8 @@ _RULES = [
         },
     ),
     Rule(
-        "header-mismatch", "The header must be the table's columns, in order",
+        "header-mismatch",
+        "The header must be the table's columns, in order",
         "expected the header {header}",
         "Make line 1 exactly the header shown in the message.",
         variants={
@@ -86,118 +91,140 @@ _RULES = [
         },
     ),
     Rule(
-        "blank-row", "No blank rows",
+        "blank-row",
+        "No blank rows",
         "the line is empty",
         "Delete the empty line, or run `mydiplo fmt`, which drops it.",
     ),
     Rule(
-        "row-length", "Every row has one cell per column",
+        "row-length",
+        "Every row has one cell per column",
         "the row has {cells} cells, the header {columns}",
         "Add or remove cells (commas) so the row has as many as the header; quote a cell that contains a comma.",
     ),
     Rule(
-        "field-required", "A required cell must not be empty",
+        "field-required",
+        "A required cell must not be empty",
         "{column} is required",
         "Fill in the cell; see the data dictionary for what it holds.",
     ),
     Rule(
-        "field-type", "A cell must have the column's type",
+        "field-type",
+        "A cell must have the column's type",
         "{value!r}: {reason}",
         "Write the value as the data dictionary shows it: whole numbers as 12, decimals as 86.8, booleans as "
         "true or false.",
     ),
     Rule(
-        "field-enum", "A cell must hold a value of the column's vocabulary",
+        "field-enum",
+        "A cell must hold a value of the column's vocabulary",
         "{value!r}: {reason}",
         "Use one of the values listed in the message (the data dictionary explains each).",
     ),
     Rule(
-        "field-pattern", "A cell must match the column's pattern",
+        "field-pattern",
+        "A cell must match the column's pattern",
         "{value!r}: {reason}",
         "Identifiers are lower-case kebab case (like min-aung-hlaing); see the data dictionary for the "
         "column's format.",
     ),
     Rule(
-        "field-constraint", "A cell must be within the column's bounds",
+        "field-constraint",
+        "A cell must be within the column's bounds",
         "{value!r}: {reason}",
         "Correct the value so it falls within the bound named in the message.",
     ),
     Rule(
-        "partial-date", "A date must exist and be written YYYY, YYYY-MM or YYYY-MM-DD (with ~ ? % or a /range)",
+        "partial-date",
+        "A date must exist and be written YYYY, YYYY-MM or YYYY-MM-DD (with ~ ? % or a /range)",
         "{value!r}: {reason}",
         "Write the date at the precision the source gives, e.g. 2025-12 for 'December 2025'.",
     ),
     Rule(
-        "country-code", "A country must be a real ISO 3166-1 alpha-3 code",
+        "country-code",
+        "A country must be a real ISO 3166-1 alpha-3 code",
         "{value!r}: {reason}",
         "Use the three-letter ISO code, e.g. MMR for Myanmar, RUS for Russia, BLR for Belarus.",
     ),
     Rule(
-        "text-hygiene", "Text is one line, without surrounding spaces or control characters",
+        "text-hygiene",
+        "Text is one line, without surrounding spaces or control characters",
         "{value!r}: {reason}",
         "Remove leading and trailing spaces, tabs and line breaks from the cell.",
     ),
     Rule(
-        "date-order", "An end date must not be before its start date",
+        "date-order",
+        "An end date must not be before its start date",
         "{reason}",
         "Swap the two dates or correct the wrong one.",
     ),
     Rule(
-        "fields-together", "Fields that belong together are set together",
+        "fields-together",
+        "Fields that belong together are set together",
         "{reason}",
         "Fill in the empty fields named in the message, or clear them all.",
     ),
     Rule(
-        "linked-values", "Values that imply each other go together (a SIPRI TIV basis and the unit TIV)",
+        "linked-values",
+        "Values that imply each other go together (a SIPRI TIV basis and the unit TIV)",
         "{reason}",
         "Make both fields agree as the message says: never give a TIV value a currency, nor money a TIV basis.",
     ),
     Rule(
-        "formula-text", "Free text must not start with = + - or @",
+        "formula-text",
+        "Free text must not start with = + - or @",
         "{value!r}: {reason}",
         "Reword the cell so it starts with a letter or digit; a spreadsheet would run it as a formula.",
     ),
     Rule(
-        "not-canonical", "A cell is written in its one canonical form",
+        "not-canonical",
+        "A cell is written in its one canonical form",
         "{value!r} is valid but written {canonical!r} in canonical form",
         "Run `mydiplo fmt`, which rewrites every cell in canonical form, or write the value as the message "
         "shows (e.g. 12 not 012, true not True).",
     ),
     Rule(
-        "rows-unsorted", "Rows are sorted by the table's key",
+        "rows-unsorted",
+        "Rows are sorted by the table's key",
         "the row belongs before the row above it (rows are sorted by {key})",
         "Run `mydiplo fmt`, which sorts the rows, or move the row to its place in the order of the key named "
         "in the message.",
     ),
     Rule(
-        "actor-kind", "A reference must point at an actor of a fitting kind",
+        "actor-kind",
+        "A reference must point at an actor of a fitting kind",
         "{value!r} is a {kind}; {column} takes {kinds}",
         "Point at an actor of one of the kinds the message lists, or correct the actor's kind.",
     ),
     Rule(
-        "office-holder", "An office cited as someone's capacity must be held by that person",
+        "office-holder",
+        "An office cited as someone's capacity must be held by that person",
         "{value!r} is held by {holder!r}, not {actor!r}",
         "Use an office whose holder_id is the actor of this row, or leave the office empty.",
     ),
     Rule(
-        "agreement-parties", "Every agreement has at least one party",
+        "agreement-parties",
+        "Every agreement has at least one party",
         "no row of {path} names a party to it",
         "Add rows to datasets/agreement_parties.csv naming who made the agreement or pledge.",
     ),
     Rule(
-        "dated-after-sources", "A record is not dated after every source that reports it",
+        "dated-after-sources",
+        "A record is not dated after every source that reports it",
         "dated from {earliest}, after its newest dated source ({reported})",
         "Check the date against the sources: an event cannot be reported before it happened (a planned event "
         "needs a planned status).",
     ),
     Rule(
-        "likely-duplicate", "Two records look like the same event",
+        "likely-duplicate",
+        "Two records look like the same event",
         "same {fields} ({values}) and overlapping dates as line {first}",
         "If they are the same event, merge them and retire one id; if not, say in a note what tells them apart.",
         Severity.WARNING,
     ),
     Rule(
-        "descriptor-mismatch", "datapackage.json must describe the tables as the models do",
+        "descriptor-mismatch",
+        "datapackage.json must describe the tables as the models do",
         "the file differs from what the models generate",
         "Run `mydiplo generate` and commit the result; do not edit datapackage.json by hand.",
         variants={
@@ -206,32 +233,38 @@ _RULES = [
         },
     ),
     Rule(
-        "duplicate-key", "Each row's key must be unique in its table",
+        "duplicate-key",
+        "Each row's key must be unique in its table",
         "({key}) is already used on line {first}",
         "Give the new record an id not used before, or merge the two rows.",
     ),
     Rule(
-        "duplicate-id", "An id must be unique across all tables",
+        "duplicate-id",
+        "An id must be unique across all tables",
         "{value!r} is already an id in {table}",
         "Choose an id no other table uses; ids are never reused.",
     ),
     Rule(
-        "foreign-key", "A reference must point at an existing record",
+        "foreign-key",
+        "A reference must point at an existing record",
         "{value!r} is not the {column} of any row of {table}",
         "Use an id that exists in the referenced table, or add that record first.",
     ),
     Rule(
-        "uncited-record", "Every record cites at least one source",
+        "uncited-record",
+        "Every record cites at least one source",
         "no row of {path} cites this record",
         "Add a row to the table's citation file naming a source and a paragraph.",
     ),
     Rule(
-        "uncited-source", "Every source is cited by at least one record",
+        "uncited-source",
+        "Every source is cited by at least one record",
         "no citation names this source",
         "Cite the source from the records it supports, or remove it.",
     ),
     Rule(
-        "retired-id", "A retired id is never used again",
+        "retired-id",
+        "A retired id is never used again",
         "{value!r} is a retired id (line {register_line} of {path}){successor}",
         "Give the record a new id; a retired id stays retired (see datasets/retired_ids.csv, and use its "
         "successor to refer to the record that replaced it).",
@@ -240,7 +273,8 @@ _RULES = [
         },
     ),
     Rule(
-        "retired-successor", "A retired id's successor is the id of a current record",
+        "retired-successor",
+        "A retired id's successor is the id of a current record",
         "{value!r} is not the id of any record",
         "Set replaced_by to the id of the record that replaced the retired one (follow any chain to its end), "
         "or leave it empty if none did.",
@@ -249,13 +283,15 @@ _RULES = [
         },
     ),
     Rule(
-        "unrecorded-removal", "A record's id is removed only by retiring it",
+        "unrecorded-removal",
+        "A record's id is removed only by retiring it",
         "the record {value!r} is removed but its id is not retired",
         "Add a row to datasets/retired_ids.csv for the removed id (with replaced_by, the next data version and "
         "the reason), or restore the record.",
     ),
     Rule(
-        "citation-field", "A citation's field must be a column of the cited table, and its value valid there",
+        "citation-field",
+        "A citation's field must be a column of the cited table, and its value valid there",
         "{value!r} is not a valid {column}: {reason}",
         "Name a column of the cited table in `field`, and write `value` as that column would hold it.",
         variants={
@@ -273,8 +309,8 @@ def problem(
 ) -> Problem:
     """A breach of the rule with the id ``rule``: see :meth:`Rule.problem`.
 
-        >>> problem("blank-row", "datasets/visits.csv", 12).message
-        'the line is empty'
+    >>> problem("blank-row", "datasets/visits.csv", 12).message
+    'the line is empty'
     """
     return RULES[rule].problem(file, line, field, variant, **values)
 
@@ -306,7 +342,15 @@ class Problem:
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The problem as a JSON object, with its severity and hint."""
-        return {"file": self.file, "line": self.line, "field": self.field, "rule": self.rule, "severity": self.severity.value, "message": self.message, "hint": self.hint}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
     def __str__(self) -> str:
         """Two lines for people: where, how serious, which rule and what; then how to fix it."""

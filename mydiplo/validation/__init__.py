@@ -25,7 +25,18 @@ from ..registry import TABLES
 from .engine import Validator
 from .passes import ValidationPass
 
-__all__ = ["ENGINES", "FAST_BYTES", "RULES", "EngineUnavailable", "Problem", "Report", "Rule", "Severity", "validate", "validate_records"]
+__all__ = [
+    "ENGINES",
+    "FAST_BYTES",
+    "RULES",
+    "EngineUnavailable",
+    "Problem",
+    "Report",
+    "Rule",
+    "Severity",
+    "validate",
+    "validate_records",
+]
 
 Engine = Literal["auto", "default", "fast"]
 ENGINES: tuple[Engine, ...] = ("auto", "default", "fast")

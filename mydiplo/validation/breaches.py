@@ -121,7 +121,8 @@ def _adapter(table: str, field: str) -> TypeAdapter[Any]:
     info = TABLES[table].model.model_fields[field]
     if not info.metadata:
         return TypeAdapter(info.annotation)  # type: ignore[arg-type]
-    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[arg-type,valid-type]
+    declared: tuple[Any, ...] = (info.annotation, *info.metadata)  # the field's type with its constraints
+    return TypeAdapter(Annotated[declared])  # type: ignore[arg-type]
 
 
 def not_canonical(table: Table, record: Record, line: int, cells: Sequence[str]) -> Iterator[Problem]:

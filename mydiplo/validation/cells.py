@@ -130,7 +130,11 @@ def portable_pattern(column: Column, metadata: Sequence[Any]) -> tuple[str, int 
     longest = column.constraints.get("maxLength")
     if "pattern" in column.constraints:
         body = _unanchored(column.constraints["pattern"])
-        return (body, longest) if body.isascii() and "\\" not in body and "(?=" not in body and "(?!" not in body and "(?<" not in body else None
+        return (
+            (body, longest)
+            if body.isascii() and "\\" not in body and "(?=" not in body and "(?!" not in body and "(?<" not in body
+            else None
+        )
     if any(item is TEXT_HYGIENE for item in metadata):
         return _ASCII_TEXT, longest
     return None
@@ -152,7 +156,7 @@ def positions(column: Sequence[object], values: set[Any]) -> list[int]:
         at = -1
         while True:
             try:
-                at = column.index(value, at + 1)  # type: ignore[attr-defined]
+                at = column.index(value, at + 1)
             except ValueError:
                 break
             found.append(at)
@@ -226,4 +230,3 @@ def row_plan(table: Table) -> RowPlan:
         date_order=tuple((position[a], position[b]) for a, b in model.date_order),
         linked_values=tuple((position[f], v, position[o], ov) for f, v, o, ov in model.linked_values),
     )
-

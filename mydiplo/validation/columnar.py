@@ -84,7 +84,13 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
         return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
     try:
-        frame = pl.read_csv(io.BytesIO(data), infer_schema=False, empty_string_is_null=False, raise_if_empty=False, truncate_ragged_lines=False)
+        frame = pl.read_csv(
+            io.BytesIO(data),
+            infer_schema=False,
+            empty_string_is_null=False,
+            raise_if_empty=False,
+            truncate_ragged_lines=False,
+        )
     except pl.exceptions.PolarsError:
         return None
     if tuple(frame.columns) != fields:
@@ -94,8 +100,12 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
         return None
     cells = pl.col(list(fields))
     quoted, longest = frame.select(
-        (pl.sum_horizontal(cells.str.count_matches(",", literal=True).sum()) if b'"' in data else pl.lit(0)).alias("quoted"),
-        (pl.max_horizontal(cells.str.len_bytes().max()) if len(data) > csv.field_size_limit() else pl.lit(0)).alias("longest"),
+        (pl.sum_horizontal(cells.str.count_matches(",", literal=True).sum()) if b'"' in data else pl.lit(0)).alias(
+            "quoted"
+        ),
+        (pl.max_horizontal(cells.str.len_bytes().max()) if len(data) > csv.field_size_limit() else pl.lit(0)).alias(
+            "longest"
+        ),
     ).row(0)
     if data.count(b",") - (quoted or 0) != (len(fields) - 1) * lines:
         return None
@@ -177,9 +187,7 @@ class _Frames:
         found = rows.select(LINE, column).join(clashes, left_on=column, right_on="__id", how="inner")
         yield from found.iter_rows()
 
-    def overlapping_neighbours(
-        self, spans: pl.DataFrame, width: int
-    ) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    def overlapping_neighbours(self, spans: pl.DataFrame, width: int) -> Iterator[tuple[tuple[str, ...], int, int]]:
         """``spans``: the signature's columns, then ``LINE``, ``__start`` and ``__end``."""
         signature = spans.columns[:width]
         # Only records that share a signature can be look-alikes: sort just those (found by a hash
@@ -290,7 +298,9 @@ class ColumnarValidator(ValidationPass):
         # Optional columns are often empty throughout: they hold one value, "", and need no matching.
         longest = frame.select(pl.col(check.name).str.len_bytes().max() for check in checks).row(0)
         filled = [check for check, length in zip(checks, longest) if length]
-        found = iter(frame.lazy().select([check.candidates().implode() for check in filled]).collect().row(0) if filled else ())
+        found = iter(
+            frame.lazy().select([check.candidates().implode() for check in filled]).collect().row(0) if filled else ()
+        )
         candidates = [next(found) if length else [""] for length in longest]
         flags: list[pl.Expr] = [pl.lit(False)]
         for check, values in zip(checks, candidates):
@@ -335,7 +345,11 @@ class ColumnarValidator(ValidationPass):
         if not distinct:
             marked = fresh.with_columns(pl.col(LINE).min().over(key).alias("__first"))
             for *values, line, first in marked.filter(pl.col(LINE) != pl.col("__first")).iter_rows():
-                self.problems.append(breaches.duplicate_key(table, line, values[0] if compiled.id_index is not None else tuple(values), first))
+                self.problems.append(
+                    breaches.duplicate_key(
+                        table, line, values[0] if compiled.id_index is not None else tuple(values), first
+                    )
+                )
             fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
         if compiled.id_index is None:
             return distinct
@@ -409,7 +423,10 @@ class ColumnarValidator(ValidationPass):
             dated = frame.select("record_id", "source_id").join(published, on="source_id", how="inner")
             self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
         readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
-        found = {(f, v): list(breaches.citation_reading(table, TABLES[cited_table], 0, f, v)) for f, v in readings.select("field", "value").unique().iter_rows()}
+        found = {
+            (f, v): list(breaches.citation_reading(table, TABLES[cited_table], 0, f, v))
+            for f, v in readings.select("field", "value").unique().iter_rows()
+        }
         for line, field_name, value in readings.iter_rows():
             self.problems.extend(dataclasses.replace(reading, line=line) for reading in found[field_name, value])
 
@@ -418,10 +435,14 @@ class ColumnarValidator(ValidationPass):
         if self.published is None:
             sources = self.remembered[SOURCES]
             latest = _dates(sources[f"__{PUBLISHED}"], lambda date: date.latest)
-            self.published = sources.select(sources.columns[0], _mapped(f"__{PUBLISHED}", latest, None).alias("__published"))
+            self.published = sources.select(
+                sources.columns[0], _mapped(f"__{PUBLISHED}", latest, None).alias("__published")
+            )
         return self.published
 
-    def _event_dates(self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool) -> None:
+    def _event_dates(
+        self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool
+    ) -> None:
         date_field, status_field, statuses = rule
         rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
         earliest = _dates(rows[date_field], lambda date: date.earliest)
@@ -440,7 +461,8 @@ class ColumnarValidator(ValidationPass):
             texts = pl.concat([frame[first], frame[last]]).unique()
             end_text = pl.when(pl.col(last) != "").then(pl.col(last)).otherwise(pl.col(first))
             spans = frame.select(
-                *signature, LINE,
+                *signature,
+                LINE,
                 _mapped(first, _dates(texts, lambda date: date.earliest), dt.date.min).alias("__start"),
                 _mapped(end_text, _dates(texts, lambda date: date.latest), dt.date.max).alias("__end"),
             )
@@ -490,7 +512,11 @@ _CITATION = ("record_id", "source_id", "field", "value")
 def _kept(compiled: TablePlan) -> list[str]:
     """The columns the checks after the cell checks read: keys, references, and what is remembered."""
     table, model = compiled.table, compiled.table.model
-    names = [*table.key, *(r.field for r in compiled.references), *(table.fields[i] for o, a, _ in compiled.capacities for i in (o, a))]
+    names = [
+        *table.key,
+        *(r.field for r in compiled.references),
+        *(table.fields[i] for o, a, _ in compiled.capacities for i in (o, a)),
+    ]
     names += [table.primary_key[0], *table.remembers] if table.remembers else []
     names += [compiled.required_field] if compiled.required_field else []
     names += [*(_CITATION if table.cites else ()), *(("retired_id", "replaced_by") if table.retirements else ())]
@@ -527,4 +553,3 @@ def _mapped(column: str | pl.Expr, dates: dict[str, dt.date], default: dt.date |
     """The date each text of ``column`` maps to in ``dates``, else ``default``."""
     texts = pl.col(column) if isinstance(column, str) else column
     return texts.replace_strict(list(dates), list(dates.values()), default=default, return_dtype=pl.Date)
-

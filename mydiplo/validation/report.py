@@ -34,7 +34,10 @@ def _summary(report: Report) -> list[str]:
     lines = [f"{name:<{width}}  {count:>8} records" for name, count in report.counts.items()]
     errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
     verdict = "valid" if report.valid else "invalid"
-    lines.append(f"{verdict}: {sum(report.counts.values())} records in {len(report.counts)} tables, {errors} errors, {warnings} warnings")
+    lines.append(
+        f"{verdict}: {sum(report.counts.values())} records in {len(report.counts)} tables, {errors} errors, "
+        f"{warnings} warnings"
+    )
     return lines
 
 
@@ -82,11 +85,16 @@ def github(report: Report, cap: int = DEFAULT_CAP) -> str:
     lines = []
     for item in _capped(report.problems, cap):
         if isinstance(item, tuple):
-            lines.append(f"::warning file={_escape(item[0], True)},title={_escape(item[1], True)}::{item[2]} more problems of this rule not shown")
+            lines.append(
+                f"::warning file={_escape(item[0], True)},title={_escape(item[1], True)}::{item[2]} more problems of "
+                "this rule not shown"
+            )
             continue
         location = f"file={_escape(item.file, True)}" + (f",line={item.line}" if item.line is not None else "")
         title = _escape(f"{item.rule}" + (f" ({item.field})" if item.field else ""), True)
-        lines.append(f"::{item.severity.value} {location},title={title}::{_escape(item.message + '. Fix: ' + item.hint)}")
+        lines.append(
+            f"::{item.severity.value} {location},title={title}::{_escape(item.message + '. Fix: ' + item.hint)}"
+        )
     lines.append(_summary(report)[-1])
     return "\n".join(lines) + "\n"
 
