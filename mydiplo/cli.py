@@ -204,8 +204,8 @@ def parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         help=(
-            "data package folder or datapackage.json (default: the mydiplo checkout you are in, else the installed "
-            "data)"
+            "data package folder or datapackage.json "
+            "(default: the mydiplo checkout you are in, else the installed data)"
         ),
     )
     validate.add_argument(

@@ -121,10 +121,10 @@ def views() -> dict[str, str]:
     ]
     found["all_citations"] = " UNION ALL ".join(citations)
     found["dyads_by_year"] = (
-        "SELECT source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event, COUNT(*) "
-        "AS events "
-        "FROM dyadic_events GROUP BY source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, "
-        "plover_event"
+        "SELECT source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event, "
+        "COUNT(*) AS events "
+        "FROM dyadic_events "
+        "GROUP BY source_iso3, source_cow_code, target_iso3, target_cow_code, year, cameo_code, plover_event"
     )
     return found
 

@@ -75,8 +75,8 @@ def _table_section(table: Table) -> Iterator[str]:
     yield ""
     if table.cites:
         yield (
-            f"Citations of `{table.cites}`: one row per source supporting a record, or per source's reading of one "
-            "field."
+            f"Citations of `{table.cites}`: one row per source supporting a record, "
+            "or per source's reading of one field."
         )
     else:
         yield _escape(table.description)
@@ -88,8 +88,8 @@ def _table_section(table: Table) -> Iterator[str]:
     for column in columns(table.model):
         example = "" if column.example is None else f"`{_escape(str(column.example))}`"
         yield (
-            f"| `{column.name}` | {_type_of(column)} | {_rules(column, table)} | {_escape(column.description)} | "
-            f"{example} |"
+            f"| `{column.name}` | {_type_of(column)} | {_rules(column, table)} "
+            f"| {_escape(column.description)} | {example} |"
         )
     yield ""
 
