@@ -55,10 +55,14 @@ def make_package(root: Path, rows: int, errors: int = 0) -> list[Injected]:
     visit_ids = [f"visit-{i:07d}" for i in range(visits)]
     day0 = dt.date(2021, 2, 1)
     tables: dict[str, list[list[str]]] = {name: [] for name in TABLES}
-    tables["sources"] = [[s, "news-report", f"Report {i}", "", "", "", "en", "", ""] for i, s in enumerate(source_ids)]
+    tables["sources"] = [
+        [s, "news-report", f"Report {i}", "false", actor_ids[i % actors], "", "", "2026", "en"]
+        + [f"https://example.org/report/{i}", "", "", "2026-11-30", "", ""]
+        for i, s in enumerate(source_ids)
+    ]
     tables["actors"] = [[a, "person", f"Person {i}", COUNTRIES[i % 10], "", "", ""] for i, a in enumerate(actor_ids)]
     tables["actor_citations"] = [
-        [a, source_ids[i % sources], LOCATORS[i % 5], "", "", "source", "", "reported", ""]
+        [a, source_ids[i % sources], LOCATORS[i % 5], "", "", "", "source", "", "reported", ""]
         for i, a in enumerate(actor_ids)
     ]
     for i, visit_id in enumerate(visit_ids):
@@ -83,7 +87,7 @@ def make_package(root: Path, rows: int, errors: int = 0) -> list[Injected]:
         )
         tables["visit_participants"].append([visit_id, actor_ids[(i + 1) % actors], "met", "", ""])
         tables["visit_citations"].append(
-            [visit_id, source_ids[i % sources], LOCATORS[i % 5], "", "", "state-media", "", "claimed", ""]
+            [visit_id, source_ids[i % sources], LOCATORS[i % 5], "", "", "", "state-media", "", "claimed", ""]
         )
     injected = _inject(tables, errors)
     for name, table_rows in tables.items():

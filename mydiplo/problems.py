@@ -165,6 +165,12 @@ _RULES = [
         "Fill in the empty fields named in the message, or clear them all.",
     ),
     Rule(
+        "fields-either",
+        "Exactly one of two fields is set (a source's URL, or the reason it has none)",
+        "{reason}",
+        "Fill in one of the fields named in the message and leave the other empty.",
+    ),
+    Rule(
         "linked-values",
         "Values that imply each other go together (a SIPRI TIV basis and the unit TIV)",
         "{reason}",

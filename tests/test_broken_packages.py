@@ -121,11 +121,11 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "CRLF line endings": _write_bytes(VISITS, lambda b: b.replace(b"\n", b"\r\n"), 1, "line-endings"),
     "latin-1 byte": _then(
         _write_bytes(
-            D + "sources.csv", lambda b: b.replace(b"Publisher not", b"Publisher n\xe9t", 1), None, "file-unreadable"
+            D + "sources.csv", lambda b: b.replace(b"Published on", b"Publish\xe9d on", 1), None, "file-unreadable"
         ),
         lambda root: Expected(
             D + "sources.csv",
-            (root / D / "sources.csv").read_bytes().split(b"Publisher n\xe9t")[0].count(b"\n") + 1,
+            (root / D / "sources.csv").read_bytes().split(b"Publish\xe9d on")[0].count(b"\n") + 1,
             None,
             "file-unreadable",
         ),
@@ -205,6 +205,16 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "count without qualifier": _sub(
         D + "election_observations.csv", ",1000,exact,", ",1000,,", "count_qualifier", "fields-together"
     ),
+    "source without an address or a reason": _sub(
+        D + "sources.csv", ",en,,not-found,,", ",en,,,,", "missing_address", "fields-either"
+    ),
+    "source with an address and a reason": _sub(
+        D + "sources.csv",
+        ",en,https://time.com/6314388/russia-myanmar-election-cooperation-legitimacy/,,",
+        ",en,https://time.com/6314388/russia-myanmar-election-cooperation-legitimacy/,removed,",
+        "missing_address",
+        "fields-either",
+    ),
     "TIV with a currency basis": _sub(
         D + "arms_transfers.csv",
         ",air-defence-systems,,,,,,",
@@ -270,7 +280,7 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "uncited source": _insert_after(
         D + "sources.csv",
         "source_id,kind",
-        "aaa-uncited-source,news-report,A title,,,2025,en,,",
+        "aaa-uncited-source,news-report,A title,false,time,,,2025,en,https://example.org/a,,,2026-11-30,,",
         "source_id",
         "uncited-source",
     ),

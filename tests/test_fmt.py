@@ -112,7 +112,7 @@ def test_a_file_that_cannot_be_read_whole_is_reported_and_left_untouched(
 
 def test_a_file_that_is_not_utf8_is_never_rewritten(package_copy: Path) -> None:
     sources = package_copy / "datasets/sources.csv"
-    sources.write_bytes(sources.read_bytes().replace(b"Publisher not", b"Publisher n\xe9t", 1))
+    sources.write_bytes(sources.read_bytes().replace(b"Published on", b"Publish\xe9d on", 1))
     before = sources.read_bytes()
     outcome = next(o for o in compare_all(package_copy) if o.table.name == "sources")
     assert outcome.state is State.UNREADABLE

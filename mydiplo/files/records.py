@@ -32,6 +32,7 @@ _RULE_OF_ERROR = {
     "text_hygiene": "text-hygiene",
     "date_order": "date-order",
     "fields_together": "fields-together",
+    "fields_either": "fields-either",
     "linked_values": "linked-values",
     "formula_text": "formula-text",
     **dict.fromkeys(

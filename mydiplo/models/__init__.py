@@ -26,7 +26,7 @@ from .elections import (
 from .identifiers import RetiredId
 from .positions import Position, PositionKind
 from .roles import EventRule, Figure, Names, Relation, Side
-from .sources import Certainty, Citation, ClaimantKind, Source, SourceKind
+from .sources import Certainty, Citation, ClaimantKind, MissingAddress, Source, SourceKind
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "EventRule",
     "Figure",
     "Honour",
+    "MissingAddress",
     "NameKind",
     "Names",
     "ObservationStatus",

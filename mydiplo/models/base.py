@@ -136,9 +136,16 @@ LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Z][a-
 
 Locator = Annotated[
     str,
-    StringConstraints(pattern=r"^(?:title|paras? [1-9][0-9]*(?:-[1-9][0-9]*)?(?:, [1-9][0-9]*(?:-[1-9][0-9]*)?)*)$"),
+    StringConstraints(
+        pattern=(
+            r"^(?:title|standfirst|byline|dateline|masthead"
+            r"|paras? [1-9][0-9]*(?:-[1-9][0-9]*)?(?:, [1-9][0-9]*(?:-[1-9][0-9]*)?)*)$"
+        )
+    ),
 ]
-"""Where in a source a claim stands: ``title``, ``para 4``, ``paras 4-5`` or ``paras 2, 7``."""
+"""Where in a source a claim stands: a paragraph (``para 4``, ``paras 4-5``, ``paras 2, 7``) counted by the
+methodology's rule, or a part of the page that is not a paragraph: ``title``, ``standfirst`` (the summary under
+the title), ``byline``, ``dateline`` or ``masthead`` (the page's own name, footer or address)."""
 
 ColumnName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """The name of a column of a table, such as ``start_date``."""
@@ -174,7 +181,9 @@ class Record(BaseModel):
     backwards (an end before its start); ``together`` lists groups of fields
     that are either all set or all empty (a count and its qualifier);
     ``linked_values`` lists ``(field, value, other, other_value)``: ``field``
-    holds ``value`` exactly when ``other`` holds ``other_value``. Each model
+    holds ``value`` exactly when ``other`` holds ``other_value``; ``either``
+    lists groups of fields of which exactly one is set (a source's address,
+    or the reason it has none). Each model
     names its own; the validator reads the same declarations.
 
     The declarations after them say what the table is to the rest of the
@@ -190,6 +199,7 @@ class Record(BaseModel):
     date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
     together: ClassVar[tuple[tuple[str, ...], ...]] = ()
     linked_values: ClassVar[tuple[tuple[str, str, str, str], ...]] = ()
+    either: ClassVar[tuple[tuple[str, ...], ...]] = ()
     capacities: ClassVar[tuple[tuple[str, str], ...]] = ()
     """Pairs ``(office field, actor field)``: the office must be held by that actor."""
     reported_date: ClassVar[tuple[str, str | None, tuple[str, ...]] | None] = None
@@ -273,6 +283,18 @@ class Record(BaseModel):
                         "missing": ", ".join(missing),
                         "field": missing[0],
                     },
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _one_of_either(self) -> Record:
+        for group in self.either:
+            set_ = [name for name in group if getattr(self, name) is not None]
+            if len(set_) != 1:
+                raise PydanticCustomError(
+                    "fields_either",
+                    "exactly one of {group} is set, not {count}",
+                    {"group": ", ".join(group), "count": len(set_), "field": (set_ or group)[-1]},
                 )
         return self
 

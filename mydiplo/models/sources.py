@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActorId, ColumnName, DocEnum, Id, LanguageTag, Locator, Record, SourceId, Text, Url
+from .base import ActorId, ColumnName, Count, DocEnum, Id, LanguageTag, Locator, Record, SourceId, Text, Url
 from .dates import PartialDate
 
 
@@ -61,36 +61,77 @@ class Certainty(DocEnum):
     )
 
 
+class MissingAddress(DocEnum):
+    """Why a source has no URL: a reader must learn that from the record, not guess it from an empty cell."""
+
+    NOT_FOUND = "not-found", "No public copy was found; the text held came from elsewhere (the note says where)."
+    NOT_ONLINE = "not-online", "The document was never published online (print, broadcast, a letter)."
+    REMOVED = "removed", "The publisher has taken the document down, and no archived copy is known."
+
+
 class Source(Record):
-    """A document the dataset draws facts from: an article, a press release, an official record."""
+    """A document the dataset draws facts from: an article, a press release, an official record.
+
+    A reader must be able to find every source: it has a title, a publisher
+    and a date, and either a URL or a stated reason why it has none.
+    """
 
     span = ("published_date",)
+    either = (("url", "missing_address"),)
 
     source_id: Id = Field(
         description="Identifier of the source.", examples=["time-2023-junta-seeks-russia-election-help"]
     )
     kind: SourceKind = Field(description="What kind of document the source is.", examples=["news-report"])
-    title: Text | None = Field(
-        None,
-        description="The title as published; empty when the document has none.",
+    title: Text = Field(
+        description="The title as published, or a descriptive title supplied when the copy held has none.",
         examples=["Myanmar's Anti-Democratic Junta Seeks Russia's Help on How to Run an Election"],
     )
-    publisher_id: ActorId | None = Field(
-        None, description="The actor that published the source; empty when unknown.", examples=["time"]
+    title_supplied: bool = Field(
+        False,
+        description="True when the title is the curator's description because the copy held shows no headline.",
+        examples=[False],
+    )
+    publisher_id: ActorId = Field(description="The actor that published the source.", examples=["time"])
+    origin_id: ActorId | None = Field(
+        None,
+        description=(
+            "The agency or publisher whose report the source carries or rewrites (a wire story, a rewrite); empty "
+            "for the publisher's own work. Sources with the same origin are not independent of each other."
+        ),
+        examples=["associated-press"],
     )
     author: Text | None = Field(
         None, description="The author or authors as credited; empty when uncredited or unknown."
     )
-    published_date: PartialDate | None = Field(
-        None,
+    published_date: PartialDate = Field(
         description="Publication date at the precision known; relative dates in the source are read from it.",
         examples=["2025-12-26"],
     )
     language: LanguageTag = Field(description="BCP 47 tag of the language the source is written in.", examples=["en"])
     url: Url | None = Field(
         None,
-        description="Where the source was published; empty when not known.",
+        description="Where the source was published; empty only when `missing_address` says why.",
         examples=["https://www.sunstar.com.ph/network/myanmar-kicks-off-2025-general-election"],
+    )
+    missing_address: MissingAddress | None = Field(
+        None, description="Why the source has no URL; empty when it has one.", examples=["not-found"]
+    )
+    archive_url: Url | None = Field(
+        None,
+        description="An archived copy of the source (a web archive's snapshot); empty unless one is known.",
+        examples=["https://web.archive.org/web/2023/https://time.com/6314388/"],
+    )
+    accessed: PartialDate = Field(
+        description="The day the copy held was last read against the citations.", examples=["2026-11-30"]
+    )
+    paragraphs: Count | None = Field(
+        None,
+        description=(
+            "How many paragraphs of body text the copy held has, counted by the methodology's rule; no locator of "
+            "a citation may go beyond it. Empty when the copy held is incomplete."
+        ),
+        examples=[12],
     )
     note: Text | None = Field(
         None,
@@ -135,6 +176,14 @@ class Citation(Record):
             "is."
         ),
         examples=["promised"],
+    )
+    as_of: PartialDate | None = Field(
+        None,
+        description=(
+            "The date the reading speaks for, when the source states one other than its publication date (a status "
+            "'as of March'); empty: the source's publication date."
+        ),
+        examples=["2023-08"],
     )
     claimant_kind: ClaimantKind = Field(description="Who asserts the claim, as a class.", examples=["state-media"])
     claimant_id: ActorId | None = Field(

@@ -177,6 +177,7 @@ class RowPlan:
 
     checks: tuple[tuple[int, bool, BadValues], ...]
     together: tuple[tuple[int, ...], ...]
+    either: tuple[tuple[int, ...], ...]
     date_order: tuple[tuple[int, int], ...]
     linked_values: tuple[tuple[int, str, int, str], ...]
 
@@ -204,6 +205,10 @@ class RowPlan:
                 filled = width - cells.count("")
                 if filled and filled != width:
                     rejected.add(row)
+        for group in self.either:
+            for row, cells in enumerate(zip(*(columns[i] for i in group))):
+                if len(group) - cells.count("") != 1:
+                    rejected.add(row)
         for first, then in self.date_order:
             pairs = list(zip(columns[first], columns[then]))
             backwards = {pair for pair in set(pairs) if runs_backwards(*pair)}
@@ -227,6 +232,7 @@ def row_plan(table: Table) -> RowPlan:
     return RowPlan(
         checks=checks,
         together=tuple(tuple(position[name] for name in group) for group in model.together),
+        either=tuple(tuple(position[name] for name in group) for group in model.either),
         date_order=tuple((position[a], position[b]) for a, b in model.date_order),
         linked_values=tuple((position[f], v, position[o], ov) for f, v, o, ov in model.linked_values),
     )

@@ -316,6 +316,9 @@ class ColumnarValidator(ValidationPass):
         for group in plan.together:
             set_cells = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
             flags.append((set_cells > 0) & (set_cells < len(group)))
+        for group in plan.either:
+            set_cells = pl.sum_horizontal([(pl.col(fields[i]) != "").cast(pl.Int32) for i in group])
+            flags.append(set_cells != 1)
         for first, then in plan.date_order:
             a, b = fields[first], fields[then]
             pairs = frame.select(a, b).unique().filter((pl.col(a) != "") & (pl.col(b) != ""))
