@@ -255,12 +255,14 @@ _RULES = [
         "A reference must point at an existing record",
         "{value!r} is not the {column} of any row of {table}",
         "Use an id that exists in the referenced table, or add that record first.",
+        variants={"row": "no row of {table} has {value}"},
     ),
     Rule(
         "uncited-record",
-        "Every record cites at least one source",
+        "Every record, and every row that belongs to one, cites at least one source",
         "no row of {path} cites this record",
         "Add a row to the table's citation file naming a source and a paragraph.",
+        variants={"row": "no row of {path} cites this row"},
     ),
     Rule(
         "uncited-source",

@@ -43,6 +43,7 @@ from .models import (
     Source,
     Visit,
     VisitParticipant,
+    row_citation_model,
 )
 
 
@@ -53,6 +54,15 @@ class ForeignKey:
     field: str
     reference_table: str
     reference_field: str
+
+
+@dataclass(frozen=True)
+class RowReference:
+    """``fields`` together name a row of ``table`` by its key columns of the same names (a citation of the
+    participant of a visit names the visit, the actor and the role)."""
+
+    fields: tuple[str, ...]
+    table: str
 
 
 @dataclass(frozen=True)
@@ -123,10 +133,24 @@ class Table:
         return inspect.cleandoc(self.model.__doc__ or "")
 
     @property
+    def cited_fields(self) -> tuple[str, ...]:
+        """For a citation table, the columns that name the cited row (``record_id``, or the row's key); else ()."""
+        if self.cites is None:
+            return ()
+        return self.model.cited_fields  # type: ignore[attr-defined]
+
+    @property
+    def row_reference(self) -> RowReference | None:
+        """For the citations of a table keyed by several columns, the reference by those columns to its rows."""
+        if self.cites is None or self.cited_fields == ("record_id",):
+            return None
+        return RowReference(self.cited_fields, self.cites)
+
+    @property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:
-        """Foreign keys read off the model's field types, plus ``record_id`` for citations."""
+        """Foreign keys read off the model's field types, plus ``record_id`` for citations of records."""
         keys = []
-        if self.cites is not None:
+        if self.cites is not None and self.row_reference is None:
             keys.append(ForeignKey("record_id", self.cites, TABLES[self.cites].primary_key[0]))
         for name, info in self.model.model_fields.items():
             ref = field_ref(info)
@@ -178,15 +202,22 @@ def field_metadata(info: FieldInfo) -> list[Any]:
     return items
 
 
-_CITATION_KEY = ("record_id", "source_id", "locator", "field")
+_CITATION_KEY = ("source_id", "locator", "field")
+"""After the cited row's key, what tells one citation of a row from another."""
 
 
 def _with_citations(
     name: str, model: type[Record], key: tuple[str, ...], group: str, singular: str, **declared: Any
 ) -> list[Table]:
+    """A table and its citation table: every row of every table but the sources is a claim that needs a source.
+
+    A record table's citations name the record by ``record_id``; those of a table keyed by several columns
+    name the row by those columns (:func:`~mydiplo.models.row_citation_model`).
+    """
+    cites = Citation if len(key) == 1 else row_citation_model(model, key)
     return [
         Table(name, model, key, group, **declared),
-        Table(f"{singular}_citations", Citation, (), group, cites=name, unique_key=_CITATION_KEY),
+        Table(f"{singular}_citations", cites, (), group, cites=name, unique_key=(*cites.cited_fields, *_CITATION_KEY)),
     ]
 
 
@@ -194,22 +225,27 @@ def _build() -> dict[str, Table]:
     tables = [
         Table("sources", Source, ("source_id",), "provenance", remembers=("published_date",)),
         *_with_citations("actors", Actor, ("actor_id",), "actors", "actor", remembers=("kind",)),
-        Table("actor_names", ActorName, ("actor_id", "name"), "actors"),
+        *_with_citations("actor_names", ActorName, ("actor_id", "name"), "actors", "actor_name"),
         *_with_citations("offices", Office, ("office_id",), "actors", "office", remembers=("holder_id",)),
         *_with_citations("visits", Visit, ("visit_id",), "visits", "visit"),
-        Table("visit_participants", VisitParticipant, ("visit_id", "actor_id", "role"), "visits"),
+        *_with_citations(
+            "visit_participants", VisitParticipant, ("visit_id", "actor_id", "role"), "visits", "visit_participant"
+        ),
         *_with_citations("honours", Honour, ("honour_id",), "visits", "honour"),
         *_with_citations("agreements", Agreement, ("agreement_id",), "agreements", "agreement"),
-        Table(
+        *_with_citations(
             "agreement_parties",
             AgreementParty,
             ("agreement_id", "actor_id", "role"),
             "agreements",
+            "agreement_party",
             required_by=("agreements", "agreement-parties"),
         ),
-        Table("agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements"),
+        *_with_citations(
+            "agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements", "agreement_subject"
+        ),
         *_with_citations("elections", Election, ("election_id",), "elections", "election"),
-        Table("election_phases", ElectionPhase, ("election_id", "phase"), "elections"),
+        *_with_citations("election_phases", ElectionPhase, ("election_id", "phase"), "elections", "election_phase"),
         *_with_citations("election_results", ElectionResult, ("result_id",), "elections", "election_result"),
         *_with_citations(
             "election_assessments", ElectionAssessment, ("assessment_id",), "elections", "election_assessment"

@@ -247,10 +247,27 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         "parent_id",
         "foreign-key",
     ),
+    "citation of a row that does not exist": _sub(
+        D + "visit_participant_citations.csv",
+        "hun-sen-visit-myanmar-2022,min-aung-hlaing,met,",
+        "hun-sen-visit-myanmar-2022,min-aung-hlaing,delegation-member,",
+        "visit_id",
+        "foreign-key",
+    ),
+    "uncited participant": _delete_line(
+        D + "visit_participant_citations.csv",
+        "hun-sen-visit-myanmar-2022,prak-sokhonn,",
+        lambda root: Expected(
+            D + "visit_participants.csv",
+            _line_of(root, D + "visit_participants.csv", "hun-sen-visit-myanmar-2022,prak-sokhonn,"),
+            "visit_id",
+            "uncited-record",
+        ),
+    ),
     "duplicate key": _insert_after(
         D + "actor_names.csv",
         "min-aung-hlaing,Aung Hlaing",
-        "min-aung-hlaing,Aung Hlaing,short,fact-check-2021-min-aung-hlaing-moscow",
+        "min-aung-hlaing,Aung Hlaing,short",
         "actor_id",
         "duplicate-key",
     ),

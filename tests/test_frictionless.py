@@ -43,3 +43,16 @@ def test_frictionless_catches_an_unknown_country(package_copy: Path) -> None:
     result = frictionless_validate(package_copy)
     assert result.returncode == 1
     assert "constraint-error" in result.stdout
+
+
+def test_frictionless_checks_that_a_cited_participant_took_part(package_copy: Path) -> None:
+    """A citation of a row keyed by several columns references that row by all of them."""
+    citations = package_copy / "datasets/visit_participant_citations.csv"
+    replace_in(
+        citations,
+        "hun-sen-visit-myanmar-2022,min-aung-hlaing,met,",
+        "hun-sen-visit-myanmar-2022,min-aung-hlaing,received-by,",
+    )
+    result = frictionless_validate(package_copy)
+    assert result.returncode == 1
+    assert "visit_participant_citations" in result.stdout and "foreign-key" in result.stdout

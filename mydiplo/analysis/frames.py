@@ -22,7 +22,7 @@ from ..dataset import Dataset
 from ..files.canonical import sort_key
 from ..generate.schemas import columns as model_columns
 from ..models import PartialDate, Record
-from ..registry import TABLES, ForeignKey, Table
+from ..registry import TABLES, ForeignKey, RowReference, Table
 
 Kind = Literal["text", "integer", "number", "boolean", "date"]
 
@@ -51,6 +51,8 @@ class Frame:
     primary_key: tuple[str, ...] = ()
     unique_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+    row_reference: RowReference | None = None
+    """For the citations of a table keyed by several columns, their reference to its rows by those columns."""
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -123,6 +125,7 @@ def table_frame(dataset: Dataset, table: Table) -> Frame:
         primary_key=table.primary_key,
         unique_key=table.unique_key,
         foreign_keys=table.foreign_keys,
+        row_reference=table.row_reference,
     )
 
 

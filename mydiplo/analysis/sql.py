@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from ..dataset import Dataset
 from ..extras import require
-from ..registry import ACTORS, SOURCES, TABLES
+from ..registry import ACTORS, SOURCES, TABLES, Table
 from .frames import Frame, frames
 
 Dialect = Literal["sqlite", "duckdb"]
@@ -60,16 +60,23 @@ def create_table(frame: Frame, dialect: Dialect) -> str:
                 f"FOREIGN KEY ({quote(key.field)}) REFERENCES {quote(key.reference_table)} "
                 f"({quote(key.reference_field)})"
             )
+        if frame.row_reference is not None:
+            row = ", ".join(map(quote, frame.row_reference.fields))
+            lines.append(f"FOREIGN KEY ({row}) REFERENCES {quote(frame.row_reference.table)} ({row})")
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {quote(frame.name)} (\n  {body}\n)"
 
 
 def create_indexes(frame: Frame) -> list[str]:
     """An index on every foreign-key column, so joins and lookups by actor or record stay fast."""
-    return [
+    indexes = [
         f"CREATE INDEX {quote(f'{frame.name}_{key.field}')} ON {quote(frame.name)} ({quote(key.field)})"
         for key in frame.foreign_keys
     ]
+    if frame.row_reference is not None:
+        row = ", ".join(map(quote, frame.row_reference.fields))
+        indexes.append(f"CREATE INDEX {quote(f'{frame.name}_row')} ON {quote(frame.name)} ({row})")
+    return indexes
 
 
 def insert(frame: Frame) -> str:
@@ -85,9 +92,12 @@ def creation_order(frames: list[Frame]) -> list[Frame]:
     def visit(frame: Frame) -> None:
         if frame.name in ordered:
             return
-        for key in frame.foreign_keys:
-            if key.reference_table != frame.name and key.reference_table in by_name:
-                visit(by_name[key.reference_table])
+        referenced = [key.reference_table for key in frame.foreign_keys]
+        if frame.row_reference is not None:
+            referenced.append(frame.row_reference.table)
+        for name in referenced:
+            if name != frame.name and name in by_name:
+                visit(by_name[name])
         ordered[frame.name] = frame
 
     for frame in frames:
@@ -97,6 +107,22 @@ def creation_order(frames: list[Frame]) -> list[Frame]:
 
 def _name_column(field: str) -> str:
     return field.removesuffix("_id") + "_name"
+
+
+_CITATION_COLUMNS = ", ".join(
+    f"c.{quote(name)}" for name in next(t for t in TABLES.values() if t.cites).fields if name != "record_id"
+)
+"""The columns every citation table has after the ones that name the cited row."""
+
+
+def _cited_row(table: Table) -> str:
+    """``record_id`` and ``row`` of a citation in the view of all citations: the record's id and nothing, or,
+    for a row that belongs to a record, that record's id and the rest of the row's key, comma-separated."""
+    fields = table.cited_fields
+    if len(fields) == 1:
+        return f"c.{quote(fields[0])} AS record_id, NULL AS row"
+    rest = " || ', ' || ".join(f"CAST(c.{quote(name)} AS TEXT)" for name in fields[1:])
+    return f"c.{quote(fields[0])} AS record_id, {rest} AS row"
 
 
 def views() -> dict[str, str]:
@@ -113,7 +139,8 @@ def views() -> dict[str, str]:
         )
         found[f"{table.name}_named"] = f"SELECT t.*, {columns} FROM {quote(table.name)} t {joins}"
     citations = [
-        f"SELECT '{table.cites}' AS record_table, c.*, s.title AS source_title, s.kind AS source_kind, "
+        f"SELECT '{table.cites}' AS record_table, {_cited_row(table)}, {_CITATION_COLUMNS}, "
+        f"s.title AS source_title, s.kind AS source_kind, "
         f"s.published_date AS source_published_date, s.url AS source_url "
         f"FROM {quote(table.name)} c JOIN {SOURCES.name} s ON s.{SOURCES.id_field} = c.source_id"
         for table in TABLES.values()

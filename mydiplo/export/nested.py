@@ -3,7 +3,8 @@
 A journalist or a web developer wants one object per visit that says who
 travelled, who hosted, what was signed and which sources say so, without
 joining eleven tables. :func:`documents` builds, for every table whose rows
-have an id, one document of such records, valid against the JSON Schema of
+have an id, one document of such records (the rows that belong to a record,
+such as a visit's participants, each with its own citations), valid against the JSON Schema of
 :func:`mydiplo.generate.export_schemas.nested_schema` (shipped in
 ``schema/export/``).
 Every row of every table appears somewhere in the documents, so the tables
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..analysis.eventcodes import CODED_TABLES, EVENT_CODE_FIELDS, record_codes
 from ..dataset import Dataset
-from ..models import Record
+from ..models import Cites, Record
 from ..registry import ACTORS, RECORD_TABLES, TABLES, Table, citation_table, related_tables
 
 NESTED_KEYS = ("actors", "citations", "related", "event_codes")
@@ -37,6 +38,21 @@ def _index(dataset: Dataset) -> dict[tuple[str, str], dict[str, list[Record]]]:
     return index
 
 
+def _row_citations(dataset: Dataset) -> dict[tuple[str, tuple[str, ...]], list[Cites]]:
+    """The citations of rows keyed by several columns, by (the cited table, the row's key cells)."""
+    found: dict[tuple[str, tuple[str, ...]], list[Cites]] = defaultdict(list)
+    for table in TABLES.values():
+        if table.row_reference is not None:
+            for citation in dataset.table(table.name):
+                found[(table.row_reference.table, citation.cited_key)].append(citation)  # type: ignore[attr-defined, arg-type]
+    return found
+
+
+def _cited(dataset: Dataset, citation: Cites) -> dict[str, Any]:
+    """A citation with its source inline."""
+    return {**citation.model_dump(mode="json"), "source": dataset[citation.source_id].model_dump(mode="json")}
+
+
 def _actor_ids(table: Table, rows: Iterable[Record]) -> set[str]:
     fields = [k.field for k in table.foreign_keys if k.reference_table == ACTORS.name]
     return {getattr(row, f) for row in rows for f in fields if getattr(row, f) is not None}
@@ -45,22 +61,32 @@ def _actor_ids(table: Table, rows: Iterable[Record]) -> set[str]:
 def documents(dataset: Dataset) -> dict[str, dict[str, Any]]:
     """One document per table with ids: ``{"name", "version", "table", "records"}``, records sorted by id."""
     index = _index(dataset)
-    return {table.name: _document(dataset, table, index) for table in RECORD_TABLES}
+    row_citations = _row_citations(dataset)
+    return {table.name: _document(dataset, table, index, row_citations) for table in RECORD_TABLES}
 
 
-def _document(dataset: Dataset, table: Table, index: dict[tuple[str, str], dict[str, list[Record]]]) -> dict[str, Any]:
+def _document(
+    dataset: Dataset,
+    table: Table,
+    index: dict[tuple[str, str], dict[str, list[Record]]],
+    row_citations: dict[tuple[str, tuple[str, ...]], list[Cites]],
+) -> dict[str, Any]:
     id_field = table.id_field
     records = sorted(dataset.table(table.name), key=lambda r: getattr(r, id_field))  # type: ignore[arg-type]
     return {
         "name": "mydiplo",
         "version": dataset.version,
         "table": table.name,
-        "records": [_nested(dataset, table, record, index) for record in records],
+        "records": [_nested(dataset, table, record, index, row_citations) for record in records],
     }
 
 
 def _nested(
-    dataset: Dataset, table: Table, record: Record, index: dict[tuple[str, str], dict[str, list[Record]]]
+    dataset: Dataset,
+    table: Table,
+    record: Record,
+    index: dict[tuple[str, str], dict[str, list[Record]]],
+    row_citations: dict[tuple[str, tuple[str, ...]], list[Cites]],
 ) -> dict[str, Any]:
     record_id = getattr(record, table.id_field)  # type: ignore[arg-type]
     nested = record.model_dump(mode="json")
@@ -69,15 +95,20 @@ def _nested(
     for child in related_tables(table.name):
         rows = index[(child.name, table.name)].get(record_id, [])
         actor_ids |= _actor_ids(child, rows)
-        related[child.name] = [row.model_dump(mode="json") for row in rows]
+        child_cites = citation_table(child.name)
+        related[child.name] = []
+        for row in rows:
+            dumped = row.model_dump(mode="json")
+            if child_cites is not None:
+                citations = row_citations[(child.name, tuple(str(getattr(row, f)) for f in child.primary_key))]
+                actor_ids |= _actor_ids(child_cites, citations)
+                dumped["citations"] = [_cited(dataset, c) for c in citations]
+            related[child.name].append(dumped)
     cites = citation_table(table.name)
     if cites is not None:
-        citations = index[(cites.name, table.name)].get(record_id, [])
-        actor_ids |= _actor_ids(cites, citations)
-        nested["citations"] = [
-            {**c.model_dump(mode="json"), "source": dataset[c.source_id].model_dump(mode="json")}  # type: ignore[attr-defined]
-            for c in citations
-        ]
+        cited = index[(cites.name, table.name)].get(record_id, [])
+        actor_ids |= _actor_ids(cites, cited)
+        nested["citations"] = [_cited(dataset, c) for c in cited if isinstance(c, Cites)]
     nested["actors"] = {a: dataset[a].model_dump(mode="json") for a in sorted(actor_ids)}
     nested["related"] = related
     if table.name in CODED_TABLES:
@@ -111,5 +142,13 @@ def tables_from_documents(docs: Iterable[dict[str, Any]]) -> dict[str, set[Recor
             for citation in nested.get("citations", []):
                 found[cites.name].add(cites.model.model_validate({k: v for k, v in citation.items() if k != "source"}))  # type: ignore[union-attr]
             for child, rows in nested["related"].items():
-                found[child].update(TABLES[child].model.model_validate(row) for row in rows)
+                child_cites = citation_table(child)
+                for row in rows:
+                    found[child].add(
+                        TABLES[child].model.model_validate({k: v for k, v in row.items() if k != "citations"})
+                    )
+                    for citation in row.get("citations", []):
+                        found[child_cites.name].add(  # type: ignore[union-attr]
+                            child_cites.model.model_validate({k: v for k, v in citation.items() if k != "source"})  # type: ignore[union-attr]
+                        )
     return dict(found)

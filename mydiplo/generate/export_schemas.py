@@ -24,9 +24,26 @@ def nested_schema(table: Table) -> dict[str, Any]:
         schema.pop("$schema")
         return schema
 
+    def cited(cites: Table) -> dict[str, Any]:
+        """A citation, with its source inline."""
+        citation = flat(cites.name)
+        citation["properties"]["source"] = {"$ref": "#/$defs/sources", "description": "The cited source."}
+        citation["required"] = [*citation.get("required", []), "source"]
+        return citation
+
     record = flat(table.name)
     for name in {ACTORS.name, SOURCES.name, *(t.name for t in related_tables(table.name))}:
         defs[name] = flat(name)
+    for child in related_tables(table.name):
+        child_cites = citation_table(child.name)
+        if child_cites is not None:
+            defs[child_cites.name] = cited(child_cites)
+            defs[child.name]["properties"]["citations"] = {
+                "type": "array",
+                "description": "The row's citations, each with its source.",
+                "items": {"$ref": f"#/$defs/{child_cites.name}"},
+            }
+            defs[child.name]["required"] = [*defs[child.name].get("required", []), "citations"]
     extra: dict[str, Any] = {
         "actors": {
             "type": "object",
@@ -45,10 +62,7 @@ def nested_schema(table: Table) -> dict[str, Any]:
     }
     cites = citation_table(table.name)
     if cites is not None:
-        citation = flat(cites.name)
-        citation["properties"]["source"] = {"$ref": "#/$defs/sources", "description": "The cited source."}
-        citation["required"] = [*citation.get("required", []), "source"]
-        defs["citation"] = citation
+        defs["citation"] = cited(cites)
         extra["citations"] = {
             "type": "array",
             "description": "The record's citations, each with its source.",

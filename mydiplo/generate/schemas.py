@@ -136,6 +136,11 @@ def table_schema(table: Table) -> dict[str, Any]:
             }
             for key in table.foreign_keys
         ]
+    if table.row_reference is not None:
+        fields = list(table.row_reference.fields)
+        schema.setdefault("foreignKeys", []).append(
+            {"fields": fields, "reference": {"resource": table.row_reference.table, "fields": fields}}
+        )
     return schema
 
 

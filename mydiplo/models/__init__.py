@@ -26,7 +26,7 @@ from .elections import (
 from .identifiers import RetiredId
 from .positions import Position, PositionKind
 from .roles import EventRule, Figure, Names, Relation, Side
-from .sources import Certainty, Citation, ClaimantKind, MissingAddress, Source, SourceKind
+from .sources import Certainty, Citation, Cites, ClaimantKind, MissingAddress, Source, SourceKind, row_citation_model
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "ArmsTransfer",
     "Certainty",
     "Citation",
+    "Cites",
     "ClaimantKind",
     "CountQualifier",
     "Credibility",
@@ -85,4 +86,5 @@ __all__ = [
     "Visit",
     "VisitKind",
     "VisitParticipant",
+    "row_citation_model",
 ]

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .base import ActorId, CountryCode, DocEnum, Id, Kinds, Record, SourceId, Text, WikidataId
+from .base import ActorId, CountryCode, DocEnum, Id, Kinds, Record, Text, WikidataId
 from .dates import PartialDate
 
 
@@ -117,16 +117,11 @@ class Actor(Record):
 
 
 class ActorName(Record):
-    """A further name of an actor, as some source spells it."""
+    """A further name of an actor, as some source spells it; its citations say which source and where."""
 
     actor_id: ActorId = Field(description="The actor the name belongs to.", examples=["min-aung-hlaing"])
     name: Text = Field(description="The name exactly as spelled.", examples=["Aung Hlaing"])
     kind: NameKind = Field(description="How the name relates to the actor.", examples=["short"])
-    source_id: SourceId | None = Field(
-        None,
-        description="A source that uses this name; empty for common names.",
-        examples=["fact-check-2021-min-aung-hlaing-moscow"],
-    )
 
 
 class Office(Record):

@@ -8,7 +8,9 @@ is. When sources disagree on a value, each reading is a citation with
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import Field, create_model
 
 from .base import ActorId, ColumnName, Count, DocEnum, Id, LanguageTag, Locator, Record, SourceId, Text, Url
 from .dates import PartialDate
@@ -140,15 +142,45 @@ class Source(Record):
     )
 
 
-class Citation(Record):
+class Cites(Record):
+    """What every citation is: one source's support for one row, or its reading of one field of that row.
+
+    Every table but the sources has a citation table of its own. A record
+    table's citations name the record by ``record_id`` (:class:`Citation`);
+    a table of rows that belong to a record (the participants of a visit)
+    has citations that name the row by its key columns, the model of which
+    :func:`row_citation_model` makes. Either way the reference is a real
+    foreign key, and the columns after it are the same.
+    """
+
+    if TYPE_CHECKING:  # declared by each citation model, after the columns that name the cited row
+        source_id: str
+        locator: str
+        field: str | None
+        value: str | None
+        as_of: PartialDate | None
+        claimant_kind: ClaimantKind
+        claimant_id: str | None
+        certainty: Certainty
+        note: str | None
+
+    together = (("field", "value"),)
+    cited_fields: ClassVar[tuple[str, ...]] = ("record_id",)
+    """The columns that name the cited row: ``record_id``, or the key columns of a row that belongs to a record."""
+
+    @property
+    def cited_key(self) -> tuple[str, ...]:
+        """The cited row's key, as its cells are written: ``(record_id,)``, or the row's key cells in order."""
+        return tuple(str(getattr(self, name)) for name in self.cited_fields)
+
+
+class Citation(Cites):
     """One source's support for one record, or its reading of one field of that record.
 
     Each record table has its own citation table (``visit_citations`` for
     ``visits`` and so on) whose ``record_id`` references that table, so
     every citation is checked as a real foreign key.
     """
-
-    together = (("field", "value"),)
 
     record_id: Id = Field(
         description="The cited record, in the table this citation table belongs to.",
@@ -197,3 +229,18 @@ class Citation(Record):
         description="How the claim was read from the source: a resolved relative date, a caveat.",
         examples=["'Last week' read from the publication date."],
     )
+
+
+def row_citation_model(model: type[Record], key: tuple[str, ...]) -> type[Cites]:
+    """The citation model of a table of ``model`` rows keyed by ``key``: those columns, then a citation's.
+
+    The key's columns keep their types, so each one that names a record is
+    a foreign key of its own, and together they reference the cited row.
+    """
+    cited = {name: (model.model_fields[name].annotation, model.model_fields[name]) for name in key}
+    rest = {name: (info.annotation, info) for name, info in Citation.model_fields.items() if name != "record_id"}
+    name = f"{model.__name__}Citation"
+    made = create_model(name, __base__=Cites, __module__=__name__, **cited, **rest)  # type: ignore[call-overload]
+    made.__doc__ = f"One source's support for one row of {model.__name__} rows, named by {', '.join(key)}."
+    made.cited_fields = key
+    return made

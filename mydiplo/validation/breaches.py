@@ -55,6 +55,16 @@ def missing(table: Table, line: int, reference: Reference, value: str) -> Proble
     )
 
 
+def missing_row(table: Table, line: int, cells: list[str]) -> Problem:
+    """A citation names a row (by its key cells) that the cited table does not hold."""
+    reference = table.row_reference
+    assert reference is not None
+    value = ", ".join(f"{name}={cell}" for name, cell in zip(reference.fields, cells))
+    return problem(
+        "foreign-key", table.path, line, reference.fields[0], variant="row", value=value, table=reference.table
+    )
+
+
 def wrong_actor_kind(table: Table, line: int, reference: Reference, value: str, kind: str) -> Problem:
     """A reference points at an actor of a kind the field does not take."""
     kinds = ", ".join(reference.kinds or ())
@@ -74,6 +84,9 @@ def uncited(cited_table: Table, line: int) -> Problem:
         return problem("uncited-source", cited_table.path, line, cited_table.primary_key[0])
     citations = citation_table(cited_table.name)
     assert citations is not None
+    if cited_table.id_field is None:
+        field = cited_table.primary_key[0]
+        return problem("uncited-record", cited_table.path, line, field, variant="row", path=citations.path)
     return problem("uncited-record", cited_table.path, line, cited_table.id_field, path=citations.path)
 
 

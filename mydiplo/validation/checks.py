@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from ..problems import Problem
 from ..registry import Table
 from . import breaches
-from .plan import HOLDER, KIND, TablePlan
+from .plan import HOLDER, KIND, ROW, ROW_SEPARATOR, TablePlan
 
 Rows_contra = TypeVar("Rows_contra", contravariant=True)
 """The valid rows of a table (or of a chunk of it), with the line of each."""
@@ -78,7 +78,8 @@ def reference_problems(
     actor named.
 
     ``known(table)`` gives the ids a reference to ``table`` may point at; ``remembered(table, column)`` the
-    value of ``column`` the table remembers for each of its valid rows' ids. References to the same table
+    value of ``column`` the table remembers for each of its valid rows' ids. The citations of rows keyed by
+    several columns name them in the column ``ROW`` that the engine adds. References to the same table
     are left to the pass, which checks them once every row is read. An actor whose row is invalid has no
     known kind: its own row is reported, not each reference to it.
     """
@@ -92,6 +93,9 @@ def reference_problems(
             kinds = remembered(reference.table, KIND)
             for line, value, kind in backend.looked_up_outside(rows, reference.field, kinds, reference.kinds):
                 yield breaches.wrong_actor_kind(table, line, reference, value, kind)
+    if table.row_reference is not None:
+        for line, name in backend.absent(rows, ROW, known(table.row_reference.table)):
+            yield breaches.missing_row(table, line, name.split(ROW_SEPARATOR))
     for office, actor, offices in plan.capacities:
         office_field, actor_field = table.fields[office], table.fields[actor]
         holders = remembered(offices, HOLDER)

@@ -52,7 +52,7 @@ from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
 from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
-from .plan import PUBLISHED, SOURCES, TablePlan, key_orders, read_order
+from .plan import PUBLISHED, ROW, ROW_SEPARATOR, SOURCES, TablePlan, key_orders, read_order
 
 LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
@@ -354,15 +354,17 @@ class ColumnarValidator(ValidationPass):
                     )
                 )
             fresh = marked.filter(pl.col(LINE) == pl.col("__first")).drop("__first")
-        if compiled.id_index is None:
+        if not compiled.named:
             return distinct
-        id_field = key[0]
-        if fresh.height:
-            others = list(self.known.items())
+        if compiled.id_index is None:
+            # Rows keyed by several columns that citations name: by their name, as records by their id.
+            fresh = fresh.select(_row_name(key), LINE)
+        elif fresh.height:
+            others = [(name, ids) for name, ids in self.known.items() if TABLES[name].id_field]
             self.problems.extend(ids_unique_across_tables(_FRAMES, table, fresh, others))
         self.first[table.name] = fresh
         salvaged = pl.Series(list(self.lines[table.name]), dtype=pl.String)
-        self.known[table.name] = pl.concat([fresh[id_field], salvaged])
+        self.known[table.name] = pl.concat([fresh[fresh.columns[0]], salvaged])
         return distinct
 
     def _sorted(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:
@@ -385,6 +387,8 @@ class ColumnarValidator(ValidationPass):
             if reference.table == table.name:
                 referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
                 self.self_references.extend((table, line, reference, value) for line, value in referring)
+        if table.row_reference is not None:
+            frame = frame.with_columns(_row_name(table.cited_fields))
         self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
 
     def _known(self, table: str) -> pl.Series:
@@ -419,10 +423,11 @@ class ColumnarValidator(ValidationPass):
     def _citations(self, table: Table, frame: pl.DataFrame) -> None:
         cited_table = table.cites
         assert cited_table is not None
-        self.cited_series[cited_table].append(frame["record_id"])
+        cited = frame["record_id"] if table.row_reference is None else frame.select(_row_name(table.cited_fields))[ROW]
+        self.cited_series[cited_table].append(cited)
         self.cited_series[SOURCES].append(frame["source_id"])
         published = self._published().drop_nulls()
-        if published.height:
+        if published.height and table.row_reference is None:
             dated = frame.select("record_id", "source_id").join(published, on="source_id", how="inner")
             self.newest[cited_table] = dated.group_by("record_id").agg(pl.col("__published").max().alias("__reported"))
         readings = frame.filter(pl.col("field") != "").select(LINE, "field", "value")
@@ -509,7 +514,12 @@ class ColumnarValidator(ValidationPass):
             yield from likely_duplicates(_FRAMES, TABLES[name], spans)
 
 
-_CITATION = ("record_id", "source_id", "field", "value")
+_CITATION = ("source_id", "field", "value")
+
+
+def _row_name(columns: Sequence[str]) -> pl.Expr:
+    """The name of each row keyed by ``columns`` (see :func:`~mydiplo.validation.plan.row_name`), as ``ROW``."""
+    return pl.concat_str([pl.col(name) for name in columns], separator=ROW_SEPARATOR).alias(ROW)
 
 
 def _kept(compiled: TablePlan) -> list[str]:
@@ -522,7 +532,8 @@ def _kept(compiled: TablePlan) -> list[str]:
     ]
     names += [table.primary_key[0], *table.remembers] if table.remembers else []
     names += [compiled.required_field] if compiled.required_field else []
-    names += [*(_CITATION if table.cites else ()), *(("retired_id", "replaced_by") if table.retirements else ())]
+    names += [*table.cited_fields, *(_CITATION if table.cites else ())]
+    names += ["retired_id", "replaced_by"] if table.retirements else []
     if model.reported_date is not None:
         date_field, status_field, _ = model.reported_date
         names += [date_field, *([status_field] if status_field else [])]

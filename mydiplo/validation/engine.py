@@ -27,7 +27,7 @@ from . import breaches
 from .cells import partial_date
 from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
 from .passes import Naming, ValidationPass
-from .plan import PUBLISHED, SOURCES, TablePlan, key_orders
+from .plan import PUBLISHED, ROW, SOURCES, TablePlan, key_orders, names_of, row_name
 
 _Rows = tuple[list[int], dict[str, Sequence[str]]]
 """A chunk's valid rows: their lines, and each column by name."""
@@ -180,6 +180,9 @@ class Validator(ValidationPass):
             state.previous = orders[-1]
         if plan.id_index is not None:
             seen, tokens = self.lines[table.name], keys
+        elif plan.named:
+            # Rows keyed by several columns that citations name: by their name, as records by their id.
+            seen, tokens = self.lines[table.name], list(map(row_name, keys))
         else:
             # Composite keys are remembered by their 64-bit hash: a tenth of the memory of the tuples.
             seen, tokens = state.seen, list(map(hash, keys))
@@ -204,7 +207,7 @@ class Validator(ValidationPass):
             self._unique_across_tables(table, lines, keys)
 
     def _unique_across_tables(self, table: Table, lines: list[int], ids: list[str]) -> None:
-        others = [(name, known) for name, known in self.lines.items() if name != table.name]
+        others = [(name, known) for name, known in self.lines.items() if name != table.name and TABLES[name].id_field]
         rows: _Rows = (lines, {table.primary_key[0]: ids})
         self.problems.extend(ids_unique_across_tables(_LISTS, table, rows, others))
 
@@ -216,7 +219,10 @@ class Validator(ValidationPass):
                 self.self_references.extend(
                     (table, line, reference, value) for line, value in zip(lines, column) if value
                 )
-        rows = (lines, dict(zip(table.fields, columns)))
+        named = dict(zip(table.fields, columns))
+        if table.row_reference is not None:
+            named[ROW] = names_of(columns, plan.cited)
+        rows = (lines, named)
         remembered = self.index.remembered
         self.problems.extend(
             reference_problems(_LISTS, plan, rows, self.lines.__getitem__, lambda t, c: remembered[t][c])
@@ -234,7 +240,7 @@ class Validator(ValidationPass):
         if table.required_by and plan.required_field:
             self.index.completed[table.required_by[0]].update(column[plan.required_field])
         if table.cites is not None:
-            self._citations(table, lines, column)
+            self._citations(table, lines, column, names_of(columns, plan.cited))
         if table.retirements:
             self.retired.update(zip(column["retired_id"], zip(lines, column["replaced_by"])))
         model: type[Record] = table.model
@@ -252,13 +258,16 @@ class Validator(ValidationPass):
             }
         return self.index.published
 
-    def _citations(self, table: Table, lines: list[int], column: dict[str, Sequence[str]]) -> None:
+    def _citations(
+        self, table: Table, lines: list[int], column: dict[str, Sequence[str]], cited: Sequence[str]
+    ) -> None:
+        """Keep the rows the citations name (``cited``), their sources, and the newest report of each record."""
         cited_table = table.cites
         assert cited_table is not None
-        self.cited[cited_table].update(map(sys.intern, column["record_id"]))
+        self.cited[cited_table].update(map(sys.intern, cited))
         self.cited[SOURCES].update(column["source_id"])
         published = self._published()
-        if any(published.get(source) for source in set(column["source_id"])):
+        if table.row_reference is None and any(published.get(source) for source in set(column["source_id"])):
             newest = self.index.newest_report[cited_table]
             for record_id, source_id in zip(column["record_id"], column["source_id"]):
                 date = published.get(source_id)

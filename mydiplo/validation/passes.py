@@ -25,7 +25,7 @@ from ..models.base import ID_PATTERN, Record
 from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
-from .plan import SOURCES, Reference, TablePlan, plan_of, read_order
+from .plan import SOURCES, Reference, TablePlan, plan_of, read_order, row_name
 
 _ID = re.compile(ID_PATTERN)
 
@@ -153,6 +153,10 @@ class ValidationPass(ABC):
             for cells in rows:
                 if _ID.fullmatch(cells[plan.id_index]):
                     known.setdefault(sys.intern(cells[plan.id_index]), 0)
+        elif plan.named:
+            known = self.lines[table.name]
+            for cells in rows:
+                known.setdefault(row_name([cells[i] for i in plan.named]), 0)
         if table.cites is not None:
-            self.cited[table.cites].update(sys.intern(cells[0]) for cells in rows)
-            self.cited[SOURCES].update(cells[1] for cells in rows)
+            self.cited[table.cites].update(sys.intern(row_name([cells[i] for i in plan.cited])) for cells in rows)
+            self.cited[SOURCES].update(cells[table.fields.index("source_id")] for cells in rows)

@@ -20,6 +20,17 @@ SOURCES = next(k.reference_table for t in TABLES.values() if t.cites for k in t.
 """The table that citations name their sources in."""
 
 
+ROW, ROW_SEPARATOR = "__row", "\x1f"
+"""The column both engines add for a row's name when a table is keyed by several columns: its key cells
+joined by a separator no text cell may hold, so that rows keyed by several columns are named, cited and
+looked up like records with an id."""
+
+
+def row_name(cells: Sequence[str]) -> str:
+    """The name of a row keyed by several columns: its key cells joined."""
+    return ROW_SEPARATOR.join(cells)
+
+
 KIND, HOLDER, PUBLISHED = "kind", "holder_id", "published_date"
 """The columns tables declare they remember (``Table.remembers``) that the actor-kind, office-holder and
 dated-after-sources checks look up."""
@@ -37,6 +48,8 @@ def read_order() -> list[Table]:
         for key in table.foreign_keys:
             if key.reference_table != table.name:
                 visit(TABLES[key.reference_table])
+        if table.row_reference is not None:
+            visit(TABLES[table.row_reference.table])
         ordered.append(table)
 
     for table in TABLES.values():
@@ -68,6 +81,11 @@ class TablePlan:
     """Each capacity's office column, actor column, and the table of offices the office column references."""
     required_field: str | None
     """The column holding the id of the record each row completes, for a table declared ``required_by``."""
+    named: tuple[int, ...]
+    """Where the cells that name a row sit: the id, or the key of a cited table keyed by several columns; ()
+    for a table whose rows nothing names."""
+    cited: tuple[int, ...]
+    """For a citation table, where the cells that name the cited row sit (``record_id``, or that row's key)."""
 
 
 def plan_of(table: Table) -> TablePlan:
@@ -90,7 +108,24 @@ def plan_of(table: Table) -> TablePlan:
         id_index=position[table.id_field] if table.id_field else None,
         capacities=tuple((position[o], position[a], offices[o]) for o, a in model.capacities),
         required_field=next((r.field for r in references if r.table == required), None) if required else None,
+        named=_named(table, position),
+        cited=tuple(position[name] for name in table.cited_fields),
     )
+
+
+def _named(table: Table, position: dict[str, int]) -> tuple[int, ...]:
+    if table.id_field is not None:
+        return (position[table.id_field],)
+    if len(table.primary_key) > 1 and any(t.cites == table.name for t in TABLES.values()):
+        return tuple(position[name] for name in table.primary_key)
+    return ()
+
+
+def names_of(columns: Sequence[Sequence[str]], positions: Sequence[int]) -> Sequence[str]:
+    """The names of some rows, given column by column: the one column itself, or the cells joined."""
+    if len(positions) == 1:
+        return columns[positions[0]]
+    return [row_name(cells) for cells in zip(*(columns[i] for i in positions))]
 
 
 def key_orders(plan: TablePlan, columns: Sequence[Sequence[str]]) -> tuple[list[Any], list[Any]]:
