@@ -23,6 +23,8 @@ class AlignmentKind(DocEnum):
 class AlignmentStatus(DocEnum):
     """How far the standing had come, by the latest source."""
 
+    OFFERED = "offered", "The organisation invited the state, which has not taken the standing up (or not yet)."
+    DECLINED = "declined", "The state turned an offered standing down."
     SOUGHT = "sought", "The state is reported to be seeking the standing."
     APPLIED = "applied", "The state formally applied."
     GRANTED = "granted", "The organisation granted the standing."
@@ -48,9 +50,11 @@ class Alignment(Record):
     kind: AlignmentKind = Field(description="The standing held or sought.", examples=["dialogue-partner"])
     status: AlignmentStatus = Field(description="How far it had come, by the latest source.", examples=["granted"])
     start_date: PartialDate | None = Field(
-        None, description="When the status was reached (sought, applied, granted).", examples=["2023"]
+        None, description="When the status was reached (offered, sought, applied, granted).", examples=["2023"]
     )
-    end_date: PartialDate | None = Field(None, description="When the standing ended.")
+    end_date: PartialDate | None = Field(
+        None, description="When the standing ended, or when an offered standing was declined."
+    )
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
