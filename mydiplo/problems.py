@@ -265,6 +265,55 @@ _RULES = [
         variants={"row": "no row of {path} cites this row"},
     ),
     Rule(
+        "uncited-field",
+        "A record's status, end date and office dates are read by a citation of that field",
+        "{value!r} is asserted, but no row of {path} reads this field",
+        "Add a citation whose field names this column and whose value is the source's reading of it, or empty the "
+        "field if no source says it.",
+    ),
+    Rule(
+        "locator-beyond-source",
+        "A locator stays within the paragraphs of its source",
+        "{locator} goes beyond the {paragraphs} paragraphs of {source}",
+        "Count the source's paragraphs again by the methodology's rule (headings, bylines, captions and footers do "
+        "not count), then correct the locator or the source's paragraphs.",
+    ),
+    Rule(
+        "claimant-of-claim",
+        "The claimant is whoever makes the claim, not whoever relays it",
+        "a {certainty} claim is made by an interested party, not by {kind!r}",
+        "Name who makes the claim in claimant_kind and claimant_id (the government, candidate or group the source "
+        "quotes), or, if the source states it as fact, make it reported.",
+        variants={
+            "unattributed": "an unattributed judgement names no claimant, but claimant_id is {value!r}",
+            "source": "the source's own reporting is claimed by its publisher {publisher!r}, not by {value!r}",
+        },
+    ),
+    Rule(
+        "contradicted-unexplained",
+        "A contradicted reading says what contradicts it",
+        "the citation is contradicted, but its note is empty",
+        "Say in note which record or source contradicts the reading, and how.",
+    ),
+    Rule(
+        "confirmed-support",
+        "Confirmed needs an official record or two independent sources",
+        "confirmed, but the record's citations have one origin ({origins}) and no official record",
+        "Cite the official record or a second source of another origin (a wire story in two papers is one origin), "
+        "or make the citation reported.",
+        variants={
+            "field": "confirmed, but the citations of this reading of {column} have one origin ({origins}) and no "
+            "official record"
+        },
+    ),
+    Rule(
+        "insecure-url",
+        "A source's address uses https where the site serves it",
+        "{value!r} is a plain-http address",
+        "Use the https address of the page if the site serves one; keep http only where it does not.",
+        Severity.WARNING,
+    ),
+    Rule(
         "uncited-source",
         "Every source is cited by at least one record",
         "no citation names this source",

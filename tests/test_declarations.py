@@ -146,3 +146,12 @@ def test_no_code_outside_the_models_and_the_registry_names_a_table(path: Path) -
         }
     )
     assert named == [], f"{relative} names tables {named}: declare the behaviour on the model or the registry instead"
+
+
+@pytest.mark.parametrize("table", TABLE_LIST, ids=lambda t: t.name)
+def test_every_status_and_end_date_must_be_read_by_a_citation(table: Table) -> None:
+    """A status or an end date changes over time: the model declares it ``asserted``, so a citation must read it."""
+    fields = set(table.model.model_fields)
+    changing = fields & {"status", "end_date"}
+    assert changing <= set(table.model.asserted), f"{table.name}: declare {sorted(changing)} in `asserted`"
+    assert set(table.model.asserted) <= fields

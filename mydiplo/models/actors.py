@@ -127,6 +127,7 @@ class ActorName(Record):
 class Office(Record):
     """A position a person held in a state or organisation, from when to when."""
 
+    asserted = ("start_date", "end_date")
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
     span = ("start_date", "end_date")

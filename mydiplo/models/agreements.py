@@ -71,6 +71,7 @@ ECONOMIC_SUBJECTS = ("trade", "agriculture", "industry", "energy")
 class Agreement(Record):
     """An agreement, memorandum, roadmap, statement or pledge between actors."""
 
+    asserted = ("status",)
     date_order = (("validity_start", "validity_end"),)
     reported_date = ("date", "status", ("signed", "announced", "pledged"))
     span = ("date",)

@@ -34,6 +34,7 @@ class AlignmentStatus(DocEnum):
 class Alignment(Record):
     """A state's standing in a bloc or intergovernmental organisation."""
 
+    asserted = ("status", "end_date")
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
     span = ("start_date", "end_date")

@@ -66,6 +66,7 @@ class ArmsTransfer(Record):
     certainty of each report.
     """
 
+    asserted = ("status",)
     date_order = (("order_date", "delivery_start"), ("delivery_start", "delivery_end"))
     together = (("value", "value_unit", "value_basis"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)

@@ -210,6 +210,10 @@ class Record(BaseModel):
     duplicate_dates: ClassVar[tuple[str, str] | None] = None
     """The start and end fields whose overlap is compared with ``duplicate_signature``."""
 
+    asserted: ClassVar[tuple[str, ...]] = ()
+    """Fields whose value, when filled, a citation must read (``field`` naming it): a status, an end date, the
+    dates of an office. They change over time, so each needs a source saying it as of a date."""
+
     # What the table means to the events, the network and the site (values in mydiplo.models.roles).
     span: ClassVar[tuple[str, ...]] = ()
     """The partial-date fields that place a record in time, earliest first: the timeline's bar,

@@ -92,6 +92,7 @@ class CountQualifier(DocEnum):
 class Election(Record):
     """A national election or referendum, in Myanmar or elsewhere in the network."""
 
+    asserted = ("status", "end_date")
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", "status", ("held", "overturned"))
     span = ("start_date", "end_date")
@@ -203,6 +204,7 @@ class ElectionAssessment(Record):
 class ElectionObservation(Record):
     """Who observed, was invited to, promised to, or declined to observe an election."""
 
+    asserted = ("status",)
     together = (("observer_count", "count_qualifier"),)
     reported_date = ("date", None, ())
     duplicate_signature = ("election_id", "observer_id")

@@ -29,6 +29,7 @@ class PositionKind(DocEnum):
 class Position(Record):
     """An actor's stance toward the military regime, or toward another actor over it, as a source reports it."""
 
+    asserted = ("end_date",)
     date_order = (("start_date", "end_date"),)
     reported_date = ("start_date", None, ())
     span = ("start_date", "end_date")

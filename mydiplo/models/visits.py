@@ -54,6 +54,7 @@ class ParticipantRole(DocEnum):
 class Visit(Record):
     """One trip by a person or a delegation to another country."""
 
+    asserted = ("end_date",)
     date_order = (("start_date", "end_date"),)
     capacities = (("traveller_office_id", "traveller_id"),)
     reported_date = ("start_date", None, ())

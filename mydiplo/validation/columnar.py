@@ -51,6 +51,7 @@ from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
 from .checks import dated_after_sources, ids_unique_across_tables, likely_duplicates, reference_problems
+from .evidence import CITATION_COLUMNS, SOURCE_COLUMNS
 from .passes import Naming, ValidationPass
 from .plan import PUBLISHED, ROW, ROW_SEPARATOR, SOURCES, TablePlan, key_orders, read_order
 
@@ -410,6 +411,11 @@ class ColumnarValidator(ValidationPass):
             self.remembered[table.name] = _last(frame, table.primary_key[0], distinct, **remembered)
         if table.required_by and compiled.required_field:
             self.completed[table.required_by[0]] = frame[compiled.required_field]
+        if table.name == SOURCES:
+            self.evidence.add_sources(frame[LINE].to_list(), _lists(frame, SOURCE_COLUMNS))
+        if model.asserted:
+            names = frame[table.id_field].to_list()  # type: ignore[index]
+            self.evidence.add_records(table, frame[LINE].to_list(), names, _lists(frame, model.asserted))
         if table.cites is not None:
             self._citations(table, frame)
         if table.retirements:  # a short register: kept as the default engine keeps it
@@ -425,6 +431,7 @@ class ColumnarValidator(ValidationPass):
         assert cited_table is not None
         cited = frame["record_id"] if table.row_reference is None else frame.select(_row_name(table.cited_fields))[ROW]
         self.cited_series[cited_table].append(cited)
+        self.evidence.add_citations(table, frame[LINE].to_list(), cited.to_list(), _lists(frame, CITATION_COLUMNS))
         self.cited_series[SOURCES].append(frame["source_id"])
         published = self._published().drop_nulls()
         if published.height and table.row_reference is None:
@@ -514,7 +521,9 @@ class ColumnarValidator(ValidationPass):
             yield from likely_duplicates(_FRAMES, TABLES[name], spans)
 
 
-_CITATION = ("source_id", "field", "value")
+def _lists(frame: pl.DataFrame, columns: Sequence[str]) -> dict[str, list[str]]:
+    """Some columns of a frame as Python lists, for the checks written over plain columns."""
+    return {name: frame[name].to_list() for name in columns}
 
 
 def _row_name(columns: Sequence[str]) -> pl.Expr:
@@ -532,7 +541,9 @@ def _kept(compiled: TablePlan) -> list[str]:
     ]
     names += [table.primary_key[0], *table.remembers] if table.remembers else []
     names += [compiled.required_field] if compiled.required_field else []
-    names += [*table.cited_fields, *(_CITATION if table.cites else ())]
+    names += [*table.cited_fields, *(CITATION_COLUMNS if table.cites else ())]
+    names += [*SOURCE_COLUMNS] if table.name == SOURCES else []
+    names += [*model.asserted, *([table.id_field] if model.asserted and table.id_field else [])]
     names += ["retired_id", "replaced_by"] if table.retirements else []
     if model.reported_date is not None:
         date_field, status_field, _ = model.reported_date

@@ -239,8 +239,14 @@ class Validator(ValidationPass):
                 self.index.remembered[table.name][name].update(zip(ids, column[name]))
         if table.required_by and plan.required_field:
             self.index.completed[table.required_by[0]].update(column[plan.required_field])
+        if table.name == SOURCES:
+            self.evidence.add_sources(lines, column)
+        if table.model.asserted:
+            self.evidence.add_records(table, lines, names_of(columns, plan.named), column)
         if table.cites is not None:
-            self._citations(table, lines, column, names_of(columns, plan.cited))
+            cited = names_of(columns, plan.cited)
+            self._citations(table, lines, column, cited)
+            self.evidence.add_citations(table, lines, cited, column)
         if table.retirements:
             self.retired.update(zip(column["retired_id"], zip(lines, column["replaced_by"])))
         model: type[Record] = table.model

@@ -25,6 +25,7 @@ from ..models.base import ID_PATTERN, Record
 from ..problems import Problem
 from ..registry import TABLES, Table
 from . import breaches
+from .evidence import Evidence
 from .plan import SOURCES, Reference, TablePlan, plan_of, read_order, row_name
 
 _ID = re.compile(ID_PATTERN)
@@ -67,6 +68,8 @@ class ValidationPass(ABC):
         """Per cited table (and the sources), ids that citations name (the columnar engine: invalid rows' only)."""
         self.retired: dict[str, tuple[int, str]] = {}
         """The register of retired ids: each id's line and its successor."""
+        self.evidence = Evidence()
+        """The evidence rules' view of the valid sources, records and citations (both engines feed it)."""
         self.self_references: list[tuple[Table, int, Reference, str]] = []
         """References to a record of the same table, checked once every table is read: (table, line, column, id)."""
 
@@ -79,7 +82,7 @@ class ValidationPass(ABC):
         self.problems.extend(breaches.descriptor_problems(self.root))
         for table in read_order():
             self.counts[table.name] = self._table(plan_of(table))
-        for found in (self._to_same_table(), self._unnamed(), *self._checks_across()):
+        for found in (self._to_same_table(), self._unnamed(), self.evidence.judged(), *self._checks_across()):
             self.problems.extend(found)
         named = {*self.retired, *(successor for _, successor in self.retired.values() if successor)}
         self.problems.extend(breaches.retired_problems(self.retired, self._id_lines(named)))
