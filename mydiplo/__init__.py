@@ -23,16 +23,19 @@ if TYPE_CHECKING:
     from .analysis.sql import connect
     from .dataset import Dataset, InvalidPackageError, load
     from .models import PartialDate
+    from .readings import Dispute, Reading
 
 _LAZY = {
     "load": "mydiplo.dataset",
     "Dataset": "mydiplo.dataset",
     "InvalidPackageError": "mydiplo.dataset",
     "PartialDate": "mydiplo.models.dates",
+    "Reading": "mydiplo.readings",
+    "Dispute": "mydiplo.readings",
     "connect": "mydiplo.analysis.sql",
 }
 
-__all__ = ["Dataset", "InvalidPackageError", "PartialDate", "__version__", "connect", "load"]
+__all__ = ["Dataset", "Dispute", "InvalidPackageError", "PartialDate", "Reading", "__version__", "connect", "load"]
 
 
 def __getattr__(name: str) -> Any:

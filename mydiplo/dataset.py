@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .files.locate import package_root
 from .models import (
@@ -28,6 +28,9 @@ from .models import (
 from .models.actors import STATE_KINDS
 from .problems import Problem, problem
 from .registry import ACTORS, RECORD_TABLES, TABLES, table_of
+
+if TYPE_CHECKING:
+    from .readings import Dispute, Reading
 
 R = TypeVar("R", bound=Record)
 
@@ -144,6 +147,37 @@ class Dataset:
         """The sources that a record's citations name, each once, in citation order."""
         ids = dict.fromkeys(c.source_id for c in self.citations_of(record_id))
         return tuple(self[source_id] for source_id in ids)  # type: ignore[misc]
+
+    def readings(self, record_id: str, field: str) -> tuple[Reading, ...]:
+        """What each source says ``field`` of the record holds, oldest first, as :class:`~mydiplo.Reading` values.
+
+        Each reading carries its source, claimant, certainty and the date it
+        speaks for (``as_of``: the citation's, else the source's publication
+        date). When no citation reads the field, the record's own value is
+        given as read by each citation of the whole record (``is_explicit``
+        False), so the answer always says where a value comes from:
+
+            >>> status = ds.readings("myanmar-general-election-2025", "status")
+            >>> [(r.value, r.as_of.text) for r in status]  # doctest: +SKIP
+            [('postponed', '2023-09-13/2023-09-15'), ('held', '2026-01-01')]
+
+        Raises ``KeyError`` for an unknown record, ``ValueError`` for a field its table lacks.
+        """
+        from .readings import readings
+
+        return readings(self, record_id, field)
+
+    def disputes(self) -> list[Dispute]:
+        """The fields whose sources, speaking for the same time, give different values.
+
+        Readings at different times are history (``postponed`` in 2023, ``held``
+        in 2025); readings whose ``as_of`` spans overlap and whose values differ
+        make a :class:`~mydiplo.Dispute`, which holds the record's own value and
+        every reading of the field, oldest first. Ordered by table, record and field.
+        """
+        from .readings import disputes
+
+        return disputes(self)
 
     def rows_of(self, model: type[R], record_id: str) -> tuple[R, ...]:
         """The rows of ``model``'s table that reference ``record_id``: ``ds.rows_of(AgreementParty, agreement_id)``."""

@@ -350,3 +350,41 @@ def test_cli_show_lists_what_cites_a_source_and_an_actors_names(
     assert main(["show", "min-aung-hlaing", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert "Also known as\n  Aung Hlaing" in out and "offices (" in out
+
+
+def test_cli_show_labels_fields_and_lists_the_readings_of_a_disputed_field(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", "lukashenko-visit-myanmar-2025", "--path", str(package)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.split("  ")[1:2] == ["start date"] for line in lines)
+    assert not any(line.lstrip().startswith(("start_date", "traveller_id")) for line in lines)
+    kind = next(i for i, line in enumerate(lines) if line.lstrip().startswith("kind "))
+    assert lines[kind].endswith("goodwill-visit  [disputed]")
+    readings = lines[kind + 1 : kind + 5]
+    assert readings[0].strip() == "- goodwill-visit, as of November 2025, claimed by the source itself, reported"
+    assert readings[1].strip().startswith("para 1 of [Lukashenko arrives in Myanmar weeks before the election]. ")
+    assert readings[2].strip().startswith("- official-visit, as of 28 November 2025, claimed by news.by (state-media)")
+    start = next(line for line in lines if line.lstrip().startswith("start date "))
+    assert "[disputed]" not in start  # two sources, one date
+
+
+def test_cli_show_gives_each_source_as_title_publisher_date_and_address(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ds = mydiplo.load(package)
+    assert main(["show", "belarus-observes-myanmar-election-2025", "--path", str(package)]) == 0
+    out = capsys.readouterr().out
+    citations = out[out.index("Citations (") :]
+    for source in ds.sources_of("belarus-observes-myanmar-election-2025"):
+        assert source.source_id not in citations, source.source_id
+    assert (
+        "  Dictators supporting criminals: Belarus and Russia's involvement in junta's sham election. "
+        "Defend Myanmar Democracy, March 2025. No URL (not-found): No public copy was found" in citations
+    )
+    assert (
+        "  Min Aung Hlaing lud Wahlbeobachter aus Belarus zur Wahlüberwachung in Myanmar ein. BelTA, 7 March 2025. "
+        "<https://deu.belta.by/" in citations
+    )
+    assert "    para 1: reads status = invited; claimed, claimed by BelTA (state-media)" in citations
+    assert "  status             deployed  [disputed]" in out

@@ -165,3 +165,24 @@ def test_observer_count_comes_with_its_qualifier() -> None:
     )
     with pytest.raises(ValidationError):
         ElectionObservation.model_validate({**base, "observer_count": "-1", "count_qualifier": "exact"})
+
+
+def test_fields_are_labelled_in_words_and_references_by_what_they_name() -> None:
+    from mydiplo.models import Source, field_label
+
+    assert field_label(Visit, "start_date") == "start date"
+    assert field_label(Visit, "traveller_office_id") == "traveller office"  # a reference: the office, not its id
+    assert field_label(Visit, "visit_id") == "visit id"  # the record's own id is no reference
+    assert field_label(Citation, "record_id") == "record id"
+    assert field_label(Source, "title_supplied") == "title supplied"
+
+
+def test_a_declared_title_labels_a_field() -> None:
+    from pydantic import Field
+
+    from mydiplo.models import Record, field_label
+
+    class Titled(Record):
+        observer_count: int = Field(title="observers")
+
+    assert field_label(Titled, "observer_count") == "observers"

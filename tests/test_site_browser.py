@@ -168,6 +168,26 @@ def test_actor_page_gathers_what_names_the_actor(page: Any, served: str, ds: myd
     page.screenshot(path=str(shots / "actor-alexander-lukashenko.png"), full_page=True)
 
 
+def test_a_disputed_field_leads_to_its_readings(page: Any, served: str, ds: mydiplo.Dataset, shots: Path) -> None:
+    page.goto(f"{served}records/visits.html")
+    badge = page.locator('a.md-disputed[href="#disputed-lukashenko-visit-myanmar-2025-kind"]')
+    assert badge.is_visible() and badge.inner_text() == "disputed"
+    badge.click()
+    readings = page.locator("#disputed-lukashenko-visit-myanmar-2025-kind")
+    readings.wait_for()
+    assert readings.evaluate(
+        "row => { const r = row.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
+    )
+    assert readings.locator("table.md-readings tbody tr").count() == len(
+        ds.readings("lukashenko-visit-myanmar-2025", "kind")
+    )
+    readings.screenshot(path=str(shots / "disputed-field.png"))
+    page.goto(f"{served}records/disputes.html")
+    assert page.locator(".md-dispute").count() == len(ds.disputes())
+    assert page.locator("nav a[href$='disputes.html']").count() > 0
+    page.screenshot(path=str(shots / "disputes.png"), full_page=True)
+
+
 def test_search_finds_an_actor_by_name(page: Any, served: str, shots: Path) -> None:
     page.goto(served)
     box = page.locator("input.md-search__input")

@@ -33,6 +33,9 @@ def test_every_generated_page_is_built(built_site: Path, package: Path) -> None:
     for table in RECORD_TABLES:
         assert (built_site / "records" / f"{table.name}.html").is_file(), table.name
     assert {p.stem for p in (built_site / "actors").glob("*.html")} == {a.actor_id for a in ds.actors}
+    disputes = (built_site / "records" / "disputes.html").read_text(encoding="utf-8")
+    assert disputes.count('<div class="md-dispute"') == len(ds.disputes()) > 0
+    assert 'href="disputes.html"' in (built_site / "records" / "visits.html").read_text(encoding="utf-8")  # navigation
     for name in ("timeline", "network"):
         assert (built_site / "figures" / f"{name}.html").is_file()
         assert (built_site / "figures" / f"{name}.svg").read_text(encoding="utf-8").startswith("<svg")
@@ -82,6 +85,10 @@ def test_the_api_reference_documents_the_public_api(built_site: Path) -> None:
         "mydiplo.Dataset",
         "mydiplo.PartialDate",
         "mydiplo.Dataset.citations_of",
+        "mydiplo.Dataset.readings",
+        "mydiplo.Dataset.disputes",
+        "mydiplo.Reading",
+        "mydiplo.Dispute",
         "mydiplo.registry.Table",
     ):
         assert f'id="{name}"' in page, name

@@ -16,9 +16,10 @@ import pytest
 import mydiplo
 from mydiplo.models.roles import shorten
 from mydiplo.registry import RECORD_TABLES, TABLES
-from mydiplo.site import generated_pages, network, timeline
+from mydiplo.site import disputes, generated_pages, network, timeline
 from mydiplo.site.escape import text
 from mydiplo.site.links import Site, actor_page, table_page
+from mydiplo.site.pages import table_nav
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -189,3 +190,97 @@ def test_network_layout_is_deterministic_and_centred_on_the_hub(ds: mydiplo.Data
     assert (nodes["myanmar"].x, nodes["myanmar"].y) == network.CENTRE
     for node in nodes.values():
         assert 0 < node.x < network.WIDTH and 0 < node.y < network.HEIGHT
+
+
+def record_fields(page: str, record: str) -> str:
+    """The fields table of one record's section on a table page."""
+    start = page.index(f'<div class="md-record" data-record="{record}">')
+    return page[start : page.index("</tbody>\n</table>\n<p>", start)]
+
+
+def test_a_disputed_field_is_marked_and_lists_every_reading_under_it(
+    ds: mydiplo.Dataset, pages: dict[str, str]
+) -> None:
+    fields = record_fields(pages[table_page("visits")], "lukashenko-visit-myanmar-2025")
+    badge = '<a class="md-disputed" href="#disputed-lukashenko-visit-myanmar-2025-kind"'
+    assert fields.count('class="md-disputed"') == 1 and badge in fields
+    row = fields[fields.index('<tr class="md-readings-row" id="disputed-lukashenko-visit-myanmar-2025-kind">') :]
+    row = row[: row.index("</table></td></tr>")]
+    shown = visible(row)
+    for reading in ds.readings("lukashenko-visit-myanmar-2025", "kind"):
+        assert reading.value in shown and reading.as_of.describe() in shown
+        assert f'href="{html.escape(reading.source.url or "", quote=True)}"' in row
+        assert reading.source.source_id not in shown
+    assert "Strategic leap into a new market: experts summarize Lukashenko's visit to Myanmar" in shown
+    assert "[Lukashenko arrives in Myanmar weeks before the election]" in shown  # a supplied title
+    assert shown.index("goodwill-visit") < shown.index("official-visit")  # oldest first
+
+
+def test_a_field_whose_readings_follow_each_other_is_not_marked(pages: dict[str, str]) -> None:
+    fields = record_fields(pages[table_page("elections")], "myanmar-general-election-2025")
+    assert "md-disputed" not in fields and "md-readings-row" not in fields
+
+
+def test_sources_are_shown_by_title_publisher_and_date_never_by_id(ds: mydiplo.Dataset) -> None:
+    sources = tuple(
+        s.model_copy(update={"archive_url": "https://web.archive.org/web/2025/x"})
+        if s.source_id == "news-by-2025-11-28-lukashenko-visit-myanmar"
+        else s
+        for s in ds.sources
+    )
+    page = generated_pages(ds.replace(sources=sources))[table_page("visits")]
+    section = page[page.index('<div class="md-record" data-record="lukashenko-visit-myanmar-2025">') :]
+    table = section[section.index('<table class="md-citations">') :]
+    table = table[: table.index("</table>")]
+    shown = visible(table)
+    for source in ds.sources_of("lukashenko-visit-myanmar-2025"):
+        assert source.source_id not in shown, source.source_id
+        assert source.published_date.describe() in shown and ds[source.publisher_id].name in shown
+    assert (
+        "Strategic leap into a new market: experts summarize Lukashenko's visit to Myanmar, news.by, "
+        "28 November 2025, archived copy (details)"
+    ) in shown
+    assert '<a href="https://web.archive.org/web/2025/x" rel="nofollow noopener">archived copy</a>' in table
+
+
+def test_a_source_without_an_address_says_why(pages: dict[str, str]) -> None:
+    page = pages[table_page("elections")]
+    section = page[page.index('<div class="md-record" data-record="belarus-presidential-election-2025">') :]
+    shown = visible(section[: section.index("</div>")])
+    assert (
+        "Dictators supporting criminals: Belarus and Russia's involvement in junta's sham election, "
+        "Defend Myanmar Democracy, March 2025, no URL: no public copy was found" in shown
+    )
+    sources = pages[table_page("sources")]
+    assert "## &#91;Lukashenko arrives in Myanmar weeks before the election&#93; &#40;November 2025&#41;" in sources
+
+
+def test_the_disputes_page_lists_every_dispute_with_its_readings(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    page = pages[disputes.PAGE]
+    listed = re.findall(r'<div class="md-dispute" data-record="([^"]+)" data-field="([^"]+)">', page)
+    assert listed == [(d.record_id, d.field) for d in ds.disputes()] and len(listed) >= 2
+    for dispute in ds.disputes():
+        section = page[page.index(f'data-record="{dispute.record_id}" data-field="{dispute.field}"') :]
+        section = section[: section.index("</div>")]
+        assert section.count("<tr><td><strong>") == len(dispute.readings)
+        assert f'href="{Site(ds, disputes.PAGE).record_href(dispute.record_id)}"' in section
+    assert "Alexander Lukashenko to Myanmar — kind" in visible(page)
+    assert 'href="disputes.html"' in pages[table_page("index")]
+    assert {"Disputed fields": disputes.PAGE} in table_nav()
+
+
+def test_hostile_readings_and_source_titles_render_as_their_own_text(ds: mydiplo.Dataset) -> None:
+    value = " ".join(HOSTILE)
+    citations = tuple(
+        c.model_copy(update={"value": value, "note": value}) if c.value == "official-visit" else c
+        for c in ds.visit_citations
+    )
+    sources = tuple(
+        s.model_copy(update={"title": value}) if s.source_id == "lukashenko-arrives-myanmar-2025" else s
+        for s in ds.sources
+    )
+    pages = generated_pages(ds.replace(visit_citations=citations, sources=sources))
+    for path in (table_page("visits"), disputes.PAGE, table_page("sources")):
+        page = pages[path]
+        assert value not in page, path
+        assert value in visible(page), path

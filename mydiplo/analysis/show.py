@@ -1,9 +1,11 @@
 """``mydiplo show ID``: one record and everything linked to it, readable in a terminal.
 
-Shows the record's fields (references with the name they point to, partial
-dates in words), its event codes, its citations with their sources, and
-every row elsewhere that refers to it, so a reader can check a claim
-without opening eleven files.
+Shows the record's fields by their labels (references with the name they
+point to, partial dates in words), each disputed field marked with every
+source's reading of it, its event codes, its citations under the sources
+they come from, and every row elsewhere that refers to it, so a reader can
+check a claim without opening eleven files. A source is always shown as a
+reader would look it up: title, publisher, date and address, never as an id.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import difflib
 from typing import Any
 
 from ..dataset import Dataset
-from ..models import Actor, Citation, PartialDate, Record
+from ..models import Actor, Citation, PartialDate, Record, Source, field_label
+from ..readings import Reading
 from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
 from .frames import cell
@@ -59,13 +62,74 @@ def _fields(dataset: Dataset, table: Table, record: Record, skip: tuple[str, ...
     ]
 
 
+def source_text(dataset: Dataset, source: Source) -> str:
+    """A source as a reader looks it up: title (in brackets when supplied), publisher, date, and address.
+
+    A source without a URL says why it has none, so its absence is not taken for an omission.
+    """
+    publisher = dataset.get(source.publisher_id)
+    title = f"[{source.title}]" if source.title_supplied else source.title
+    text = f"{title}. {getattr(publisher, 'name', source.publisher_id)}, {source.published_date.describe()}."
+    if source.url:
+        text += f" <{source.url}>"
+    elif source.missing_address is not None:
+        text += f" No URL ({source.missing_address.value}): {source.missing_address.doc}"
+    if source.archive_url:
+        text += f" Archived: <{source.archive_url}>"
+    return text
+
+
+def _claimant(dataset: Dataset, kind: str, actor_id: str | None) -> str:
+    """Who makes a claim: the named actor and its kind, else only the kind (the source's own reporting)."""
+    if actor_id:
+        return f"{getattr(dataset.get(actor_id), 'name', actor_id)} ({kind})"
+    return "the source itself" if kind == "source" else kind
+
+
+def _reading_lines(dataset: Dataset, reading: Reading, indent: str) -> list[str]:
+    """One reading on two lines: the value, when and by whom; then the source and the place in it."""
+    claimant = _claimant(dataset, reading.claimant_kind.value, reading.claimant_id)
+    when = reading.as_of.describe()
+    return [
+        f"{indent}- {reading.value}, as of {when}, claimed by {claimant}, {reading.certainty.value}",
+        f"{indent}  {reading.locator} of {source_text(dataset, reading.source)}",
+    ]
+
+
+def _field_lines(dataset: Dataset, table: Table, record: Record, record_id: str) -> list[str]:
+    """The record's fields by their labels; a disputed field marked, with every reading of it under it."""
+    fields = _fields(dataset, table, record)
+    labels = {field: field_label(table.model, field) for field, _ in fields}
+    disputed = {d.field for d in dataset.disputes() if d.record_id == record_id and d.table == table.name}
+    width = max(len(label) for label in labels.values())
+    lines = []
+    for field, text in fields:
+        mark = "  [disputed]" if field in disputed else ""
+        lines.append(f"  {labels[field]:<{width}}  {text}{mark}")
+        if field in disputed:
+            for reading in dataset.readings(record_id, field):
+                lines += _reading_lines(dataset, reading, " " * (width + 4))
+    return lines
+
+
+def _citation_lines(dataset: Dataset, table: Table, citations: list[Citation]) -> list[str]:
+    """Citations under the source they come from: each source once, then what each citation of it says."""
+    lines = []
+    for source_id in dict.fromkeys(c.source_id for c in citations):
+        lines.append(f"  {source_text(dataset, dataset[source_id])}")  # type: ignore[arg-type]
+        for c in (c for c in citations if c.source_id == source_id):
+            says = f"reads {field_label(table.model, c.field)} = {c.value}" if c.field else "supports the record"
+            as_of = f" as of {c.as_of.describe()}" if c.as_of else ""
+            claimant = _claimant(dataset, c.claimant_kind.value, c.claimant_id)
+            lines.append(f"    {c.locator}: {says}{as_of}; {c.certainty.value}, claimed by {claimant}")
+    return lines
+
+
 def render(dataset: Dataset, record_id: str) -> str:
     """The text ``mydiplo show`` prints for a record."""
     table, record = find(dataset, record_id)
     lines = [f"{table.name}: {record_id}", ""]
-    fields = _fields(dataset, table, record)
-    width = max(len(f) for f, _ in fields)
-    lines += [f"  {field:<{width}}  {text}" for field, text in fields]
+    lines += _field_lines(dataset, table, record, record_id)
     if isinstance(record, Actor):
         others = dataset.names_of(record.actor_id)[1:]
         if others:
@@ -81,16 +145,7 @@ def render(dataset: Dataset, record_id: str) -> str:
     cites = citation_table(table.name)
     if cites is not None:
         citations = [c for c in dataset.table(cites.name) if isinstance(c, Citation) and c.record_id == record_id]
-        lines += ["", f"Citations ({len(citations)})"]
-        for c in citations:
-            source = dataset[c.source_id]
-            reading = f" reads {c.field} = {c.value}" if c.field else ""
-            lines.append(
-                f"  {c.source_id}, {c.locator}{reading}: {c.certainty.value}, claimed by "
-                f"{c.claimant_id or c.claimant_kind.value}"
-            )
-            url = f" <{source.url}>" if source.url else ""  # type: ignore[attr-defined]
-            lines.append(f"    {source.title or '(untitled)'}{url}")  # type: ignore[attr-defined]
+        lines += ["", f"Citations ({len(citations)})", *_citation_lines(dataset, table, citations)]
     if table is SOURCES:
         cited = [
             (t.cites, c)
@@ -100,7 +155,9 @@ def render(dataset: Dataset, record_id: str) -> str:
             if isinstance(c, Citation) and c.source_id == record_id
         ]
         lines += ["", f"Cited by ({len(cited)})"]
-        lines += [f"  {cites}: {c.record_id}, {c.locator}" + (f" ({c.field})" if c.field else "") for cites, c in cited]
+        for cited_table, c in cited:
+            field = f" ({field_label(TABLES[cited_table].model, c.field)})" if c.field else ""
+            lines.append(f"  {cited_table}: {c.record_id}, {c.locator}{field}")
     for other in TABLES.values():
         if other.cites is not None or other.name == table.name:
             continue

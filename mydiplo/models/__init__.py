@@ -8,7 +8,7 @@ from .actors import Actor, ActorKind, ActorName, NameKind, Office, OfficeRole
 from .agreements import Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementSubject, PartyRole, Subject
 from .alignments import Alignment, AlignmentKind, AlignmentStatus
 from .arms import ArmsCategory, ArmsTransfer, TransferStatus, ValueBasis
-from .base import DocEnum, Record, Ref
+from .base import DocEnum, Record, Ref, field_label
 from .dates import PartialDate, Precision
 from .elections import (
     CountQualifier,
@@ -86,5 +86,6 @@ __all__ = [
     "Visit",
     "VisitKind",
     "VisitParticipant",
+    "field_label",
     "row_citation_model",
 ]

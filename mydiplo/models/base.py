@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -313,3 +313,19 @@ class Record(BaseModel):
                     {"then": then, "end": str(end), "first": first, "start": str(start), "field": then},
                 )
         return self
+
+
+def field_label(model: type[BaseModel], field: str) -> str:
+    """What a field is called for readers: ``start date`` for ``start_date``, ``traveller`` for ``traveller_id``.
+
+    A field's declared ``title`` wins; else its name is read as words, and a
+    reference drops its ``_id`` (a reader sees the traveller, not an id).
+    ``mydiplo show`` and the site both call fields by this one rule, so a
+    field has the same name wherever a reader meets it.
+    """
+    info = model.model_fields[field]
+    if info.title:
+        return info.title
+    markers = [*info.metadata, *(m for arg in get_args(info.annotation) for m in getattr(arg, "__metadata__", ()))]
+    name = field.removesuffix("_id") if any(isinstance(m, Ref) for m in markers) else field
+    return name.replace("_", " ")

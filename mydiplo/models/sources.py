@@ -14,6 +14,7 @@ from pydantic import Field, create_model
 
 from .base import ActorId, ColumnName, Count, DocEnum, Id, LanguageTag, Locator, Record, SourceId, Text, Url
 from .dates import PartialDate
+from .roles import Names
 
 
 class SourceKind(DocEnum):
@@ -140,6 +141,11 @@ class Source(Record):
         description="What is known of the source beyond the fields above, in the curator's words.",
         examples=["Publication date inferred from the article's relative dates."],
     )
+
+    def caption(self, names: Names) -> str | None:
+        """The title, in square brackets when the curator supplied it, as librarians mark a title
+        that is not on the document: a reader must not search for a headline that was never printed."""
+        return f"[{self.title}]" if self.title_supplied else self.title
 
 
 class Cites(Record):

@@ -15,8 +15,8 @@ from ..models import Actor
 from ..registry import ACTORS, TABLES
 from .escape import attr, text
 from .links import Site, actor_page, record_id
-from .records import belonging_html, chronological, fields_html, first_date, html_table, linked_records
-from .values import date_html, reference_html
+from .records import belonging_html, chronological, fields_html, first_date, linked_records
+from .values import date_html, html_table, reference_html
 
 
 def linked_sections(site: Site, actor_id: str) -> Iterator[str]:

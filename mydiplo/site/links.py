@@ -11,11 +11,15 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..dataset import Dataset
 from ..models import Record
 from ..models.countries import COUNTRIES
 from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
+
+if TYPE_CHECKING:
+    from ..readings import Dispute
 
 RECORDS_DIR = "records"
 ACTORS_DIR = "actors"
@@ -91,6 +95,11 @@ class Site:
                     if value is not None:
                         found.setdefault(value, []).append(Link(table, row, key.field, owner_table, owner))
         return {key: tuple(links) for key, links in found.items()}
+
+    @cached_property
+    def disputed(self) -> dict[tuple[str, str], Dispute]:
+        """The disputes of the data by record id and field, found once for every page."""
+        return {(d.record_id, d.field): d for d in self.ds.disputes()}
 
     @cached_property
     def states(self) -> dict[str, str]:

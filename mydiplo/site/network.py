@@ -19,9 +19,9 @@ from ..models import Actor, Record
 from ..registry import TABLES, Table
 from .escape import attr, text
 from .links import FIGURES_DIR, Site, record_id
-from .records import html_table
 from .svg import document, text_width
 from .timeline import START, placement
+from .values import html_table
 
 PAGE = f"{FIGURES_DIR}/network.md"
 SVG_FILE = f"{FIGURES_DIR}/network.svg"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dataset import Dataset
 from ..registry import RECORD_TABLES, TABLES
-from . import network, timeline
+from . import disputes, network, timeline
 from .actors import actor_markdown
 from .escape import attr, text
 from .links import Site, table_page
@@ -22,6 +22,7 @@ def generated_pages(ds: Dataset) -> dict[str, str]:
         pages[table_page(table.name)] = table_markdown(site, table)
     for actor in ds.actors:
         pages[f"actors/{actor.actor_id}.md"] = actor_markdown(site, actor)
+    pages[disputes.PAGE] = disputes.page_markdown(site)
     pages[timeline.PAGE] = WIDE + timeline.page_markdown(site)
     pages[timeline.SVG_FILE] = timeline.svg(site)
     pages[network.PAGE] = WIDE + network.page_markdown(site)
@@ -30,8 +31,9 @@ def generated_pages(ds: Dataset) -> dict[str, str]:
 
 
 def table_nav() -> list[dict[str, str]]:
-    """The navigation entries of the record pages, one per record table, in the registry's order."""
-    return [{t.label: table_page(t.name)} for t in RECORD_TABLES]
+    """The navigation entries of the record pages: one per record table, in the registry's order, then the
+    page of disputed fields."""
+    return [*({t.label: table_page(t.name)} for t in RECORD_TABLES), {disputes.TITLE: disputes.PAGE}]
 
 
 def counts_html(ds: Dataset, page: str) -> str:

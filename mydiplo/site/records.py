@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..models import Citation, PartialDate, Record
+from ..models import Citation, PartialDate, Record, Source
 from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
+from .disputes import PAGE as DISPUTES_PAGE
+from .disputes import mark_html, readings_row_html
 from .escape import attr, text
 from .links import Site, record_id, table_page
-from .values import date_html, field_tooltip, reference_html, value_html
+from .values import date_html, field_tooltip, html_table, reference_html, source_html, value_html
 
 
 def first_date(record: Record) -> PartialDate | None:
@@ -62,32 +64,24 @@ def actors_of(site: Site, table: Table, record: Record) -> list[str]:
     return list(found)
 
 
-def html_table(
-    css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None
-) -> str:
-    """An HTML table on lines of its own; cells must already be HTML."""
-    attrs = list(row_attrs) if row_attrs is not None else None
-    lines = [
-        f'<table class="{css}">',
-        "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
-        "<tbody>",
-    ]
-    for index, row in enumerate(rows):
-        extra = f" {attrs[index]}" if attrs else ""
-        lines.append(f"<tr{extra}>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
-    lines.extend(["</tbody>", "</table>"])
-    return "\n".join(lines)
-
-
 def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] = ()) -> str:
-    """A record's non-empty fields as a two-column table, each column's meaning as a tooltip."""
+    """A record's non-empty fields as a two-column table, each column's meaning as a tooltip.
+
+    A disputed field is marked, and the row under it lists every source's reading of it.
+    """
     lines = ['<table class="md-fields">', "<tbody>"]
+    own_id = record_id(table, record)
     for field in table.fields:
         shown = value_html(site, table, record, field)
+        dispute = site.disputed.get((own_id, field))
+        if dispute is not None:
+            shown = f"{shown} {mark_html(site, dispute)}"
         if shown and field not in skip:
             lines.append(
                 f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>'
             )
+            if dispute is not None:
+                lines.append(readings_row_html(site, dispute))
     lines.extend(["</tbody>", "</table>"])
     return "\n".join(lines)
 
@@ -103,7 +97,10 @@ def rows_html(site: Site, table: Table, rows: list[Record], skip: str) -> str:
 
 
 def citations_html(site: Site, citations: Iterable[Citation]) -> str:
-    """Which sources support a record, where, claimed by whom and how surely; with each reading of a field."""
+    """Which sources support a record, where, claimed by whom and how surely; with each reading of a field.
+
+    Each source is shown by title, publisher and date, linked to its address, never by its id.
+    """
     table = next(t for t in TABLES.values() if t.cites is not None)
     rows = []
     for c in citations:
@@ -111,9 +108,11 @@ def citations_html(site: Site, citations: Iterable[Citation]) -> str:
         if c.claimant_id:
             claimant += ": " + reference_html(site, c.claimant_id)
         reading = f"{text(c.field)} = {text(c.value)}" if c.field else "the record"
+        if c.as_of is not None:
+            reading += f" (as of {date_html(c.as_of)})"
         rows.append(
             [
-                reference_html(site, c.source_id),
+                source_html(site, site.ds[c.source_id]),  # type: ignore[arg-type]
                 text(c.locator),
                 claimant,
                 value_html(site, table, c, "certainty"),
@@ -178,6 +177,7 @@ def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
     yield ""
     parts = [
         f'<div class="md-record" data-record="{attr(own_id)}">',
+        *([f'<p class="md-cite">{source_html(site, record, entry=False)}</p>'] if isinstance(record, Source) else []),
         fields_html(site, table, record),
         *belonging_html(site, table, own_id),
     ]
@@ -256,6 +256,12 @@ def index_markdown(site: Site) -> str:
             "",
             "Every record of the data package, table by table, with the actors it names and the sources that",
             "support it. These pages are generated from the data files on each build of this site.",
+            "",
+            (
+                f'<p class="md-count">Where sources of the same time disagree on a value, the field is marked '
+                f'<em>disputed</em> on its record; <a href="{attr(site.href(DISPUTES_PAGE))}">the disputed fields</a> '
+                f"lists all {len(site.disputed)} of them with every reading.</p>"
+            ),
             "",
             html_table("md-tables", ["table", "what a row is", "rows", "shown on"], rows),
             "",

@@ -18,8 +18,8 @@ from ..models.roles import in_words, shorten
 from ..registry import TABLES, Table
 from .escape import attr, text
 from .links import FIGURES_DIR, Site, record_id
-from .records import html_table
 from .svg import document, text_width
+from .values import html_table
 
 PAGE = f"{FIGURES_DIR}/timeline.md"
 SVG_FILE = f"{FIGURES_DIR}/timeline.svg"
