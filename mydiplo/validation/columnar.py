@@ -288,6 +288,8 @@ class ColumnarValidator(ValidationPass):
         if invalid:
             self._salvage(compiled, [cells for _, cells in invalid])
             frame = frame.filter(~pl.col(LINE).is_in([line for line, _ in invalid]))
+        if compiled.table.row_reference is not None:  # the name of each cited row, made once for every check
+            frame = frame.with_columns(_row_name(compiled.table.cited_fields))
         distinct = self._key_checks(compiled, frame)
         self._reference_checks(compiled, frame)
         self._memorise(compiled, frame, distinct)
@@ -388,8 +390,6 @@ class ColumnarValidator(ValidationPass):
             if reference.table == table.name:
                 referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
                 self.self_references.extend((table, line, reference, value) for line, value in referring)
-        if table.row_reference is not None:
-            frame = frame.with_columns(_row_name(table.cited_fields))
         self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
 
     def _known(self, table: str) -> pl.Series:
@@ -429,7 +429,7 @@ class ColumnarValidator(ValidationPass):
     def _citations(self, table: Table, frame: pl.DataFrame) -> None:
         cited_table = table.cites
         assert cited_table is not None
-        cited = frame["record_id"] if table.row_reference is None else frame.select(_row_name(table.cited_fields))[ROW]
+        cited = frame["record_id"] if table.row_reference is None else frame[ROW]
         self.cited_series[cited_table].append(cited)
         self.evidence.add_citations(table, frame[LINE].to_list(), cited.to_list(), _lists(frame, CITATION_COLUMNS))
         self.cited_series[SOURCES].append(frame["source_id"])

@@ -167,8 +167,9 @@ class Validator(ValidationPass):
             if not lines:
                 return 0
         self._keys(plan, lines, columns, state)
-        self._references(plan, lines, columns)
-        self._remember(plan, lines, columns)
+        cited = names_of(columns, plan.cited)  # the rows a citation table names, made once for every check
+        self._references(plan, lines, columns, cited)
+        self._remember(plan, lines, columns, cited)
         return len(lines)
 
     def _keys(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]], state: _TableState) -> None:
@@ -211,7 +212,9 @@ class Validator(ValidationPass):
         rows: _Rows = (lines, {table.primary_key[0]: ids})
         self.problems.extend(ids_unique_across_tables(_LISTS, table, rows, others))
 
-    def _references(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]]) -> None:
+    def _references(
+        self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]], cited: Sequence[str]
+    ) -> None:
         table = plan.table
         for reference in plan.references:
             if reference.table == table.name:
@@ -221,7 +224,7 @@ class Validator(ValidationPass):
                 )
         named = dict(zip(table.fields, columns))
         if table.row_reference is not None:
-            named[ROW] = names_of(columns, plan.cited)
+            named[ROW] = cited
         rows = (lines, named)
         remembered = self.index.remembered
         self.problems.extend(
@@ -230,7 +233,7 @@ class Validator(ValidationPass):
 
     # -- what later tables and checks need ----------------------------------------
 
-    def _remember(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]]) -> None:
+    def _remember(self, plan: TablePlan, lines: list[int], columns: list[Sequence[str]], cited: Sequence[str]) -> None:
         table = plan.table
         column = dict(zip(table.fields, columns))
         if table.remembers:
@@ -244,7 +247,6 @@ class Validator(ValidationPass):
         if table.model.asserted:
             self.evidence.add_records(table, lines, names_of(columns, plan.named), column)
         if table.cites is not None:
-            cited = names_of(columns, plan.cited)
             self._citations(table, lines, column, cited)
             self.evidence.add_citations(table, lines, cited, column)
         if table.retirements:
