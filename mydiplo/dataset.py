@@ -16,6 +16,7 @@ from .models import (
     Agreement,
     AgreementParty,
     Citation,
+    Cites,
     ElectionObservation,
     Office,
     Position,
@@ -27,7 +28,7 @@ from .models import (
 )
 from .models.actors import STATE_KINDS
 from .problems import Problem, problem
-from .registry import ACTORS, RECORD_TABLES, TABLES, table_of
+from .registry import ACTORS, RECORD_TABLES, TABLES, citation_table, table_of
 
 if TYPE_CHECKING:
     from .readings import Dispute, Reading
@@ -142,6 +143,29 @@ class Dataset:
     def citations_of(self, record_id: str) -> tuple[Citation, ...]:
         """The citations of a record: which sources support it, where, claimed by whom."""
         return tuple(r for r in self.referencing(record_id) if isinstance(r, Citation) and r.record_id == record_id)
+
+    @cached_property
+    def _row_citations(self) -> dict[tuple[str, tuple[str, ...]], list[Cites]]:
+        index: dict[tuple[str, tuple[str, ...]], list[Cites]] = defaultdict(list)
+        for table in TABLES.values():
+            if table.cites is not None and table.row_reference is not None:
+                for citation in self.table(table.name):
+                    index[table.cites, citation.cited_key].append(citation)  # type: ignore[attr-defined,arg-type]
+        return index
+
+    def row_citations(self, row: Record) -> tuple[Cites, ...]:
+        """The citations of a row that belongs to a record: a visit's participant, an agreement's party.
+
+        Such rows have no id; their citation table names them by their key
+        columns (``visit_participant_citations`` by visit, actor and role), so
+        the row itself is the question: ``ds.row_citations(ds.participants_of(visit_id)[0])``.
+        """
+        table = table_of(type(row))
+        cites = citation_table(table.name)
+        if cites is None or cites.row_reference is None:
+            return ()
+        key = tuple(str(getattr(row, name)) for name in cites.cited_fields)
+        return tuple(self._row_citations.get((table.name, key), ()))
 
     def sources_of(self, record_id: str) -> tuple[Source, ...]:
         """The sources that a record's citations name, each once, in citation order."""

@@ -181,6 +181,8 @@ def test_the_network_holds_the_known_edges(dataset: Dataset, tmp_path: Path) -> 
     assert any(
         d["relation"] == "met" for d in network.get_edge_data("alexander-lukashenko", "min-aung-hlaing").values()
     )
+    standings = {d["relation"] for d in network.get_edge_data("myanmar", "brics").values()}
+    assert standings == {"alignment-member-sought"}  # a membership sought is not drawn as one held
     edges_csv = (tmp_path / "edges.csv").read_text(encoding="utf-8").splitlines()
     assert len(edges_csv) - 1 == network.number_of_edges() == len(graph(dataset).edges)
 
@@ -265,6 +267,17 @@ def test_cli_show_prints_the_record_and_what_links_to_it(package: Path, capsys: 
     assert "alexander-lukashenko (Alexander Lukashenko)" in out and "27 November 2025" in out
     assert "CAMEO 042 Make a visit" in out and "Citations (" in out and "visit_participants (3)" in out
     assert "myanmar-belarus-roadmap-2026-2028" in out
+
+
+def test_cli_show_gives_the_sources_of_each_row_that_belongs_to_the_record(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", "hun-sen-visit-myanmar-2022", "--path", str(package)]) == 0
+    rows = capsys.readouterr().out.split("visit_participants (2)\n", 1)[1]
+    joined = rows[rows.index("  prak-sokhonn (Prak Sokhonn)") :]
+    newz = "    Belarusian president visits Myanmar amid elections deemed illegitimate."
+    assert joined.splitlines()[1].startswith(newz)
+    assert joined.splitlines()[2] == "      para 3: supports the record; reported, claimed by the source itself"
 
 
 def test_cli_show_suggests_close_ids(package: Path, capsys: pytest.CaptureFixture[str]) -> None:

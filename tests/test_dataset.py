@@ -51,6 +51,14 @@ def test_visit_agreements_and_participants(ds: Dataset) -> None:
     assert ("min-aung-hlaing", "met") in roles
 
 
+def test_a_row_that_belongs_to_a_record_has_citations_of_its_own(ds: Dataset) -> None:
+    met, joined = ds.participants_of("hun-sen-visit-myanmar-2022")
+    newz = "belarusian-president-visits-myanmar-2025"
+    assert [(c.actor_id, c.source_id) for c in ds.row_citations(met)] == [("min-aung-hlaing", newz)]  # type: ignore[attr-defined]
+    assert [(c.actor_id, c.role.value) for c in ds.row_citations(joined)] == [("prak-sokhonn", "delegation-member")]  # type: ignore[attr-defined]
+    assert ds.row_citations(ds["hun-sen"]) == ()  # a record with an id is cited by ``citations_of``
+
+
 def test_election_observers(ds: Dataset) -> None:
     observers = {o.observer_id for o in ds.observations_of("myanmar-general-election-2025")}
     assert "belarus" in observers

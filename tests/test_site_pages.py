@@ -106,6 +106,22 @@ def test_a_record_shows_its_linked_rows_and_sources(ds: mydiplo.Dataset, pages: 
         assert f'href="sources.html#{source.source_id}"' in section
 
 
+def test_each_row_that_belongs_to_a_record_shows_its_own_sources(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    """A participant is a claim too: its row on the visit's page names the sources that support it."""
+    visits = pages[table_page("visits")]
+    section = visits[visits.index('<div class="md-record" data-record="hun-sen-visit-myanmar-2022">') :]
+    participants = section[section.index('class="md-linked"') :]
+    participants = participants[: participants.index("</table>")]
+    rows = participants.split("<tr>")[2:]
+    assert len(rows) == len(ds.participants_of("hun-sen-visit-myanmar-2022")) == 2
+    for row, participant in zip(rows, ds.participants_of("hun-sen-visit-myanmar-2022"), strict=True):
+        citations = ds.row_citations(participant)
+        assert citations
+        for citation in citations:
+            assert f'href="sources.html#{citation.source_id}"' in row
+            assert f"({citation.locator}; {citation.certainty.value})" in row
+
+
 def test_an_actor_page_links_every_record_that_names_the_actor(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
     page = pages[actor_page("belarus")]
     assert page.startswith('---\ntitle: "Belarus"\n---\n\n# Belarus\n')

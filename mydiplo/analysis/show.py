@@ -3,7 +3,8 @@
 Shows the record's fields by their labels (references with the name they
 point to, partial dates in words), each disputed field marked with every
 source's reading of it, its event codes, its citations under the sources
-they come from, and every row elsewhere that refers to it, so a reader can
+they come from, and every row elsewhere that refers to it (with the
+citations of the rows that belong to it, such as a visit's participants), so a reader can
 check a claim without opening eleven files. A source is always shown as a
 reader would look it up: title, publisher, date and address, never as an id.
 """
@@ -11,10 +12,11 @@ reader would look it up: title, publisher, date and address, never as an id.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import Any
 
 from ..dataset import Dataset
-from ..models import Actor, Citation, PartialDate, Record, Source, field_label
+from ..models import Actor, Citation, Cites, PartialDate, Record, Source, field_label
 from ..readings import Reading
 from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
@@ -112,16 +114,16 @@ def _field_lines(dataset: Dataset, table: Table, record: Record, record_id: str)
     return lines
 
 
-def _citation_lines(dataset: Dataset, table: Table, citations: list[Citation]) -> list[str]:
+def _citation_lines(dataset: Dataset, table: Table, citations: Sequence[Cites], indent: str = "  ") -> list[str]:
     """Citations under the source they come from: each source once, then what each citation of it says."""
     lines = []
     for source_id in dict.fromkeys(c.source_id for c in citations):
-        lines.append(f"  {source_text(dataset, dataset[source_id])}")  # type: ignore[arg-type]
+        lines.append(f"{indent}{source_text(dataset, dataset[source_id])}")  # type: ignore[arg-type]
         for c in (c for c in citations if c.source_id == source_id):
             says = f"reads {field_label(table.model, c.field)} = {c.value}" if c.field else "supports the record"
             as_of = f" as of {c.as_of.describe()}" if c.as_of else ""
             claimant = _claimant(dataset, c.claimant_kind.value, c.claimant_id)
-            lines.append(f"    {c.locator}: {says}{as_of}; {c.certainty.value}, claimed by {claimant}")
+            lines.append(f"{indent}  {c.locator}: {says}{as_of}; {c.certainty.value}, claimed by {claimant}")
     return lines
 
 
@@ -165,7 +167,9 @@ def render(dataset: Dataset, record_id: str) -> str:
         rows = [r for r in dataset.table(other.name) if any(getattr(r, k) == record_id for k in keys)]
         if rows:
             lines += ["", f"{other.name} ({len(rows)})"]
-            lines += [f"  {_summary(dataset, other, row, record_id)}" for row in rows]
+            for row in rows:
+                lines.append(f"  {_summary(dataset, other, row, record_id)}")
+                lines += _citation_lines(dataset, other, dataset.row_citations(row), indent="    ")
     return "\n".join(lines) + "\n"
 
 

@@ -39,7 +39,7 @@ class Alignment(Record):
     reported_date = ("start_date", None, ())
     span = ("start_date", "end_date")
     roles = ("actor_id", "organisation_id")
-    relation = "alignment-{kind}"
+    relation = "alignment-{kind}-{status}"
 
     alignment_id: Id = Field(description="Identifier of the alignment.", examples=["myanmar-sco-dialogue-partner"])
     actor_id: Annotated[ActorId, Kinds(("state",))] = Field(

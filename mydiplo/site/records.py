@@ -87,13 +87,27 @@ def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] 
 
 
 def rows_html(site: Site, table: Table, rows: list[Record], skip: str) -> str:
-    """Rows of a table as an HTML table without the column ``skip`` (the reference to their owner)."""
+    """Rows of a table as an HTML table without the column ``skip`` (the reference to their owner).
+
+    A last column gives each row's own sources (a participant is a claim too),
+    each with the place in it and how surely it supports the row.
+    """
     fields = [f for f in table.fields if f != skip and any(getattr(r, f) is not None for r in rows)]
     return html_table(
         "md-linked",
-        (f'<span title="{attr(field_tooltip(table, f))}">{text(f)}</span>' for f in fields),
-        ([value_html(site, table, row, f) for f in fields] for row in rows),
+        [*(f'<span title="{attr(field_tooltip(table, f))}">{text(f)}</span>' for f in fields), "supported by"],
+        ([*(value_html(site, table, row, f) for f in fields), row_sources_html(site, row)] for row in rows),
     )
+
+
+def row_sources_html(site: Site, row: Record) -> str:
+    """The citations of a row that belongs to a record, one a line: the source, where, and how surely."""
+    lines = []
+    for c in site.ds.row_citations(row):
+        source = site.ds[c.source_id]
+        assert isinstance(source, Source)
+        lines.append(f"{source_html(site, source)} ({text(c.locator)}; {text(c.certainty.value)})")
+    return "<br>".join(lines)
 
 
 def citations_html(site: Site, citations: Iterable[Citation]) -> str:
