@@ -27,6 +27,7 @@ from .models import (
     AgreementParty,
     AgreementSubject,
     Alignment,
+    ArmsDelivery,
     ArmsTransfer,
     Citation,
     Election,
@@ -35,6 +36,7 @@ from .models import (
     ElectionPhase,
     ElectionResult,
     Honour,
+    Measure,
     Office,
     Position,
     Record,
@@ -43,6 +45,7 @@ from .models import (
     Source,
     Visit,
     VisitParticipant,
+    Vote,
     row_citation_model,
 )
 
@@ -254,8 +257,11 @@ def _build() -> dict[str, Table]:
             "election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"
         ),
         *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
+        *_with_citations("arms_deliveries", ArmsDelivery, ("transfer_id", "batch"), "arms", "arms_delivery"),
         *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
         *_with_citations("positions", Position, ("position_id",), "positions", "position"),
+        *_with_citations("votes", Vote, ("position_id", "actor_id"), "positions", "vote"),
+        *_with_citations("measures", Measure, ("measure_id",), "measures", "measure"),
         Table("retired_ids", RetiredId, ("retired_id",), "identifiers", retirements=True),
     ]
     return {table.name: table for table in tables}

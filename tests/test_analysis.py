@@ -129,6 +129,7 @@ def test_every_coded_record_has_one_code_per_event(dataset: Dataset) -> None:
         "agreements": {"agreement"},
         "election_observations": {"observation"},
         "arms_transfers": {"transfer"},
+        "measures": {"measure"},
     }
     assert set(CODED_TABLES) == set(expected_events)
     for table in CODED_TABLES:

@@ -7,10 +7,12 @@ lone vote against it. Each such stance, as a source reports it, is a row.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .agreements import Subject
-from .base import ActorId, DocEnum, Id, Record, Text
+from .base import ActorId, DocEnum, Id, Kinds, PositionId, Record, Text
 from .dates import PartialDate
 from .roles import Names
 
@@ -66,3 +68,27 @@ class Position(Record):
     def caption(self, names: Names) -> str:
         """Who stands where toward whom: ``Malaysia toward Myanmar: condemns``."""
         return f"{names.name(self.actor_id)} toward {names.name(self.target_id)}: {self.kind.value}"
+
+
+class VoteChoice(DocEnum):
+    """How a state voted on a resolution."""
+
+    YES = "yes", "Voted in favour."
+    NO = "no", "Voted against."
+    ABSTAIN = "abstain", "Abstained."
+    ABSENT = "absent", "Did not vote: absent, or present without voting."
+
+
+class Vote(Record):
+    """How one state voted on the resolution a position records, as the body's published record lists it.
+
+    Only where a record lists the votes state by state; a position's summary
+    gives the totals otherwise.
+    """
+
+    position_id: PositionId = Field(
+        description="The position that records the resolution voted on.", examples=["unga-condemns-coup-2021"]
+    )
+    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state that voted.", examples=["belarus"])
+    vote: VoteChoice = Field(description="How it voted.", examples=["no"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")
