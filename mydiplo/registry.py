@@ -277,6 +277,12 @@ RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_fiel
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""
 
 
+CENSUS_TABLES: tuple[Table, ...] = tuple(
+    t for t in RECORD_TABLES if t.group not in ("provenance", "actors", "identifiers")
+)
+"""The record tables of the families the census covers (docs/coverage.md): events, standings and stances."""
+
+
 ACTORS: Table = TABLES["actors"]
 """The actors every actor reference points to; each actor has a page of its own on the site."""
 

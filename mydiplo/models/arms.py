@@ -86,7 +86,7 @@ class ArmsTransfer(Record):
     together = (("value", "value_unit", "value_basis"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
     reported_date = ("delivery_start", "status", ("delivered",))
-    duplicate_signature = ("supplier_id", "recipient_id", "category", "designation")
+    duplicate_signature = ("kind", "supplier_id", "recipient_id", "category", "designation", "value")
     span = ("order_date", "delivery_start", "delivery_end")
     roles = ("supplier_id", "recipient_id")
     figure = Figure("#D55E00", lane=True, tie="arms transfer")
