@@ -121,7 +121,8 @@ def _add(args: argparse.Namespace) -> int:
         print(f"{len(outcome.errors)} errors: nothing was written (rows: {rows})")
         return EXIT_INVALID
     verb = "added" if outcome.written else "would add (dry run; nothing written)"
-    print(f"{verb}: {rows}; the package validates")
+    known = f" ({outcome.known} rows already in the package left out)" if outcome.known else ""
+    print(f"{verb}: {rows}{known}; the package validates")
     return EXIT_OK
 
 

@@ -155,3 +155,29 @@ def test_the_command_reports_an_unreadable_entry_file_without_a_traceback(
 ) -> None:
     assert main(["add", str(tmp_path / "missing.toml"), "--path", str(package_copy)]) == 2
     assert "missing.toml: cannot be read" in capsys.readouterr().err
+
+
+KNOWN_ACTOR = f"""
+[[actors]]
+actor_id = "hun-sen"
+kind = "person"
+name = "Hun Sen"
+[[actors.citations]]
+source_id = "{SOURCE}"
+locator = "para 2"
+claimant_kind = "source"
+certainty = "reported"
+"""
+
+
+def test_a_record_already_there_adds_only_its_citations(package_copy: Path, tmp_path: Path) -> None:
+    cited = len(mydiplo.load(package_copy).citations_of("hun-sen"))
+    outcome = add(package_copy, _write(tmp_path, KNOWN_ACTOR + KNOWN_ACTOR.split("[[actors.citations]]")[0]))
+    assert outcome.written and outcome.known == 2  # the package's actor, then the same entry again
+    assert outcome.counts == {"actor_citations": 1}
+    assert len(mydiplo.load(package_copy).citations_of("hun-sen")) == cited + 1
+
+
+def test_an_id_taken_by_a_different_record_is_refused(package_copy: Path, tmp_path: Path) -> None:
+    with pytest.raises(EntryError, match="the id is taken by a record whose kind is 'person', not 'state'"):
+        add(package_copy, _write(tmp_path, KNOWN_ACTOR.replace('kind = "person"', 'kind = "state"')))

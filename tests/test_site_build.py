@@ -108,7 +108,7 @@ def test_the_coverage_page_counts_the_records_of_each_family_by_year(built_site:
     assert "<!-- mydiplo:coverage -->" not in page
     table = page[page.index('<table class="md-records md-coverage">') :]
     table = table[: table.index("</table>")]
-    header, *rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
+    header, *rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)
     years = re.findall(r"<th>(\d{4})</th>", header)
     assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
     visits = next(r for r in rows if 'href="records/visits.html"' in r)

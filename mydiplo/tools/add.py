@@ -79,7 +79,42 @@ class NewRows:
 
     def counts(self) -> dict[str, int]:
         """How many rows each table gains, in the package's order of tables."""
-        return {name: len(self.rows[name]) for name in TABLES if name in self.rows}
+        return {name: len(self.rows[name]) for name in TABLES if self.rows.get(name)}
+
+    def drop_known(self, trial: Path, entry_file: str) -> int:
+        """Leave out the rows the package (or an earlier entry) already holds; return how many.
+
+        A row identical to one already there is the same claim twice. A record
+        whose id is taken is the same record if every field the entry fills
+        agrees with it: the entry then only adds its citations. A record that
+        disagrees is refused, naming the field, since an id never names two things.
+        """
+        dropped = 0
+        for name, table_rows in self.rows.items():
+            table = TABLES[name]
+            known = _rows_in(trial / table.path)
+            by_id = {row[table.id_field]: row for row in known} if table.id_field else {}
+            lines = {tuple(row.values()) for row in known}
+            kept, labels = [], []
+            for row, label in zip(table_rows, self.labels[name], strict=True):
+                same = by_id.get(row[table.id_field]) if table.id_field else None
+                if same is not None:
+                    differs = [f for f in table.fields if row[f] and row[f] != same[f]]
+                    if differs:
+                        raise EntryError(
+                            f"{entry_file}: {label}: the id is taken by a record whose {differs[0]} is "
+                            f"{same[differs[0]]!r}, not {row[differs[0]]!r}; use a new id, or correct one of the two"
+                        )
+                if same is not None or tuple(row.values()) in lines:
+                    dropped += 1
+                    continue
+                kept.append(row)
+                labels.append(label)
+                lines.add(tuple(row.values()))
+                if table.id_field:
+                    by_id[row[table.id_field]] = row
+            self.rows[name], self.labels[name] = kept, labels
+        return dropped
 
 
 @dataclass(frozen=True)
@@ -89,6 +124,8 @@ class Outcome:
     counts: dict[str, int]
     problems: tuple[Problem, ...]
     written: bool
+    known: int = 0
+    """Rows of the entry file the package already held, left out."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -219,13 +256,14 @@ def add(root: Path, entry_file: Path, dry_run: bool = False) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="mydiplo-add-") as scratch:
         trial = Path(scratch) / "package"
         originals = _copy_package(root, trial)
+        known = rows.drop_known(trial, entry_file.name)
         places = _append(trial, rows)
         problems = tuple(_named_problem(p, places, entry_file.name) for p in _checked(trial, places))
         written = False
         if not any(p.severity is Severity.ERROR for p in problems) and not dry_run:
             _write_back(root, trial, rows, originals)
             written = True
-    return Outcome(rows.counts(), problems, written)
+    return Outcome(rows.counts(), problems, written, known)
 
 
 def _copy_package(root: Path, trial: Path) -> dict[str, bytes]:
@@ -256,6 +294,14 @@ def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
         for offset, label in enumerate(rows.labels[name]):
             places[table.path, first + offset] = label
     return places
+
+
+def _rows_in(path: Path) -> list[dict[str, str]]:
+    """The rows of a table file as cells by column; none when the file does not exist yet."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _checked(trial: Path, places: Mapping[tuple[str, int], str]) -> Iterator[Problem]:
