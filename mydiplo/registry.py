@@ -205,8 +205,9 @@ def field_metadata(info: FieldInfo) -> list[Any]:
     return items
 
 
-_CITATION_KEY = ("source_id", "locator", "field")
-"""After the cited row's key, what tells one citation of a row from another."""
+_CITATION_KEY = ("source_id", "locator", "field", "as_of")
+"""After the cited row's key, what tells one citation of a row from another: a source may read a field twice at one
+place only as of two dates (a bloc's invitation in 2023, its membership in 2025)."""
 
 
 def _with_citations(
