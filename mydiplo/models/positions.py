@@ -26,6 +26,11 @@ class PositionKind(DocEnum):
     CRITICISES = "criticises", "Criticises the regime or its acts short of outright condemnation."
     CONDEMNS = "condemns", "Condemns the regime or its acts outright."
     BOYCOTTS = "boycotts", "Refuses to cooperate with the regime in some field."
+    PROSECUTES = (
+        "prosecutes",
+        "Brings, joins or rules in a case against the regime or its leaders before a court: an application, "
+        "an intervention, a request for an arrest warrant, a warrant.",
+    )
 
 
 class Position(Record):
