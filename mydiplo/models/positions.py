@@ -85,10 +85,11 @@ class VoteChoice(DocEnum):
 
 
 class Vote(Record):
-    """How one state voted on the resolution a position records, as the body's published record lists it.
+    """How one state voted on the resolution a position records, as a source names its vote.
 
-    Only where a record lists the votes state by state; a position's summary
-    gives the totals otherwise.
+    Only the states whose votes a source names have rows (the abstainers a
+    report lists, or the body's record state by state); the resolution's
+    position gives the totals in its summary.
     """
 
     position_id: PositionId = Field(
