@@ -28,8 +28,7 @@ class PositionKind(DocEnum):
     BOYCOTTS = "boycotts", "Refuses to cooperate with the regime in some field."
     PROSECUTES = (
         "prosecutes",
-        "Brings, joins or rules in a case against the regime or its leaders before a court: an application, "
-        "an intervention, a request for an arrest warrant, a warrant.",
+        "Brings, joins or rules in a case against the regime or its leaders in court (an intervention, a warrant).",
     )
 
 
