@@ -77,9 +77,9 @@ class Position(Record):
 class VoteChoice(DocEnum):
     """How a state voted on a resolution."""
 
-    YES = "yes", "Voted in favour."
-    NO = "no", "Voted against."
-    ABSTAIN = "abstain", "Abstained."
+    YES = "yes", "Voted in favour of the resolution."
+    NO = "no", "Voted against the resolution."
+    ABSTAIN = "abstain", "Abstained: present and voting neither for nor against."
     ABSENT = "absent", "Did not vote: absent, or present without voting."
 
 
