@@ -162,6 +162,6 @@ class ArmsDelivery(Record):
         description="The transfer the batch belongs to.", examples=["russia-myanmar-su-30sme"]
     )
     batch: int = Field(ge=1, description="The batch's number, from 1, in order of delivery.", examples=[1])
-    date: PartialDate | None = Field(None, description="When the batch was delivered.", examples=["2022-12"])
+    date: PartialDate | None = Field(None, description="When the batch was delivered.", examples=["2022-03"])
     quantity: Count | None = Field(None, description="How many items the batch held, when known.", examples=[2])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
