@@ -56,9 +56,7 @@ class Measure(Record):
         ),
     )
 
-    measure_id: Id = Field(
-        description="Identifier of the measure.", examples=["us-blocks-min-aung-hlaing-2021-02-11"]
-    )
+    measure_id: Id = Field(description="Identifier of the measure.", examples=["us-blocks-min-aung-hlaing-2021-02-11"])
     imposer_id: Annotated[ActorId, Kinds(("state", "intergovernmental", "government-body"))] = Field(
         description="Who imposes the measure: a state, a bloc or one of their bodies.", examples=["united-states"]
     )
