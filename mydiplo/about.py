@@ -13,7 +13,7 @@ DESCRIPTION = (
     "of Myanmar's military regime and its partners since the coup of 1 February 2021, each record "
     "cited to the paragraph of its sources, with who makes the claim and how certain it is."
 )
-DATA_VERSION = "0.2.0"
+DATA_VERSION = "0.3.0"
 DATA_LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -106,6 +106,26 @@ def _fmt(args: argparse.Namespace) -> int:
     return EXIT_INVALID if unreadable or (args.check and changed) else EXIT_OK
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .tools.add import EntryError, add
+
+    root = _checkout_package(args.path, "add")
+    try:
+        outcome = add(root, Path(args.file), dry_run=args.dry_run)
+    except EntryError as error:
+        raise UsageError(str(error)) from None
+    for problem in outcome.problems:
+        print(problem)
+    rows = ", ".join(f"{count} to {table}" for table, count in outcome.counts.items()) or "none"
+    if outcome.errors:
+        print(f"{len(outcome.errors)} errors: nothing was written (rows: {rows})")
+        return EXIT_INVALID
+    verb = "added" if outcome.written else "would add (dry run; nothing written)"
+    known = f" ({outcome.known} rows already in the package left out)" if outcome.known else ""
+    print(f"{verb}: {rows}{known}; the package validates")
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     from .tools.diff import DIFF_FORMATS, UnusableVersion, compare, opened_version
 
@@ -249,6 +269,14 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical"
     )
     fmt.set_defaults(run=_fmt)
+
+    add = commands.add_parser(
+        "add", help="add records, their rows and citations from an entry file, only if the package then validates"
+    )
+    add.add_argument("file", help="a TOML (or .json) entry file of [[table]] entries; see docs/contributing.md")
+    add.add_argument("--path", help="data package folder to add to (default: the mydiplo checkout you are in)")
+    add.add_argument("--dry-run", action="store_true", help="check the entries against the package; write nothing")
+    add.set_defaults(run=_add)
 
     diff = commands.add_parser(
         "diff", help="show the records added, removed and changed between two versions of the data"

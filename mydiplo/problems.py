@@ -225,7 +225,8 @@ _RULES = [
         "likely-duplicate",
         "Two records look like the same event",
         "same {fields} ({values}) and overlapping dates as line {first}",
-        "If they are the same event, merge them and retire one id; if not, say in a note what tells them apart.",
+        "If they are the same event, merge them and retire one id; if not, say in the note of one what tells it "
+        "apart from the other, naming the other's id (which also settles the warning).",
         Severity.WARNING,
     ),
     Rule(

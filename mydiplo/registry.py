@@ -27,6 +27,7 @@ from .models import (
     AgreementParty,
     AgreementSubject,
     Alignment,
+    ArmsDelivery,
     ArmsTransfer,
     Citation,
     Election,
@@ -35,6 +36,7 @@ from .models import (
     ElectionPhase,
     ElectionResult,
     Honour,
+    Measure,
     Office,
     Position,
     Record,
@@ -43,6 +45,7 @@ from .models import (
     Source,
     Visit,
     VisitParticipant,
+    Vote,
     row_citation_model,
 )
 
@@ -202,8 +205,9 @@ def field_metadata(info: FieldInfo) -> list[Any]:
     return items
 
 
-_CITATION_KEY = ("source_id", "locator", "field")
-"""After the cited row's key, what tells one citation of a row from another."""
+_CITATION_KEY = ("source_id", "locator", "field", "as_of")
+"""After the cited row's key, what tells one citation of a row from another: a source may read a field twice at one
+place only as of two dates (a bloc's invitation in 2023, its membership in 2025)."""
 
 
 def _with_citations(
@@ -254,8 +258,11 @@ def _build() -> dict[str, Table]:
             "election_observations", ElectionObservation, ("observation_id",), "elections", "election_observation"
         ),
         *_with_citations("arms_transfers", ArmsTransfer, ("transfer_id",), "arms", "arms_transfer"),
+        *_with_citations("arms_deliveries", ArmsDelivery, ("transfer_id", "batch"), "arms", "arms_delivery"),
         *_with_citations("alignments", Alignment, ("alignment_id",), "alignments", "alignment"),
         *_with_citations("positions", Position, ("position_id",), "positions", "position"),
+        *_with_citations("votes", Vote, ("position_id", "actor_id"), "positions", "vote"),
+        *_with_citations("measures", Measure, ("measure_id",), "measures", "measure"),
         Table("retired_ids", RetiredId, ("retired_id",), "identifiers", retirements=True),
     ]
     return {table.name: table for table in tables}
@@ -269,6 +276,12 @@ RETIRED_IDS: Table = next(t for t in TABLES.values() if t.retirements)
 
 RECORD_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.id_field is not None)
 """Tables whose rows are records with a single text id (and citations of their own, except sources)."""
+
+
+CENSUS_TABLES: tuple[Table, ...] = tuple(
+    t for t in RECORD_TABLES if t.group not in ("provenance", "actors", "identifiers")
+)
+"""The record tables of the families the census covers (docs/coverage.md): events, standings and stances."""
 
 
 ACTORS: Table = TABLES["actors"]

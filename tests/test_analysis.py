@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import mydiplo
-from mydiplo.analysis.derived import dyadic_events_frame, event_codes_frame
+from mydiplo.analysis.derived import dyadic_events_frame, event_codes_frame, state_codes_frame
 from mydiplo.analysis.eventcodes import CODED_TABLES, CODES, RULES, markdown_table, record_codes
 from mydiplo.analysis.graph import graph
 from mydiplo.analysis.statecodes import STATE_CODES
@@ -108,6 +108,29 @@ def test_no_dyad_for_actors_that_are_no_state(dyads: list[dict]) -> None:
     assert all(d["source_iso3"] != d["target_iso3"] for d in dyads)
 
 
+def test_every_country_an_export_names_has_a_state_codes_row(dataset: Dataset, tmp_path: Path) -> None:
+    """A supplier based in a territory with no COW or G&W code gets empty codes, not a broken foreign key."""
+    from mydiplo.export import write_exports
+    from mydiplo.models import Actor, ArmsTransfer
+
+    trader = Actor(actor_id="hk-state-trader", kind="state-company", name="A trading arm", country="HKG")
+    sale = ArmsTransfer(
+        transfer_id="hk-state-trader-myanmar-parts",
+        kind="transfer",
+        supplier_id="hk-state-trader",
+        recipient_id="myanmar",
+        description="Parts.",
+        category="unspecified",
+        status="reported",
+    )
+    ds = dataset.replace(actors=(*dataset.actors, trader), arms_transfers=(*dataset.arms_transfers, sale))
+    rows = {row[0]: row for row in state_codes_frame(ds).rows}
+    assert rows["HKG"][2:] == (None, None, None, None) and rows["MMR"][2] == 775
+    assert any(d[6] == "HKG" for d in dyadic_events_frame(ds).rows)
+    written = write_exports(ds, ["sqlite"], tmp_path)
+    assert [p.name for p in written] == ["mydiplo.sqlite"]
+
+
 def test_every_state_in_the_data_has_cow_and_gw_codes(dataset: Dataset, dyads: list[dict]) -> None:
     states = {a.country for a in dataset.actors if a.kind.value == "state"}
     assert states <= set(STATE_CODES), f"add COW and G&W codes for {sorted(states - set(STATE_CODES))} to statecodes.py"
@@ -129,6 +152,7 @@ def test_every_coded_record_has_one_code_per_event(dataset: Dataset) -> None:
         "agreements": {"agreement"},
         "election_observations": {"observation"},
         "arms_transfers": {"transfer"},
+        "measures": {"measure"},
     }
     assert set(CODED_TABLES) == set(expected_events)
     for table in CODED_TABLES:

@@ -379,6 +379,29 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "citation with an invalid reading": _sub(
         D + "honour_citations.csv", ",para 2,,,", ",para 2,date,June,", "value", "citation-field"
     ),
+    # links that point to a record of the wrong table: a foreign key names its table, and ids are unique
+    # across tables, so a visit's id is no agreement's
+    "agreement's visit link naming an agreement": _sub(
+        D + "agreements.csv",
+        "2025-11-27/2025-11-28,MMR,,,,lukashenko-visit-myanmar-2025,Both",
+        "2025-11-27/2025-11-28,MMR,,,,myanmar-belarus-roadmap-2026-2028,Both",
+        "visit_id",
+        "foreign-key",
+    ),
+    "transfer's contract link naming a visit": _sub(
+        D + "arms_transfers.csv",
+        ",russia-myanmar-su-30sme-contract,",
+        ",lukashenko-visit-myanmar-2025,",
+        "agreement_id",
+        "foreign-key",
+    ),
+    "participant naming an office": _sub(
+        D + "visit_participants.csv",
+        "hun-sen-visit-myanmar-2022,prak-sokhonn,delegation-member,",
+        "hun-sen-visit-myanmar-2022,prak-sokhonn-foreign-minister-cambodia,delegation-member,",
+        "actor_id",
+        "foreign-key",
+    ),
     "likely duplicate visit": _insert_after(
         VISITS,
         "kim-jong-un-visit-russia-2023,",

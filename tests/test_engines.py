@@ -175,3 +175,26 @@ def test_polars_older_than_2_counts_as_missing(package: Path, monkeypatch: pytes
     assert type(validation._validator(package, "auto")) is Validator
     with pytest.raises(EngineUnavailable, match="polars 2 or newer"):
         validate(package, "fast")
+
+
+@pytest.mark.parametrize("engine", ["default", "fast"])
+def test_a_note_naming_the_other_record_tells_look_alikes_apart(engine: str, package_copy: Path) -> None:
+    """The likely-duplicate rule's fix says to tell two events apart in a note: naming the other one's id does."""
+    visits = package_copy / "datasets" / "visits.csv"
+    twin = "kim-jong-un-visit-russia-2023-again,unspecified,kim-jong-un,,north-korea,RUS,,2023-09,,russia,,,,"
+    text = visits.read_text(encoding="utf-8")
+    anchor = next(line for line in text.split("\n") if line.startswith("kim-jong-un-visit-russia-2023,"))
+    visits.write_text(text.replace(anchor, f"{anchor}\n{twin}"), encoding="utf-8")
+
+    def look_alikes() -> list[str]:
+        rules = [p.rule for p in validate(package_copy, engine).problems]
+        assert set(rules) <= {"likely-duplicate", "uncited-record"}, rules  # the twin's row is read whole
+        return [rule for rule in rules if rule == "likely-duplicate"]
+
+    assert look_alikes() == ["likely-duplicate"]
+    told_apart = twin + "A second trip; not kim-jong-un-visit-russia-2023."
+    visits.write_text(visits.read_text(encoding="utf-8").replace(twin, told_apart), encoding="utf-8")
+    assert look_alikes() == []
+    vague = twin + "Perhaps another trip."
+    visits.write_text(visits.read_text(encoding="utf-8").replace(told_apart, vague), encoding="utf-8")
+    assert look_alikes() == ["likely-duplicate"]

@@ -133,6 +133,7 @@ def test_bad_locators(locator: str) -> None:
 def test_tiv_is_never_money() -> None:
     base = {
         "transfer_id": "t",
+        "kind": "transfer",
         "supplier_id": "a",
         "recipient_id": "b",
         "description": "Radars.",

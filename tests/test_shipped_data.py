@@ -51,3 +51,19 @@ def test_example_ids_are_real_records(shipped: mydiplo.Dataset, table: Table) ->
     for column in columns(table.model):
         if column.name in targets and column.example is not None:
             assert column.example in shipped, f"{table.name}.{column.name} example {column.example!r} is not a record"
+
+
+def test_the_readme_states_the_size_of_the_shipped_data(shipped: mydiplo.Dataset, checkout: Path) -> None:
+    """The README's opening says how much the data holds; a release that adds records updates it."""
+    opening = " ".join((checkout / "README.md").read_text(encoding="utf-8").split("Use it three ways")[0].split())
+    for table, words in [
+        ("visits", "visits"),
+        ("agreements", "agreements and pledges"),
+        ("arms_transfers", "arms and military transfers"),
+        ("election_observations", "observers, invitations"),
+        ("alignments", "bloc standings"),
+        ("positions", "positions"),
+        ("measures", "sanctions"),
+        ("sources", "public sources"),
+    ]:
+        assert f"{len(shipped.table(table))} {words}" in opening, f"README: {table} now holds {len(shipped.table(table))}"

@@ -102,6 +102,22 @@ def test_the_home_page_gives_the_numbers_of_records(built_site: Path, package: P
     assert f"in {len(TABLES)} tables" in page
 
 
+def test_the_coverage_page_counts_the_records_of_each_family_by_year(built_site: Path, package: Path) -> None:
+    page = (built_site / "coverage.html").read_text(encoding="utf-8")
+    ds = mydiplo.load(package)
+    assert "<!-- mydiplo:coverage -->" not in page
+    table = page[page.index('<table class="md-records md-coverage">') :]
+    table = table[: table.index("</table>")]
+    header, *rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)
+    years = re.findall(r"<th>(\d{4})</th>", header)
+    assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    visits = next(r for r in rows if 'href="records/visits.html"' in r)
+    cells = re.findall(r"<td>(\d+)</td>", visits)
+    assert int(cells[-1]) == len(ds.visits) == sum(int(c) for c in cells[:-1])
+    by_year = dict(zip(years, cells, strict=False))
+    assert int(by_year["2025"]) == sum(1 for v in ds.visits if v.start_date and v.start_date.earliest.year == 2025)
+
+
 HOSTILE = "<script>alert(1)</script> **bold** [link](http://x) a | b <img src=x onerror=alert(2)>"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,6 +21,7 @@ from mydiplo.site import disputes, generated_pages, network, timeline
 from mydiplo.site.escape import text
 from mydiplo.site.links import Site, actor_page, table_page
 from mydiplo.site.pages import table_nav
+from mydiplo.site.svg import text_width
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -206,6 +208,23 @@ def test_network_layout_is_deterministic_and_centred_on_the_hub(ds: mydiplo.Data
     assert (nodes["myanmar"].x, nodes["myanmar"].y) == network.CENTRE
     for node in nodes.values():
         assert 0 < node.x < network.WIDTH and 0 < node.y < network.HEIGHT
+
+
+@pytest.mark.parametrize("actors", [12, 45, 120])
+def test_network_labels_of_a_crowded_ring_neither_touch_nor_leave_the_figure(actors: int) -> None:
+    """Labels run outwards along their radius, one line each: neighbours stay a line apart, however many."""
+    ties = [network.Tie("hub", f"state-{i:03d}", "visit", [f"r{i}"] * (2 if i == 0 else 1)) for i in range(actors)]
+    nodes = network.layout(ties)
+    size = network.label_size(nodes)
+    arc = 2 * math.pi * network.RADIUS / actors
+    assert size <= arc and size >= 8
+    for node in nodes.values():
+        reach = math.hypot(node.x - network.CENTRE[0], node.y - network.CENTRE[1]) + 20 + network.LABEL_ROOM
+        assert network.CENTRE[0] - reach > 0 and network.CENTRE[0] + reach < network.WIDTH
+        assert network.CENTRE[1] - reach > 0 and network.CENTRE[1] + reach < network.HEIGHT - 40  # the legend
+    name = "The International Conference of Asian Political Parties and its observers"
+    short = network.shorten_to(name, size)
+    assert short.endswith("…") and name.startswith(short[:-1]) and text_width(short, size) <= network.LABEL_ROOM
 
 
 def record_fields(page: str, record: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
+from ..models.countries import COUNTRIES
 from ..models.roles import in_words
 from ..registry import TABLES, ForeignKey
 from .eventcodes import RULES
@@ -24,11 +25,11 @@ from .statecodes import STATE_CODES, codes_of
 
 STATE_CODE_COLUMNS = (
     TypedColumn("iso3", "text", "ISO 3166-1 alpha-3 code, as in the country columns of the data.", True),
-    TypedColumn("name", "text", "The state's common English name.", True),
-    TypedColumn("cow_code", "integer", "Correlates of War state number (ccode).", True),
-    TypedColumn("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb).", True),
-    TypedColumn("gw_code", "integer", "Gleditsch-Ward state number.", True),
-    TypedColumn("gw_abbrev", "text", "Gleditsch-Ward state abbreviation.", True),
+    TypedColumn("name", "text", "The state's common English name (a territory's ISO short name).", True),
+    TypedColumn("cow_code", "integer", "Correlates of War state number (ccode); empty when it has none.", False),
+    TypedColumn("cow_abbrev", "text", "Correlates of War state abbreviation (stateabb); empty likewise.", False),
+    TypedColumn("gw_code", "integer", "Gleditsch-Ward state number; empty when it has none.", False),
+    TypedColumn("gw_abbrev", "text", "Gleditsch-Ward state abbreviation; empty likewise.", False),
 )
 
 EVENT_CODE_COLUMNS = (
@@ -70,12 +71,15 @@ DYAD_COLUMNS = (
 )
 
 
-def state_codes_frame() -> Frame:
-    """The state code table as a frame."""
-    rows = tuple(
-        (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev)
-        for c in sorted(STATE_CODES.values(), key=lambda c: c.iso3)
-    )
+def state_codes_frame(dataset: Dataset) -> Frame:
+    """The state code table as a frame: every state of the code table, and every other country the data's
+    actors name with its ISO short name and empty codes, so every country an export names has its row."""
+    named = {actor.country for actor in dataset.actors if actor.country}
+    found: list[tuple[Any, ...]] = [
+        (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev) for c in STATE_CODES.values()
+    ]
+    found += [(iso3, COUNTRIES[iso3], None, None, None, None) for iso3 in named - STATE_CODES.keys()]
+    rows = tuple(sorted(found))
     return Frame(
         "state_codes",
         "ISO, Correlates of War and Gleditsch-Ward codes of the states in the data.",
@@ -163,4 +167,4 @@ def dyadic_events_frame(dataset: Dataset) -> Frame:
 
 def derived_frames(dataset: Dataset) -> list[Frame]:
     """The derived analysis tables, in the order the formats write them."""
-    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset)]
+    return [state_codes_frame(dataset), event_codes_frame(dataset), dyadic_events_frame(dataset)]

@@ -58,6 +58,7 @@ CODES: dict[str, EventCode] = {
         EventCode("057", "Sign formal agreement", "SUPPORT", None, "diplomatic"),
         EventCode("062", "Cooperate militarily", "COOPERATE", None, "military"),
         EventCode("120", "Reject, not specified below", "REJECT"),
+        EventCode("163", "Impose embargo, boycott, or sanctions", "SANCTION"),
     )
 }
 """Every CAMEO code the rules use."""

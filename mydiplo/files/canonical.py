@@ -35,10 +35,15 @@ def to_cell(value: Any) -> str:
     raise TypeError(f"no CSV form for {type(value).__name__}")
 
 
-def row_values(row: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str | None]:
-    """A CSV row (a mapping, or ``(column, cell)`` pairs) as model input: an empty cell is a missing value."""
+def row_values(row: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
+    """A CSV row (a mapping, or ``(column, cell)`` pairs) as model input: an empty cell is a missing value.
+
+    A missing value takes the field's default (``false`` for a flag, empty for
+    an optional field), or is an error where the field has none, as in the
+    validator, so every reader of the files reads an empty cell alike.
+    """
     pairs = row.items() if isinstance(row, Mapping) else row
-    return {name: (cell if cell != "" else None) for name, cell in pairs}
+    return {name: cell for name, cell in pairs if cell != ""}
 
 
 def sort_key(table: Table, record: Record) -> tuple[Any, ...]:

@@ -85,7 +85,7 @@ def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem
     for detail in error.errors(include_url=False):
         field_name = str(detail["loc"][0]) if detail["loc"] else None
         value: Any = detail.get("input")
-        if field_name is not None and value is None:
+        if field_name is not None and (value is None or detail["type"] == "missing"):
             problems.append(problem("field-required", table.path, line, field_name, column=field_name))
             continue
         rule = _RULE_OF_ERROR.get(detail["type"], "field-type")

@@ -7,7 +7,7 @@ Package descriptor and the data dictionary are generated from these models.
 from .actors import Actor, ActorKind, ActorName, NameKind, Office, OfficeRole
 from .agreements import Agreement, AgreementKind, AgreementParty, AgreementStatus, AgreementSubject, PartyRole, Subject
 from .alignments import Alignment, AlignmentKind, AlignmentStatus
-from .arms import ArmsCategory, ArmsTransfer, TransferStatus, ValueBasis
+from .arms import ArmsCategory, ArmsDelivery, ArmsTransfer, TransferKind, TransferStatus, ValueBasis
 from .base import DocEnum, Record, Ref, field_label
 from .dates import PartialDate, Precision
 from .elections import (
@@ -24,7 +24,8 @@ from .elections import (
     Stance,
 )
 from .identifiers import RetiredId
-from .positions import Position, PositionKind
+from .measures import Measure, MeasureKind
+from .positions import Position, PositionKind, Vote, VoteChoice
 from .roles import EventRule, Figure, Names, Relation, Side
 from .sources import Certainty, Citation, Cites, ClaimantKind, MissingAddress, Source, SourceKind, row_citation_model
 from .visits import Honour, ParticipantRole, Visit, VisitKind, VisitParticipant
@@ -42,6 +43,7 @@ __all__ = [
     "AlignmentKind",
     "AlignmentStatus",
     "ArmsCategory",
+    "ArmsDelivery",
     "ArmsTransfer",
     "Certainty",
     "Citation",
@@ -60,6 +62,8 @@ __all__ = [
     "EventRule",
     "Figure",
     "Honour",
+    "Measure",
+    "MeasureKind",
     "MissingAddress",
     "NameKind",
     "Names",
@@ -81,11 +85,14 @@ __all__ = [
     "SourceKind",
     "Stance",
     "Subject",
+    "TransferKind",
     "TransferStatus",
     "ValueBasis",
     "Visit",
     "VisitKind",
     "VisitParticipant",
+    "Vote",
+    "VoteChoice",
     "field_label",
     "row_citation_model",
 ]

@@ -29,6 +29,11 @@ class ActorKind(DocEnum):
         "intergovernmental",
         "An organisation or bloc of states, or one of its organs (ASEAN, SCO, BRICS, the UN General Assembly).",
     )
+    STATE_COMPANY = (
+        "state-company",
+        "A company a state owns or controls, acting for it: an arms exporter, a nuclear corporation, a state bank.",
+    )
+    COMPANY = "company", "A private company: a manufacturer, an arms broker, a fuel trader, a bank."
     NGO = "ngo", "A non-governmental organisation: a rights group, an advocacy campaign, a non-profit."
     MEDIA = "media", "A news organisation, broadcaster or agency, state-run or independent."
     ACADEMIC = "academic", "A university, a research institute or one of their departments."
@@ -44,6 +49,8 @@ ORGANISATION_KINDS = (
     "state",
     "government-body",
     "military",
+    "state-company",
+    "company",
     "intergovernmental",
     "ngo",
     "media",
@@ -53,7 +60,7 @@ ORGANISATION_KINDS = (
 )
 """Kinds of actor that can hold offices or host: anything but a person or a collective."""
 
-STATE_KINDS = frozenset({"state", "person", "government-body", "military"})
+STATE_KINDS = frozenset({"state", "person", "government-body", "military", "state-company"})
 """Actors that act for the state of their ``country``; other kinds (blocs, NGOs, media, armed groups) act for none."""
 
 PERSON = Kinds(("person",))

@@ -28,6 +28,7 @@ class AlignmentStatus(DocEnum):
     SOUGHT = "sought", "The state is reported to be seeking the standing."
     APPLIED = "applied", "The state formally applied."
     GRANTED = "granted", "The organisation granted the standing."
+    CURTAILED = "curtailed", "The standing holds, but the state is barred from part of it (summits, its turn to chair)."
     ENDED = "ended", "The standing ended (withdrawal, suspension, expulsion)."
 
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import ActorId, Count, DocEnum, Id, Kinds, Number, Record, Text
+from .base import ActorId, AgreementId, Count, DocEnum, Id, Kinds, Number, Record, Text, TransferId, VisitId
 from .dates import PartialDate
 from .roles import EventRule, Figure, Names, shorten
 
@@ -32,9 +32,21 @@ class ArmsCategory(DocEnum):
     SENSORS = "sensors", "SIPRI: radars, sonars and other sensors."
     SHIPS = "ships", "SIPRI: ships."
     OTHER = "other", "SIPRI: other weapons (gun turrets, air refuelling systems)."
+    FUEL = "fuel", "Not counted by SIPRI: aviation fuel for military aircraft."
+    DUAL_USE = "dual-use", "Not counted by SIPRI: dual-use goods, components, machine tools and materials."
     TRAINING = "training", "Not counted by SIPRI: military training of personnel."
     TECHNICAL_ASSISTANCE = "technical-assistance", "Not counted by SIPRI: technical help, maintenance and licences."
     UNSPECIFIED = "unspecified", "Weapons or equipment of kinds the sources do not state."
+
+
+class TransferKind(DocEnum):
+    """Whether a record is one transfer or an investigator's total over a period."""
+
+    TRANSFER = "transfer", "One deal, order or delivery: a system, a service or a supply."
+    AGGREGATE = (
+        "aggregate",
+        "A total over a period found by investigators (arms a state sent since the coup); its dates give the period.",
+    )
 
 
 class TransferStatus(DocEnum):
@@ -54,6 +66,9 @@ class ValueBasis(DocEnum):
     REPORTED = "reported", "A monetary value given by a source without a contract, in a currency."
 
 
+SUPPLIER_KINDS = ("state", "government-body", "military", "state-company", "company")
+"""Who can supply arms: a state or one of its bodies, or a company, state-owned or private."""
+
 ValueUnit = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|TIV)$")]
 """An ISO 4217 currency code, or ``TIV`` for SIPRI trend-indicator values."""
 
@@ -71,7 +86,7 @@ class ArmsTransfer(Record):
     together = (("value", "value_unit", "value_basis"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
     reported_date = ("delivery_start", "status", ("delivered",))
-    duplicate_signature = ("supplier_id", "recipient_id", "category", "designation")
+    duplicate_signature = ("kind", "supplier_id", "recipient_id", "category", "designation", "value")
     span = ("order_date", "delivery_start", "delivery_end")
     roles = ("supplier_id", "recipient_id")
     figure = Figure("#D55E00", lane=True, tie="arms transfer")
@@ -89,7 +104,8 @@ class ArmsTransfer(Record):
     transfer_id: Id = Field(
         description="Identifier of the transfer.", examples=["belarus-myanmar-air-defence-command-system"]
     )
-    supplier_id: Annotated[ActorId, Kinds(("state", "government-body", "military"))] = Field(
+    kind: TransferKind = Field(description="One transfer, or a total over a period.", examples=["transfer"])
+    supplier_id: Annotated[ActorId, Kinds(SUPPLIER_KINDS)] = Field(
         description="The state or company that supplies.", examples=["belarus"]
     )
     recipient_id: Annotated[ActorId, Kinds(("state", "government-body", "military", "armed-group"))] = Field(
@@ -118,6 +134,10 @@ class ArmsTransfer(Record):
     delivery_start: PartialDate | None = Field(None, description="When deliveries began.")
     delivery_end: PartialDate | None = Field(None, description="When deliveries ended.")
     status: TransferStatus = Field(description="How well the transfer is established.", examples=["alleged"])
+    agreement_id: AgreementId | None = Field(
+        None, description="The contract or agreement the transfer stems from, where sources say so."
+    )
+    visit_id: VisitId | None = Field(None, description="The visit at which it was agreed, where sources say so.")
     note: Text | None = Field(None, description="Anything else, in the curator's words.")
 
     def caption(self, names: Names) -> str:
@@ -126,3 +146,22 @@ class ArmsTransfer(Record):
             f"{names.name(self.supplier_id)} to {names.name(self.recipient_id)}: "
             f"{shorten(self.designation or self.description, 60)}"
         )
+
+
+class ArmsDelivery(Record):
+    """One batch of a transfer as delivered: when it arrived and how many, as sources report it.
+
+    A transfer's own dates say when deliveries began and ended; its batches,
+    one row each, say what came when (two Su-30SME in December 2022, two more
+    in 2023), each batch with its own citations.
+    """
+
+    span = ("date",)
+
+    transfer_id: TransferId = Field(
+        description="The transfer the batch belongs to.", examples=["russia-myanmar-su-30sme"]
+    )
+    batch: int = Field(ge=1, description="The batch's number, from 1, in order of delivery.", examples=[1])
+    date: PartialDate | None = Field(None, description="When the batch was delivered.", examples=["2022-03"])
+    quantity: Count | None = Field(None, description="How many items the batch held, when known.", examples=[2])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")

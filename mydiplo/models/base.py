@@ -172,6 +172,10 @@ AgreementId = Annotated[Id, Ref("agreements")]
 """Reference to ``agreements.agreement_id``."""
 ElectionId = Annotated[Id, Ref("elections")]
 """Reference to ``elections.election_id``."""
+TransferId = Annotated[Id, Ref("arms_transfers")]
+"""Reference to ``arms_transfers.transfer_id``."""
+PositionId = Annotated[Id, Ref("positions")]
+"""Reference to ``positions.position_id``."""
 
 
 class Record(BaseModel):

@@ -7,10 +7,12 @@ lone vote against it. Each such stance, as a source reports it, is a row.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .agreements import Subject
-from .base import ActorId, DocEnum, Id, Record, Text
+from .base import ActorId, DocEnum, Id, Kinds, PositionId, Record, Text
 from .dates import PartialDate
 from .roles import Names
 
@@ -24,6 +26,10 @@ class PositionKind(DocEnum):
     CRITICISES = "criticises", "Criticises the regime or its acts short of outright condemnation."
     CONDEMNS = "condemns", "Condemns the regime or its acts outright."
     BOYCOTTS = "boycotts", "Refuses to cooperate with the regime in some field."
+    PROSECUTES = (
+        "prosecutes",
+        "Brings, joins or rules in a case against the regime or its leaders in court (an intervention, a warrant).",
+    )
 
 
 class Position(Record):
@@ -66,3 +72,28 @@ class Position(Record):
     def caption(self, names: Names) -> str:
         """Who stands where toward whom: ``Malaysia toward Myanmar: condemns``."""
         return f"{names.name(self.actor_id)} toward {names.name(self.target_id)}: {self.kind.value}"
+
+
+class VoteChoice(DocEnum):
+    """How a state voted on a resolution."""
+
+    YES = "yes", "Voted in favour of the resolution."
+    NO = "no", "Voted against the resolution."
+    ABSTAIN = "abstain", "Abstained: present and voting neither for nor against."
+    ABSENT = "absent", "Did not vote: absent, or present without voting."
+
+
+class Vote(Record):
+    """How one state voted on the resolution a position records, as a source names its vote.
+
+    Only the states whose votes a source names have rows (the abstainers a
+    report lists, or the body's record state by state); the resolution's
+    position gives the totals in its summary.
+    """
+
+    position_id: PositionId = Field(
+        description="The position that records the resolution voted on.", examples=["unga-condemns-coup-2021"]
+    )
+    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state that voted.", examples=["belarus"])
+    vote: VoteChoice = Field(description="How it voted.", examples=["no"])
+    note: Text | None = Field(None, description="Anything else, in the curator's words.")

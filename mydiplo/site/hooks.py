@@ -5,7 +5,8 @@ data package (``extra.data_package`` in the configuration, by default this
 checkout's), adds the generated pages and figures to the site as files that
 exist only in the build, lists the record pages in the navigation under the
 entry that names ``records/index.md``, and replaces the marker
-``<!-- mydiplo:counts -->`` in a page with the numbers of records.
+``<!-- mydiplo:counts -->`` in a page with the numbers of records and
+``<!-- mydiplo:coverage -->`` with the records per family and year.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from mkdocs.structure.pages import Page
 
 from mydiplo.dataset import Dataset, InvalidPackageError, load
 from mydiplo.site.links import ACTORS_DIR, table_page
-from mydiplo.site.pages import counts_html, generated_pages, table_nav
+from mydiplo.site.pages import counts_html, coverage_html, generated_pages, table_nav
 
 COUNTS_MARKER = "<!-- mydiplo:counts -->"
+COVERAGE_MARKER = "<!-- mydiplo:coverage -->"
 _loaded: dict[str, Dataset] = {}
 """The dataset of the build in progress, kept from ``on_files`` for ``on_page_markdown``."""
 
@@ -59,7 +61,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the numbers of records where a page asks for them."""
+    """Put the numbers of records where a page asks for them: the totals, or the records per family and year."""
     if COUNTS_MARKER in markdown:
         markdown = markdown.replace(COUNTS_MARKER, counts_html(_loaded["dataset"], page.file.src_uri))
+    if COVERAGE_MARKER in markdown:
+        markdown = markdown.replace(COVERAGE_MARKER, coverage_html(_loaded["dataset"], page.file.src_uri))
     return markdown

@@ -95,8 +95,10 @@ class Node:
     degree: int
 
 
-WIDTH, HEIGHT, RADIUS = 1200.0, 740.0, 265.0
-CENTRE = (WIDTH / 2, HEIGHT / 2 - 10)
+WIDTH, HEIGHT, RADIUS = 1200.0, 1240.0, 300.0
+CENTRE = (WIDTH / 2, 600.0)
+LABEL_ROOM = 250.0
+"""How far a label may reach beyond its dot: names longer than this are shortened (the full name is the tooltip)."""
 
 
 def layout(all_ties: list[Tie]) -> dict[str, Node]:
@@ -120,9 +122,17 @@ def layout(all_ties: list[Tie]) -> dict[str, Node]:
     for index, actor in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(ring), 1)
         nodes[actor] = Node(
-            actor, CENTRE[0] + RADIUS * math.cos(angle) * 1.35, CENTRE[1] + RADIUS * math.sin(angle), degree[actor]
+            actor, CENTRE[0] + RADIUS * math.cos(angle), CENTRE[1] + RADIUS * math.sin(angle), degree[actor]
         )
     return nodes
+
+
+def label_size(nodes: dict[str, Node]) -> float:
+    """The labels' font size: 15 px, smaller when the ring is so crowded that neighbouring labels, which
+    run outwards along their radius, would touch (they are one line each, and this keeps a line's height
+    under the arc between two dots)."""
+    ring = max(len(nodes) - 1, 1)
+    return max(8.0, min(15.0, 2 * math.pi * RADIUS / ring * 0.8))
 
 
 def _radius(node: Node) -> float:
@@ -154,32 +164,17 @@ def svg(site: Site, inline: bool = False) -> str:
             f'stroke="{KINDS[tie.kind]}" '
             f'stroke-width="{width:.1f}" stroke-opacity="0.8" stroke-linecap="round"/></a>'
         )
+    size = label_size(nodes)
     for node in nodes.values():
         actor = site.ds[node.actor_id]
         name = site.label(actor)
         r = _radius(node)
-        dx, dy = node.x - CENTRE[0], node.y - CENTRE[1]
-        extra = (len(_wrap(name)) - 1) * LINE
-        if abs(dx) < 1 and abs(dy) < 1:
-            tx, ty, anchor = node.x, node.y + r + 17, "middle"
-        else:
-            norm = math.hypot(dx, dy)
-            tx, ty = node.x + dx / norm * (r + 6), node.y + dy / norm * (r + 6) + 4.5
-            anchor = "start" if dx > 30 else "end" if dx < -30 else "middle"
-            if anchor != "middle":
-                ty -= extra / 2
-            elif dy > 0:
-                ty += 10
-            else:
-                ty -= 4 + extra
         fill = {"state": "#3b3b3b", "intergovernmental": "#6a4c93"}.get(actor.kind.value, "#8a8a8a")  # type: ignore[attr-defined]
         body.append(
             f'<a href="{attr(site.record_href(node.actor_id))}" class="md-node" data-actor="{attr(node.actor_id)}">'
             f"<title>{text(name)}: {node.degree} records</title>"
             f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="2"/>'
-            f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="15" text-anchor="{anchor}" fill="#111" stroke="#ffffff" '
-            'stroke-width="4" '
-            f'paint-order="stroke" stroke-linejoin="round">{_lines(name, tx)}</text></a>'
+            f"{_label(node, r, shorten_to(name, size), size)}</a>"
         )
     body.extend(_legend())
     description = (
@@ -199,30 +194,42 @@ def svg(site: Site, inline: bool = False) -> str:
     )
 
 
-LINE = 17.0
+def shorten_to(name: str, size: float) -> str:
+    """The name, cut at a word with an ellipsis when it would reach further than ``LABEL_ROOM``."""
+    if text_width(name, size) <= LABEL_ROOM:
+        return name
+    words, kept = name.split(), ""
+    for word in words:
+        if text_width(f"{kept} {word}…".strip(), size) > LABEL_ROOM:
+            break
+        kept = f"{kept} {word}".strip()
+    return f"{kept or name[: int(LABEL_ROOM / (size * 0.56)) - 1]}…"
 
 
-def _wrap(name: str, width: int = 24) -> list[str]:
-    """A label broken into lines of about ``width`` characters, at spaces."""
-    lines: list[str] = []
-    for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
-def _lines(name: str, x: float) -> str:
-    """A label as SVG text spans under one another."""
-    return "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else LINE:.0f}">{text(line)}</tspan>'
-        for i, line in enumerate(_wrap(name))
+def _label(node: Node, r: float, name: str, size: float) -> str:
+    """A node's label: under the hub; for a dot on the ring, one line running outwards along its radius,
+    turned so that it never reads upside down."""
+    style = (
+        f'font-size="{size:.1f}" fill="#111" stroke="#ffffff" stroke-width="4" paint-order="stroke" '
+        'stroke-linejoin="round"'
+    )
+    dx, dy = node.x - CENTRE[0], node.y - CENTRE[1]
+    if abs(dx) < 1 and abs(dy) < 1:
+        return f'<text x="{node.x:.1f}" y="{node.y + r + 17:.1f}" text-anchor="middle" {style}>{text(name)}</text>'
+    angle = math.degrees(math.atan2(dy, dx))
+    norm = math.hypot(dx, dy)
+    x, y = node.x + dx / norm * (r + 6), node.y + dy / norm * (r + 6)
+    anchor = "start"
+    if dx < -0.5:  # the left half: turned half a turn, so it reads left to right, ending at the dot
+        angle, anchor = angle - 180, "end"
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" dominant-baseline="central" '
+        f'transform="rotate({angle:.1f} {x:.1f} {y:.1f})" {style}>{text(name)}</text>'
     )
 
 
 def _legend() -> list[str]:
-    parts, x, y = [], 24.0, HEIGHT - 22
+    parts, x, y = [], 24.0, HEIGHT - 40
     for kind, colour in KINDS.items():
         label = f"{kind}s"
         parts.append(
@@ -232,8 +239,8 @@ def _legend() -> list[str]:
         parts.append(f'<text x="{x + 38:.1f}" y="{y:.1f}" font-size="13" fill="#333">{text(label)}</text>')
         x += 38 + text_width(label, 13) + 28
     parts.append(
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="13" fill="#555">Thicker lines: more records. Dark dots: states; '
-        "purple: blocs; grey: other groups.</text>"
+        f'<text x="24" y="{HEIGHT - 16:.1f}" font-size="13" fill="#555">Thicker lines: more records. Dark dots: '
+        "states; purple: blocs; grey: other groups. Long names are shortened: the full name shows on hover.</text>"
     )
     return parts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..analysis.coverage import coverage
 from ..dataset import Dataset
 from ..registry import RECORD_TABLES, TABLES
 from . import disputes, network, timeline
@@ -9,6 +10,7 @@ from .actors import actor_markdown
 from .escape import attr, text
 from .links import Site, table_page
 from .records import index_markdown, table_markdown
+from .values import html_table
 
 WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n\n"
 """Front matter that gives a figure page the full width of the screen."""
@@ -60,3 +62,16 @@ def counts_html(ds: Dataset, page: str) -> str:
             "</ul>",
         ]
     )
+
+
+def coverage_html(ds: Dataset, page: str) -> str:
+    """The records of each family of the census per year of their first date, each table linked to its page."""
+    site = Site(ds, page)
+    found = coverage(ds)
+    headers = ["records", *(str(year) for year in found.years), "undated", "total"]
+    rows = []
+    for name, by_year in found.counts.items():
+        label = f'<a href="{attr(site.href(table_page(name)))}">{text(TABLES[name].label)}</a>'
+        cells = [str(by_year.get(year, 0)) for year in [*found.years, None]]
+        rows.append([label, *cells, str(found.total(name))])
+    return html_table("md-records md-coverage", headers, rows)

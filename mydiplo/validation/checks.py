@@ -11,7 +11,7 @@ speed: no column leaves polars for Python unless it holds a breach.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from ..problems import Problem
@@ -136,12 +136,31 @@ def dated_after_sources(
         yield breaches.dated_after_sources(table, line, date_field, date, reported)
 
 
-def likely_duplicates(backend: Columns[Any, Any, Any], table: Table, spans: Any) -> Iterator[Problem]:
-    """No two records of ``table`` share the cells of its signature and overlapping dates.
+def likely_duplicates(
+    backend: Columns[Any, Any, Any],
+    table: Table,
+    spans: Any,
+    notes: Mapping[int, str],
+    id_at: Callable[[], Mapping[int, str]],
+) -> Iterator[Problem]:
+    """No two records of ``table`` share the cells of its signature and overlapping dates, unless a note of
+    one names the other's id: the curator's word that they are two events (the rule's fix says so).
 
     Sorted by signature, dates and line, look-alikes sit side by side: each record that overlaps the one
-    before it is reported once, naming that one's line.
+    before it is reported once, naming that one's line. ``notes`` holds the non-empty notes by line;
+    ``id_at`` gives the ids by line, asked for only when a look-alike has a note.
     """
     width = len(table.model.duplicate_signature)
+    ids: Mapping[int, str] | None = None
     for signature, line, previous in backend.overlapping_neighbours(spans, width):
+        if line in notes or previous in notes:
+            ids = id_at() if ids is None else ids
+            if _told_apart(notes, ids, line, previous) or _told_apart(notes, ids, previous, line):
+                continue
         yield breaches.likely_duplicate(table, signature, previous, line)
+
+
+def _told_apart(notes: Mapping[int, str], ids: Mapping[int, str], line: int, other: int) -> bool:
+    """Whether the note of the record at ``line`` names the id of the record at ``other``."""
+    other_id = ids.get(other)
+    return other_id is not None and other_id in notes.get(line, "")

@@ -36,6 +36,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -232,6 +233,8 @@ class ColumnarValidator(ValidationPass):
         self.newest: dict[str, pl.DataFrame] = {}
         self.dates: dict[str, pl.DataFrame] = {}
         self.signatures: dict[str, pl.DataFrame] = {}
+        self.notes: dict[str, dict[int, str]] = defaultdict(dict)
+        """Per table with a duplicate signature, the non-empty notes of its valid rows by line."""
         self._reading: dict[str, Future[pl.DataFrame | None]] = {}
         self._ahead: Iterator[Table] = iter(())
         self._pool: Executor | None = None
@@ -482,6 +485,9 @@ class ColumnarValidator(ValidationPass):
                 _mapped(end_text, _dates(texts, lambda date: date.latest), dt.date.max).alias("__end"),
             )
         self.signatures[table.name] = spans
+        if "note" in frame.columns:
+            noted = frame.filter(pl.col("note") != "").select(LINE, "note").iter_rows()
+            self.notes[table.name].update(noted)
 
     # -- checks that need every table -------------------------------------------
 
@@ -518,7 +524,8 @@ class ColumnarValidator(ValidationPass):
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, spans in self.signatures.items():
-            yield from likely_duplicates(_FRAMES, TABLES[name], spans)
+            ids = partial(_ids_by_line, self.first[name])
+            yield from likely_duplicates(_FRAMES, TABLES[name], spans, self.notes[name], ids)
 
 
 def _lists(frame: pl.DataFrame, columns: Sequence[str]) -> dict[str, list[str]]:
@@ -548,7 +555,12 @@ def _kept(compiled: TablePlan) -> list[str]:
     if model.reported_date is not None:
         date_field, status_field, _ = model.reported_date
         names += [date_field, *([status_field] if status_field else [])]
-    names += [*model.duplicate_signature, *(model.duplicate_dates or ())]
+    if model.duplicate_signature:  # a note may tell look-alikes apart
+        names += [
+            *model.duplicate_signature,
+            *(model.duplicate_dates or ()),
+            *(["note"] if "note" in table.fields else []),
+        ]
     return list(dict.fromkeys(names))
 
 
@@ -578,3 +590,8 @@ def _mapped(column: str | pl.Expr, dates: dict[str, dt.date], default: dt.date |
     """The date each text of ``column`` maps to in ``dates``, else ``default``."""
     texts = pl.col(column) if isinstance(column, str) else column
     return texts.replace_strict(list(dates), list(dates.values()), default=default, return_dtype=pl.Date)
+
+
+def _ids_by_line(first: pl.DataFrame) -> dict[int, str]:
+    """The id of each line, from a frame of (id, line)."""
+    return {line: record_id for record_id, line in first.iter_rows()}

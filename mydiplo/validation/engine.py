@@ -14,6 +14,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,8 @@ class _Index:
     event_dates: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
+    notes: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    """Per table with a duplicate signature, the non-empty notes of its valid rows by line."""
 
 
 @dataclass
@@ -314,6 +317,9 @@ class Validator(ValidationPass):
             starts = [known[pair][0] for pair in pairs]
             ends = [known[pair][1] for pair in pairs]
         self.index.signatures[table.name].extend(zip(*parts, starts, ends, lines))
+        notes = column.get("note")
+        if notes is not None:
+            self.index.notes[table.name].update((line, note) for line, note in zip(lines, notes) if note)
 
     # -- checks that need every table -------------------------------------------
 
@@ -325,7 +331,8 @@ class Validator(ValidationPass):
 
     def _duplicates(self) -> Iterator[Problem]:
         for name, entries in self.index.signatures.items():
-            yield from likely_duplicates(_LISTS, TABLES[name], entries)
+            ids = partial(_ids_by_line, self.lines[name])
+            yield from likely_duplicates(_LISTS, TABLES[name], entries, self.index.notes[name], ids)
 
 
 def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
@@ -333,3 +340,8 @@ def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
     first = partial_date(start) if start else None
     last = partial_date(end) if end else first
     return (first.earliest if first else dt.date.min, last.latest if last else dt.date.max)
+
+
+def _ids_by_line(lines: Mapping[str, int]) -> dict[int, str]:
+    """The id of each line, from the line of each id."""
+    return {line: record_id for record_id, line in lines.items()}
