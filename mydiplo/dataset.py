@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .files.locate import package_root
+from .files.tablefile import regular_file
 from .models import (
     Actor,
     ActorName,
@@ -314,8 +315,12 @@ def load(path: Path | str | None = None) -> Dataset:
 
 def _version(root: Path) -> str:
     """The data version the package's descriptor declares."""
+    refused: list[Problem] = []
+    located = regular_file(root, "datapackage.json", refused)
+    if located is None:
+        raise InvalidPackageError(root, refused)
     try:
-        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor = json.loads(located[0].read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         unreadable = problem("file-unreadable", "datapackage.json", variant="descriptor", reason=error)
         raise InvalidPackageError(root, [unreadable]) from None

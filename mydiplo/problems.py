@@ -65,6 +65,17 @@ _RULES = [
         },
     ),
     Rule(
+        "file-not-regular",
+        "A table must be a regular file inside the package",
+        "not read: the path is not a regular file (a pipe, a device or a folder)",
+        "Put the table's CSV file itself at this path, inside the package folder: not a link to a file elsewhere, "
+        "a pipe or a device.",
+        variants={
+            "outside": "not read: the path leads outside the package, to {target}",
+            "too-large": "not read: {size} bytes, more than the {limit} a table may hold",
+        },
+    ),
+    Rule(
         "line-endings",
         "Lines must end with LF",
         "the file has CR or CRLF line endings",

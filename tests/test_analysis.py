@@ -425,3 +425,16 @@ def test_cli_show_gives_each_source_as_title_publisher_date_and_address(
     )
     assert "    para 1: reads status = invited; claimed, claimed by BelTA (state-media)" in citations
     assert "  status             deployed  [disputed]" in out
+
+
+def test_coverage_counts_every_record_once_by_the_year_it_is_placed_in(dataset: Dataset) -> None:
+    from mydiplo.analysis.coverage import coverage
+    from mydiplo.registry import CENSUS_TABLES
+
+    found = coverage(dataset)
+    for table in CENSUS_TABLES:
+        assert found.total(table.name) == len(dataset.table(table.name)), table.name
+    visits_2025 = sum(1 for v in dataset.visits if v.start_date and v.start_date.earliest.year == 2025)
+    assert found.counts["visits"][2025] == visits_2025 > 0
+    assert None not in found.counts["election_results"]  # a claimed result is placed by its election
+    assert found.years == list(range(found.years[0], found.years[-1] + 1))

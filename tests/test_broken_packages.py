@@ -10,6 +10,7 @@ is otherwise valid, so each case proves that its rule can fail.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -89,6 +90,24 @@ def _remove(file: str, rule: str) -> Callable[[Path], Expected]:
     return apply
 
 
+def _not_a_file(file: str, make: Callable[[Path], None], rule: str = "file-not-regular") -> Callable[[Path], Expected]:
+    """Put something that is not the package's own regular file at ``file``'s path (``make`` makes it)."""
+
+    def apply(root: Path) -> Expected:
+        (root / file).unlink()
+        make(root / file)
+        return Expected(file, None, None, rule)
+
+    return apply
+
+
+def _outside_copy(path: Path) -> None:
+    """A link to a copy of the file kept outside the package (in the test's own folder, beside it)."""
+    outside = path.parents[2] / f"outside-{path.name}"
+    outside.write_text("honour_id\n", encoding="utf-8")
+    path.symlink_to(outside)
+
+
 def _find(file: str, text: str, field: str | None, rule: str) -> Callable[[Path], Expected]:
     """Expect a problem on the (unchanged) line holding ``text`` after another mutation."""
     return lambda root: Expected(file, _line_of(root, file, text), field, rule)
@@ -131,6 +150,13 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         ),
     ),
     "missing file": _remove(D + "honours.csv", "file-missing"),
+    # files that are not files: each would hang, exhaust memory or read what is not part of the package
+    "table linked to /dev/zero": _not_a_file(D + "honours.csv", lambda path: path.symlink_to("/dev/zero")),
+    "table linked to /dev/urandom": _not_a_file(D + "honours.csv", lambda path: path.symlink_to("/dev/urandom")),
+    "table that is a named pipe": _not_a_file(D + "honours.csv", lambda path: os.mkfifo(path)),
+    "table that is a folder": _not_a_file(D + "honours.csv", lambda path: path.mkdir()),
+    "table linked to a file outside the package": _not_a_file(D + "honours.csv", _outside_copy),
+    "descriptor that is a named pipe": _not_a_file("datapackage.json", lambda path: os.mkfifo(path)),
     "empty file": _write_bytes(D + "honours.csv", lambda b: b"", 1, "header-mismatch"),
     "renamed column": _sub(VISITS, "visit_id,kind,", "visit,kind,", None, "header-mismatch"),
     "unterminated quote": _sub(VISITS, 'covered an arms deal.",', "covered an arms deal.,", None, "csv-syntax"),
@@ -483,3 +509,18 @@ def test_every_rule_has_a_broken_package_that_breaks_it(package_copy: Path) -> N
         shutil.rmtree(target)
     checked_by_diff = {"unrecorded-removal"}  # compares two versions: broken in tests/test_diff.py
     assert set(RULES) - covered - checked_by_diff == set()
+
+
+def test_a_table_larger_than_a_table_may_be_is_refused_unread(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mydiplo.files import tablefile
+
+    size = (package_copy / D / "honours.csv").stat().st_size
+    monkeypatch.setattr(tablefile, "MAX_TABLE_BYTES", size - 1)
+    found = [(p.file, p.rule, p.message) for p in validate(package_copy).problems if p.rule == "file-not-regular"]
+    assert (
+        D + "honours.csv",
+        "file-not-regular",
+        f"not read: {size} bytes, more than the {size - 1} a table may hold",
+    ) in found

@@ -66,4 +66,6 @@ def test_the_readme_states_the_size_of_the_shipped_data(shipped: mydiplo.Dataset
         ("measures", "sanctions"),
         ("sources", "public sources"),
     ]:
-        assert f"{len(shipped.table(table))} {words}" in opening, f"README: {table} now holds {len(shipped.table(table))}"
+        assert f"{len(shipped.table(table))} {words}" in opening, (
+            f"README: {table} now holds {len(shipped.table(table))}"
+        )

@@ -1,8 +1,9 @@
 """How much the data holds: records per family and year, as docs/coverage.md and the site show them.
 
 A record is counted in the year of its first date (a visit's start, an
-agreement's signature, a transfer's order); a record without any date is
-counted as undated, so the totals are the tables' sizes.
+agreement's signature, a transfer's order), or of the record it is dated by
+(a claimed result by its election); a record without any date is counted as
+undated, so the totals are the tables' sizes.
 """
 
 from __future__ import annotations
@@ -30,13 +31,17 @@ class Coverage:
         return sum(self.counts[table].values())
 
 
-def first_date(record: Record) -> PartialDate | None:
-    """The first date a record's table places it by (its ``span``), else its first date of any kind."""
+def first_date(ds: Dataset, record: Record) -> PartialDate | None:
+    """The first date a record's table places it by (its ``span``), else its first date of any kind, else
+    the first date of the record its model is ``dated_by`` (an election's result, by the election)."""
     for name in record.span or ():
         value = getattr(record, name)
         if isinstance(value, PartialDate):
             return value
-    return next((v for v in record.__dict__.values() if isinstance(v, PartialDate)), None)
+    own = next((v for v in record.__dict__.values() if isinstance(v, PartialDate)), None)
+    if own is None and record.dated_by is not None and (other := ds.get(getattr(record, record.dated_by))):
+        return first_date(ds, other)
+    return own
 
 
 def coverage(ds: Dataset, tables: tuple[Table, ...] = CENSUS_TABLES) -> Coverage:
@@ -45,7 +50,7 @@ def coverage(ds: Dataset, tables: tuple[Table, ...] = CENSUS_TABLES) -> Coverage
     for table in tables:
         by_year: dict[int | None, int] = {}
         for record in ds.table(table.name):
-            date = first_date(record)
+            date = first_date(ds, record)
             year = date.earliest.year if date is not None else None
             by_year[year] = by_year.get(year, 0) + 1
         counts[table.name] = by_year

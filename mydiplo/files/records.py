@@ -57,7 +57,7 @@ class TableRead:
 def read_table(root: Path, table: Table) -> TableRead:
     """Read one table's CSV file under ``root`` into records."""
     result = TableRead(table)
-    opened = open_table(root / table.path, table.path, result.problems)
+    opened = open_table(root, table.path, result.problems)
     if opened is None:
         return result
     result.opened = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import mmap
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -43,16 +44,53 @@ def _line_at(data: mmap.mmap | bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
 
-def open_table(path: Path, name: str, problems: list[Problem]) -> TableFile | None:
-    """Check a table file's bytes; return how to read it, or None (with the problem added) when it cannot be."""
+MAX_TABLE_BYTES = 1 << 32
+"""The largest table file read (4 GiB, some forty million rows): a larger one is refused, not read into memory."""
+
+
+def regular_file(root: Path, name: str, problems: list[Problem]) -> tuple[Path, int] | None:
+    """The file ``name`` of the package under ``root`` and its size, when it is a regular file inside the
+    package and not too large; else None, with the problem added.
+
+    A pull request can put a link to ``/dev/zero`` or to a file elsewhere, or a named pipe, at a table's
+    path: reading those would never end, exhaust memory, or read what is not part of the package.
+    """
+    path = root / name
     try:
-        size = path.stat().st_size
-        if size == 0:
-            return TableFile(path, "utf-8", "")
-        with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return _checked(path, name, data, size, problems)
+        target = path.resolve(strict=True)
+        if not target.is_relative_to(root.resolve()):
+            problems.append(problem("file-not-regular", name, variant="outside", target=target))
+            return None
+        status = target.stat()
     except FileNotFoundError:
         problems.append(problem("file-missing", name))
+        return None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        problems.append(problem("file-unreadable", name, reason=getattr(error, "strerror", None) or error))
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        problems.append(problem("file-not-regular", name))
+        return None
+    if status.st_size > MAX_TABLE_BYTES:
+        problems.append(
+            problem("file-not-regular", name, variant="too-large", size=status.st_size, limit=MAX_TABLE_BYTES)
+        )
+        return None
+    return target, status.st_size
+
+
+def open_table(root: Path, name: str, problems: list[Problem]) -> TableFile | None:
+    """Check the table file ``name`` of the package under ``root``; return how to read it, or None (with the
+    problem added) when it cannot be (see :func:`regular_file` for what is never read)."""
+    found = regular_file(root, name, problems)
+    if found is None:
+        return None
+    target, size = found
+    if size == 0:
+        return TableFile(target, "utf-8", "")
+    try:
+        with target.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _checked(target, name, data, size, problems)
     except OSError as error:
         problems.append(problem("file-unreadable", name, reason=error.strerror or error))
     return None

@@ -141,6 +141,8 @@ class ElectionPhase(Record):
 class ElectionResult(Record):
     """A result someone claims for a candidate or party: official figures and rival claims alike."""
 
+    dated_by = "election_id"
+
     result_id: Id = Field(
         description="Identifier of the claimed result.", examples=["belarus-presidential-2025-lukashenko"]
     )

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files.atomic import write_atomic
+from ..files.tablefile import regular_file
 from ..problems import Problem, Severity
 from ..registry import TABLES, Table, citation_table
 from ..validation import validate
@@ -92,7 +93,7 @@ class NewRows:
         dropped = 0
         for name, table_rows in self.rows.items():
             table = TABLES[name]
-            known = _rows_in(trial / table.path)
+            known = _rows_in(trial, table.path)
             by_id = {row[table.id_field]: row for row in known} if table.id_field else {}
             lines = {tuple(row.values()) for row in known}
             kept, labels = [], []
@@ -271,11 +272,11 @@ def _copy_package(root: Path, trial: Path) -> dict[str, bytes]:
     trial.mkdir()
     for part in PACKAGE_PARTS:
         source = root / part
-        if source.is_dir():
-            shutil.copytree(source, trial / part)
+        if source.is_dir():  # links stay links: the validator refuses those that lead out of the package
+            shutil.copytree(source, trial / part, symlinks=True)
         elif source.is_file():
             shutil.copy2(source, trial / part)
-    return {t.name: (trial / t.path).read_bytes() for t in TABLES.values() if (trial / t.path).is_file()}
+    return {t.name: found[0].read_bytes() for t in TABLES.values() if (found := regular_file(trial, t.path, []))}
 
 
 def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
@@ -284,7 +285,9 @@ def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
     for name, table_rows in rows.rows.items():
         table = TABLES[name]
         path = trial / table.path
-        text = path.read_text(encoding="utf-8") if path.is_file() else ",".join(table.fields) + "\n"
+        if path.is_symlink() or (path.exists() and regular_file(trial, table.path, []) is None):
+            continue  # a link, pipe or device is never written through; the validator says what it is
+        text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ",".join(table.fields) + "\n"
         if not text.endswith("\n"):
             text += "\n"
         first = text.count("\n") + 1
@@ -296,11 +299,13 @@ def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
     return places
 
 
-def _rows_in(path: Path) -> list[dict[str, str]]:
-    """The rows of a table file as cells by column; none when the file does not exist yet."""
-    if not path.is_file():
+def _rows_in(root: Path, name: str) -> list[dict[str, str]]:
+    """The rows of a table file as cells by column; none when there is no regular file to read (the
+    validator then says why)."""
+    located = regular_file(root, name, [])
+    if located is None:
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
+    with located[0].open(encoding="utf-8", errors="replace", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

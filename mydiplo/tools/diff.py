@@ -34,7 +34,7 @@ from typing import Any
 from ..files.canonical import to_cell
 from ..files.records import record_of
 from ..files.rows import reading
-from ..files.tablefile import open_table
+from ..files.tablefile import open_table, regular_file
 from ..problems import Problem, problem
 from ..registry import RETIRED_IDS, TABLES, Table
 
@@ -180,8 +180,11 @@ def _unpack(repository: Path, commit: str, target: Path) -> None:
 
 
 def _version_of(root: Path) -> str:
+    located = regular_file(root, "datapackage.json", [])
+    if located is None:
+        return "unreadable"
     try:
-        return str(json.loads((root / "datapackage.json").read_text(encoding="utf-8")).get("version", "unversioned"))
+        return str(json.loads(located[0].read_text(encoding="utf-8")).get("version", "unversioned"))
     except (OSError, ValueError):
         return "unreadable"
 
@@ -191,7 +194,7 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
     path = root / table.path
     if not path.exists():
         return _Rows()
-    opened = open_table(path, table.path, [])
+    opened = open_table(root, table.path, [])
     if opened is None:
         problems.append(problem("file-unreadable", table.path, variant="to-compare", place=root.name or root))
         return _Rows()

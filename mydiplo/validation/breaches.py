@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..files.canonical import to_cell
+from ..files.tablefile import regular_file
 from ..models.base import Record
 from ..problems import Problem, problem
 from ..registry import RETIRED_IDS, TABLES, Table, citation_table
@@ -202,11 +203,16 @@ def descriptor_problems(root: Path) -> Iterator[Problem]:
 
     expected = {"datapackage.json": datapackage(), **{t.table_schema_path: table_schema(t) for t in TABLES.values()}}
     for path, generated in expected.items():
-        try:
-            found = json.loads((root / path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not (root / path).exists():
             yield problem("descriptor-mismatch", path, variant="missing")
             continue
+        refused: list[Problem] = []
+        located = regular_file(root, path, refused)
+        if located is None:  # a link out of the package, a pipe or a device: never read
+            yield from refused
+            continue
+        try:
+            found = json.loads(located[0].read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as error:
             yield problem("descriptor-mismatch", path, variant="unreadable", reason=error)
             continue

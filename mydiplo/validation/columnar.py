@@ -43,7 +43,7 @@ from typing import Any
 import polars as pl
 
 from ..files.rows import table_chunks
-from ..files.tablefile import TableFile, open_table
+from ..files.tablefile import TableFile, open_table, regular_file
 from ..generate.schemas import columns
 from ..models.base import Record
 from ..models.dates import PartialDate
@@ -60,6 +60,13 @@ LINE = "__line"
 """The column holding each row's line in its file (the header is line 1)."""
 
 _STRINGS = pl.Series([], dtype=pl.String)
+
+
+def _exact_frame_of(root: Path, table: Table) -> pl.DataFrame | None:
+    """A table's file read by polars (:func:`exact_frame`), when it is a regular file of the package; else
+    None, and the default path's reading reports why it is not read."""
+    located = regular_file(root, table.path, [])
+    return None if located is None else exact_frame(located[0], table.fields)
 
 
 def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
@@ -252,7 +259,7 @@ class ColumnarValidator(ValidationPass):
         """Start reading the next table in the background (polars reads without holding the GIL)."""
         table = next(self._ahead, None)
         if table is not None and self._pool is not None:
-            self._reading[table.name] = self._pool.submit(exact_frame, self.root / table.path, table.fields)
+            self._reading[table.name] = self._pool.submit(_exact_frame_of, self.root, table)
 
     def _table(self, compiled: TablePlan) -> int:
         # No local name keeps the frame: the check drops the columns it no longer needs from memory.
@@ -265,7 +272,7 @@ class ColumnarValidator(ValidationPass):
         self._read_next()
         if frame is not None:
             return frame
-        opened = open_table(self.root / table.path, table.path, self.problems)
+        opened = open_table(self.root, table.path, self.problems)
         return _empty(table) if opened is None else self._read_with_csv(compiled, opened)
 
     def _read_with_csv(self, compiled: TablePlan, opened: TableFile) -> pl.DataFrame:

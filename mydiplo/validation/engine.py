@@ -146,7 +146,7 @@ class Validator(ValidationPass):
 
     def _table(self, plan: TablePlan) -> int:
         table, state = plan.table, _TableState()
-        opened = open_table(self.root / table.path, table.path, self.problems)
+        opened = open_table(self.root, table.path, self.problems)
         if opened is None:
             return 0
         for chunk in table_chunks(opened, table, self.problems):
