@@ -77,23 +77,28 @@ def _checkout_package(path: str | None, command: str) -> Path:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .tools.fmt import State, compare_all, rewrite
+    from .tools.fmt import ChangedMeanwhile, State, compare_all, rewrite
 
     root = _checkout_package(args.path, "fmt")
     counts = dict.fromkeys(State, 0)
     for outcome in compare_all(root):
-        counts[outcome.state] += 1
-        path = outcome.table.path
-        if outcome.state is State.UNREADABLE:
+        state, path = outcome.state, outcome.table.path
+        if state is State.UNREADABLE:
             print(f"{path}: cannot be read whole, so it was left as it is")
             for problem in outcome.problems:
                 print(f"  {problem}".replace("\n", "\n  "))
-        elif outcome.state is State.NOT_CANONICAL and args.check:
+        elif state is State.NOT_CANONICAL and args.check:
             print(f"{path}: not in canonical form (from line {outcome.first_difference})")
-        elif outcome.state is State.NOT_CANONICAL:
-            rewrite(root, outcome)
-            print(f"{path}: reformatted")
-    changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE]
+        elif state is State.NOT_CANONICAL:
+            try:
+                rewrite(root, outcome)
+                print(f"{path}: reformatted")
+            except ChangedMeanwhile:
+                state = State.CHANGED
+        if state is State.CHANGED:
+            print(f"{path}: changed while fmt read it, so it was left as it is; run `mydiplo fmt` again")
+        counts[state] += 1
+    changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE] + counts[State.CHANGED]
     verb = "not in canonical form" if args.check else "reformatted"
     print(
         f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, "

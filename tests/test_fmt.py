@@ -137,3 +137,46 @@ def test_every_table_comes_back_byte_for_byte_from_reversed_rows_and_crlf(
     assert outcome.state is State.NOT_CANONICAL  # CRLF alone makes every file differ
     rewrite(package_copy, outcome)
     assert path.read_bytes() == (package / table.path).read_bytes()
+
+
+def _unsorted_visits(root: Path) -> Path:
+    """The fixture's visits file with its first two rows swapped, so that fmt has something to rewrite."""
+    path = root / "datasets" / "visits.csv"
+    header, first, second, *rest = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([header, second, first, *rest]), encoding="utf-8")
+    return path
+
+
+APPENDED = "zz-appended-visit,unspecified,hun-sen,,cambodia,MMR,,2022,,myanmar,,,,\n"
+
+
+def test_fmt_never_overwrites_a_row_appended_after_it_read_the_file(package_copy: Path) -> None:
+    from mydiplo.tools.fmt import ChangedMeanwhile
+
+    path = _unsorted_visits(package_copy)
+    outcome = compare(package_copy, TABLES["visits"])
+    assert outcome.state is State.NOT_CANONICAL
+    path.write_text(path.read_text(encoding="utf-8") + APPENDED, encoding="utf-8")  # another writer, meanwhile
+    with pytest.raises(ChangedMeanwhile, match="datasets/visits.csv changed after it was read"):
+        rewrite(package_copy, outcome)
+    assert path.read_text(encoding="utf-8").endswith(APPENDED)
+
+
+def test_a_file_that_changes_while_fmt_reads_it_is_left_as_it_is(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mydiplo.tools import fmt
+
+    path = _unsorted_visits(package_copy)
+    reading = fmt.read_table
+
+    def read_while_appending(root: Path, table: Table):  # type: ignore[no-untyped-def]
+        read = reading(root, table)
+        if table.name == "visits":
+            path.write_text(path.read_text(encoding="utf-8") + APPENDED, encoding="utf-8")
+        return read
+
+    monkeypatch.setattr(fmt, "read_table", read_while_appending)
+    assert main(["fmt", str(package_copy)]) == 1
+    assert "datasets/visits.csv: changed while fmt read it, so it was left as it is" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8").endswith(APPENDED)

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..files.atomic import write_atomic
 from ..files.canonical import render
 from ..files.records import read_table
+from ..files.tablefile import regular_file
 from ..problems import Problem
 from ..registry import TABLES, Table
 
@@ -39,6 +40,7 @@ class State(str, Enum):
     CANONICAL = "canonical"
     NOT_CANONICAL = "not canonical"
     UNREADABLE = "unreadable"
+    CHANGED = "changed while read"
 
 
 @dataclass(frozen=True)
@@ -50,19 +52,39 @@ class Outcome:
     canonical: str | None = None
     first_difference: int | None = None
     problems: tuple[Problem, ...] = ()
+    written: bytes | None = None
+    """The file's bytes as read, which the canonical text was made from."""
+
+
+class ChangedMeanwhile(Exception):
+    """The file changed after ``fmt`` read it: rewriting it would lose the change, so it is left as it is."""
 
 
 def compare(root: Path, table: Table) -> Outcome:
-    """Compare a table's file under ``root`` with its canonical form, without writing anything."""
+    """Compare a table's file under ``root`` with its canonical form, without writing anything.
+
+    The file's bytes are taken before and after its rows are read: a file that changed in between (a
+    contributor's editor saving, another command appending) is reported as changed, never rewritten from
+    a reading that no longer matches it.
+    """
+    before = _bytes(root, table)
     read = read_table(root, table)
     blocking = tuple(p for p in read.problems if p.rule not in LOSSLESS_RULES)
-    if not read.opened or blocking:
+    if not read.opened or blocking or before is None:
         return Outcome(table, State.UNREADABLE, problems=blocking or tuple(read.problems))
+    written = _bytes(root, table)
+    if written != before:
+        return Outcome(table, State.CHANGED)
     canonical = render(table, read.records)
-    written = (root / table.path).read_bytes()
     if written == canonical.encode("utf-8"):
         return Outcome(table, State.CANONICAL)
-    return Outcome(table, State.NOT_CANONICAL, canonical, _first_difference(written, canonical))
+    return Outcome(table, State.NOT_CANONICAL, canonical, _first_difference(before, canonical), written=before)
+
+
+def _bytes(root: Path, table: Table) -> bytes | None:
+    """The table file's bytes, when it is a regular file of the package (else the reading says why not)."""
+    located = regular_file(root, table.path, [])
+    return None if located is None else located[0].read_bytes()
 
 
 def _first_difference(written: bytes, canonical: str) -> int:
@@ -79,6 +101,9 @@ def compare_all(root: Path) -> Iterator[Outcome]:
 
 
 def rewrite(root: Path, outcome: Outcome) -> None:
-    """Write a file that is not canonical in its canonical form, atomically."""
+    """Write a file that is not canonical in its canonical form, atomically, unless it changed since it was
+    read (:class:`ChangedMeanwhile`): what was added meanwhile must not be overwritten."""
     assert outcome.state is State.NOT_CANONICAL and outcome.canonical is not None
+    if _bytes(root, outcome.table) != outcome.written:
+        raise ChangedMeanwhile(f"{outcome.table.path} changed after it was read; it was left as it is")
     write_atomic(root / outcome.table.path, outcome.canonical)
