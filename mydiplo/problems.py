@@ -176,6 +176,12 @@ _RULES = [
         "Fill in the empty fields named in the message, or clear them all.",
     ),
     Rule(
+        "count-exceeds",
+        "A count is not larger than the count it belongs to, unless a note says why",
+        "{reason}",
+        "Correct the count, or say in the record's note why it is larger (a further order, a batch added later).",
+    ),
+    Rule(
         "fields-either",
         "Exactly one of two fields is set (a source's URL, or the reason it has none)",
         "{reason}",

@@ -428,6 +428,13 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         "actor_id",
         "foreign-key",
     ),
+    "more delivered than ordered, with no note": _sub(
+        D + "arms_transfers.csv",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,2,3,",
+        "quantity_delivered",
+        "count-exceeds",
+    ),
     "likely duplicate visit": _insert_after(
         VISITS,
         "kim-jong-un-visit-russia-2023,",
@@ -524,3 +531,13 @@ def test_a_table_larger_than_a_table_may_be_is_refused_unread(
         "file-not-regular",
         f"not read: {size} bytes, more than the {size - 1} a table may hold",
     ) in found
+
+
+def test_more_delivered_than_ordered_passes_when_the_note_says_why(package_copy: Path) -> None:
+    replace_in(
+        package_copy / D / "arms_transfers.csv",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,,,,,,,alleged,,,",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,2,3,,,,,,,alleged,,,"
+        "A third set came with a later order.",
+    )
+    assert [p.rule for p in validate(package_copy).problems if p.rule == "count-exceeds"] == []

@@ -33,6 +33,7 @@ _RULE_OF_ERROR = {
     "date_order": "date-order",
     "fields_together": "fields-together",
     "fields_either": "fields-either",
+    "count_exceeds": "count-exceeds",
     "linked_values": "linked-values",
     "formula_text": "formula-text",
     **dict.fromkeys(

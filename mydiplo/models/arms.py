@@ -84,6 +84,7 @@ class ArmsTransfer(Record):
     asserted = ("status",)
     date_order = (("order_date", "delivery_start"), ("delivery_start", "delivery_end"))
     together = (("value", "value_unit", "value_basis"),)
+    at_most = (("quantity_delivered", "quantity_ordered"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
     reported_date = ("delivery_start", "status", ("delivered",))
     duplicate_signature = ("kind", "supplier_id", "recipient_id", "category", "designation", "value")

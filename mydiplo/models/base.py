@@ -187,7 +187,8 @@ class Record(BaseModel):
     ``linked_values`` lists ``(field, value, other, other_value)``: ``field``
     holds ``value`` exactly when ``other`` holds ``other_value``; ``either``
     lists groups of fields of which exactly one is set (a source's address,
-    or the reason it has none). Each model
+    or the reason it has none); ``at_most`` lists ``(count, limit)`` pairs, a
+    count never larger than its limit unless the note says why. Each model
     names its own; the validator reads the same declarations.
 
     The declarations after them say what the table is to the rest of the
@@ -204,6 +205,9 @@ class Record(BaseModel):
     together: ClassVar[tuple[tuple[str, ...], ...]] = ()
     linked_values: ClassVar[tuple[tuple[str, str, str, str], ...]] = ()
     either: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    at_most: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """Pairs ``(count, limit)``: the count is not larger than the limit (no more delivered than ordered),
+    unless the record's ``note`` says why."""
     capacities: ClassVar[tuple[tuple[str, str], ...]] = ()
     """Pairs ``(office field, actor field)``: the office must be held by that actor."""
     reported_date: ClassVar[tuple[str, str | None, tuple[str, ...]] | None] = None
@@ -303,6 +307,18 @@ class Record(BaseModel):
                     "fields_either",
                     "exactly one of {group} is set, not {count}",
                     {"group": ", ".join(group), "count": len(set_), "field": (set_ or group)[-1]},
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _counts_within(self) -> Record:
+        for count, limit in self.at_most:
+            value, bound = getattr(self, count), getattr(self, limit)
+            if value is not None and bound is not None and value > bound and not getattr(self, "note", None):
+                raise PydanticCustomError(
+                    "count_exceeds",
+                    "{count} {value} is more than {limit} {bound}, and no note says why",
+                    {"count": count, "value": value, "limit": limit, "bound": bound, "field": count},
                 )
         return self
 

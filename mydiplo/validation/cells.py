@@ -180,6 +180,8 @@ class RowPlan:
     either: tuple[tuple[int, ...], ...]
     date_order: tuple[tuple[int, int], ...]
     linked_values: tuple[tuple[int, str, int, str], ...]
+    at_most: tuple[tuple[int, int, int | None], ...] = ()
+    """``(count, limit, note)`` positions; ``note`` None when the table has no note."""
 
     def rejected_rows(self, columns: Sequence[Sequence[str]]) -> set[int]:
         """Positions of the rows of a chunk, given column by column, that are not valid and canonical.
@@ -218,6 +220,11 @@ class RowPlan:
             for row, (cell, other_cell) in enumerate(zip(columns[field], columns[other])):
                 if cell and (cell == value) != (other_cell == other_value):
                     rejected.add(row)
+        for count, limit, note in self.at_most:
+            notes = columns[note] if note is not None else [""] * len(columns[count])
+            for row, (value, bound, said) in enumerate(zip(columns[count], columns[limit], notes)):
+                if value and bound and not said and exceeds(value, bound):
+                    rejected.add(row)
         return rejected
 
 
@@ -235,4 +242,13 @@ def row_plan(table: Table) -> RowPlan:
         either=tuple(tuple(position[name] for name in group) for group in model.either),
         date_order=tuple((position[a], position[b]) for a, b in model.date_order),
         linked_values=tuple((position[f], v, position[o], ov) for f, v, o, ov in model.linked_values),
+        at_most=tuple((position[c], position[b], position.get("note")) for c, b in model.at_most),
     )
+
+
+def exceeds(value: str, bound: str) -> bool:
+    """Whether one count cell is larger than another; a cell that is no number is left to the cell checks."""
+    try:
+        return int(value) > int(bound)
+    except ValueError:
+        return False

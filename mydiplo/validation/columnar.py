@@ -342,6 +342,12 @@ class ColumnarValidator(ValidationPass):
         for field, value, other, other_value in plan.linked_values:
             cell, other_cell = pl.col(fields[field]), pl.col(fields[other])
             flags.append((cell != "") & ((cell == value) != (other_cell == other_value)))
+        for count, limit, note in plan.at_most:
+            larger = pl.col(fields[count]).cast(pl.Int64, strict=False) > pl.col(fields[limit]).cast(
+                pl.Int64, strict=False
+            )
+            said = pl.col(fields[note]) != "" if note is not None else pl.lit(False)
+            flags.append(larger.fill_null(False) & ~said)
         return pl.any_horizontal(flags)
 
     def _key_checks(self, compiled: TablePlan, frame: pl.DataFrame) -> bool:
