@@ -71,18 +71,18 @@ DYAD_COLUMNS = (
 )
 
 
-def state_codes_frame(dataset: Dataset) -> Frame:
-    """The state code table as a frame: every state of the code table, and every other country the data's
-    actors name with its ISO short name and empty codes, so every country an export names has its row."""
-    named = {actor.country for actor in dataset.actors if actor.country}
+def state_codes_frame() -> Frame:
+    """The state code table as a frame: a row for every country code the models accept, with its COW and
+    G&W codes where the code table has them and empty codes otherwise, so that no country a record or an
+    actor may name breaks an export's foreign key."""
     found: list[tuple[Any, ...]] = [
         (c.iso3, c.name, c.cow_code, c.cow_abbrev, c.gw_code, c.gw_abbrev) for c in STATE_CODES.values()
     ]
-    found += [(iso3, COUNTRIES[iso3], None, None, None, None) for iso3 in named - STATE_CODES.keys()]
+    found += [(iso3, name, None, None, None, None) for iso3, name in COUNTRIES.items() if iso3 not in STATE_CODES]
     rows = tuple(sorted(found))
     return Frame(
         "state_codes",
-        "ISO, Correlates of War and Gleditsch-Ward codes of the states in the data.",
+        "ISO, Correlates of War and Gleditsch-Ward codes of every country code the data accepts (empty when none).",
         STATE_CODE_COLUMNS,
         rows,
         ("iso3",),
@@ -167,4 +167,4 @@ def dyadic_events_frame(dataset: Dataset) -> Frame:
 
 def derived_frames(dataset: Dataset) -> list[Frame]:
     """The derived analysis tables, in the order the formats write them."""
-    return [state_codes_frame(dataset), event_codes_frame(dataset), dyadic_events_frame(dataset)]
+    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset)]
