@@ -428,6 +428,16 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         "actor_id",
         "foreign-key",
     ),
+    # characters that make a name display as something else, or make the XML exports invalid
+    "right-to-left override in a name": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", "hun-sen,person,Hun \u202eneS,", "name", "text-hygiene"
+    ),
+    "zero-width space in a name": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", "hun-sen,person,Hun\u200b Sen,", "name", "text-hygiene"
+    ),
+    "non-character in a name": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", "hun-sen,person,Hun Sen\uffff,", "name", "text-hygiene"
+    ),
     "more delivered than ordered, with no note": _sub(
         D + "arms_transfers.csv",
         "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,",

@@ -75,7 +75,17 @@ class Ref:
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 FORMULA_STARTS = ("=", "+", "-", "@")
 """First characters that make a spreadsheet run a cell as a formula (CSV injection)."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_CHARACTERS = (
+    "\x00-\x1f\x7f-\x9f\u2028\u2029"  # control characters and line separators
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"  # invisible and direction-changing characters
+    "\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+)
+"""What free text may not hold, as the body of a regular-expression class: control characters, line
+separators, invisible characters (zero-width spaces and joiners, the byte-order mark), marks and overrides that
+change the direction of text (so that a name would display as something else), and Unicode non-characters
+(which make XML, and so GraphML and SVG, invalid)."""
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def _clean_text(value: str) -> str:
@@ -83,7 +93,9 @@ def _clean_text(value: str) -> str:
         raise PydanticCustomError("text_hygiene", "text must not start or end with spaces")
     if _CONTROL.search(value):
         raise PydanticCustomError(
-            "text_hygiene", "text must be one line without control characters (tabs, line breaks)"
+            "text_hygiene",
+            "text must be one line without control, invisible or direction-changing characters "
+            "(tabs, line breaks, zero-width spaces, right-to-left overrides)",
         )
     if value[:1] in FORMULA_STARTS:
         raise PydanticCustomError(

@@ -20,14 +20,14 @@ from functools import lru_cache
 from typing import Any
 
 from ..generate.schemas import Column, columns
-from ..models.base import TEXT_HYGIENE, CodeList
+from ..models.base import CONTROL_CHARACTERS, TEXT_HYGIENE, CodeList
 from ..models.dates import PartialDate
 from ..registry import Table, field_metadata
 
 BadValues = Callable[[set[str]], set[str]]
 """Given a column's distinct non-empty values, return those that are not valid and canonical."""
 
-_CONTROL = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+_CONTROL = CONTROL_CHARACTERS
 _TEXT = rf"(?![=+\-@])[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?"
 _INTEGER = re.compile(r"0|[1-9][0-9]*")
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
