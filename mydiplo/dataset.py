@@ -28,6 +28,7 @@ from .models import (
     VisitParticipant,
 )
 from .models.actors import STATE_KINDS
+from .models.sources import key_of
 from .problems import Problem, problem
 from .registry import ACTORS, RECORD_TABLES, TABLES, citation_table, table_of
 
@@ -165,8 +166,7 @@ class Dataset:
         cites = citation_table(table.name)
         if cites is None or cites.row_reference is None:
             return ()
-        key = tuple(str(getattr(row, name)) for name in cites.cited_fields)
-        return tuple(self._row_citations.get((table.name, key), ()))
+        return tuple(self._row_citations.get((table.name, key_of(row, cites.cited_fields)), ()))
 
     def sources_of(self, record_id: str) -> tuple[Source, ...]:
         """The sources that a record's citations name, each once, in citation order."""

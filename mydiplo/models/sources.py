@@ -177,7 +177,13 @@ class Cites(Record):
     @property
     def cited_key(self) -> tuple[str, ...]:
         """The cited row's key, as its cells are written: ``(record_id,)``, or the row's key cells in order."""
-        return tuple(str(getattr(self, name)) for name in self.cited_fields)
+        return key_of(self, self.cited_fields)
+
+
+def key_of(row: Record, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The values of ``fields`` in ``row`` as text: how a citation names the row it cites, and so how the
+    cited row is found from its own fields."""
+    return tuple(str(getattr(row, name)) for name in fields)
 
 
 class Citation(Cites):

@@ -256,8 +256,9 @@ def add(root: Path, entry_file: Path, dry_run: bool = False) -> Outcome:
     rows = new_rows(read_entries(entry_file), entry_file.name)
     with tempfile.TemporaryDirectory(prefix="mydiplo-add-") as scratch:
         trial = Path(scratch) / "package"
-        originals = _copy_package(root, trial)
+        _copy_package(root, trial)
         known = rows.drop_known(trial, entry_file.name)
+        originals = _originals(trial, rows)
         places = _append(trial, rows)
         problems = tuple(_named_problem(p, places, entry_file.name) for p in _checked(trial, places))
         written = False
@@ -267,8 +268,8 @@ def add(root: Path, entry_file: Path, dry_run: bool = False) -> Outcome:
     return Outcome(rows.counts(), problems, written, known)
 
 
-def _copy_package(root: Path, trial: Path) -> dict[str, bytes]:
-    """Copy what the validator reads into ``trial``; return each table file's bytes as they were read."""
+def _copy_package(root: Path, trial: Path) -> None:
+    """Copy what the validator reads into ``trial``."""
     trial.mkdir()
     for part in PACKAGE_PARTS:
         source = root / part
@@ -276,7 +277,12 @@ def _copy_package(root: Path, trial: Path) -> dict[str, bytes]:
             shutil.copytree(source, trial / part, symlinks=True)
         elif source.is_file():
             shutil.copy2(source, trial / part)
-    return {t.name: found[0].read_bytes() for t in TABLES.values() if (found := regular_file(trial, t.path, []))}
+
+
+def _originals(trial: Path, rows: NewRows) -> dict[str, bytes]:
+    """The bytes, as copied, of each table file the entries will change: the package's files must still
+    hold them when the result is written back."""
+    return {name: found[0].read_bytes() for name in rows.rows if (found := regular_file(trial, TABLES[name].path, []))}
 
 
 def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
