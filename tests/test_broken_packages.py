@@ -203,6 +203,32 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         "vote_share",
         "field-constraint",
     ),
+    "year 0000": _sub(VISITS, "2023-09-06,2023-09-12", "0000-09-06,2023-09-12", "start_date", "partial-date"),
+    "year 9999": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,9999-09-12", "end_date", "partial-date"),
+    "year 0000 in a source's date": _sub(
+        D + "sources.csv", ",2022-07-06,id,", ",0000-07-06,id,", "published_date", "partial-date"
+    ),
+    "quantity of 10^30": _sub(
+        D + "arms_deliveries.csv",
+        "russia-myanmar-su-30sme,1,2022-03,2,",
+        f"russia-myanmar-su-30sme,1,2022-03,{10**30},",
+        "quantity",
+        "field-constraint",
+    ),
+    "25-digit seat count": _sub(
+        D + "election_results.csv",
+        ",alexander-lukashenko,87,,",
+        f",alexander-lukashenko,87,{'9' * 25},",
+        "seats",
+        "field-constraint",
+    ),
+    "value beyond any double": _sub(
+        D + "arms_transfers.csv",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,,",
+        f"belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,{'9' * 400},",
+        "value",
+        "field-constraint",
+    ),
     "count not a number": _sub(
         D + "election_observations.csv", ",1000,exact,", ",many,exact,", "observer_count", "field-type"
     ),

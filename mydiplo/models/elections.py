@@ -16,6 +16,13 @@ from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Kinds, P
 from .dates import PartialDate
 from .roles import EventRule, Figure, Names, Side
 
+MAX_SEATS = 10_000
+"""The most seats a claimed result may hold: the largest legislature, China's National People's Congress,
+has under 3,000."""
+
+MAX_PHASES = 100
+"""The highest phase number: elections held in phases have had a few (Myanmar's 2025-26 vote three)."""
+
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
@@ -133,7 +140,7 @@ class ElectionPhase(Record):
     election_id: ElectionId = Field(
         description="The election held in phases.", examples=["myanmar-general-election-2025"]
     )
-    phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
+    phase: int = Field(ge=1, le=MAX_PHASES, description="The phase's number, from 1.", examples=[1])
     date: PartialDate = Field(description="Polling day of the phase.", examples=["2025-12-28"])
     note: Text | None = Field(None, description="Where the phase was held, or anything else.")
 
@@ -155,7 +162,7 @@ class ElectionResult(Record):
         examples=["alexander-lukashenko"],
     )
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
-    seats: Count | None = Field(None, description="Seats in the legislature claimed.")
+    seats: Annotated[Count, Field(le=MAX_SEATS)] | None = Field(None, description="Seats in the legislature claimed.")
     claimed_by_id: ActorId | None = Field(
         None,
         description="Who claims this result (the election commission, the candidate, the opposition).",
