@@ -235,8 +235,8 @@ _RULES = [
         "dated-after-sources",
         "A record is not dated after every source that reports it",
         "dated from {earliest}, after its newest dated source ({reported})",
-        "Check the date against the sources: an event cannot be reported before it happened (a planned event "
-        "needs a planned status).",
+        "Check the date against the sources: an event cannot be reported before it happened, nor as over before "
+        "it ended (a planned event needs a planned status; leave an end no source has seen empty).",
     ),
     Rule(
         "likely-duplicate",

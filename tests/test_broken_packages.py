@@ -175,6 +175,16 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "unknown vocabulary value": _sub(VISITS, ",goodwill-visit,", ",holiday,", "kind", "field-enum"),
     "impossible date": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-09-31", "end_date", "partial-date"),
     "date in words": _sub(VISITS, ",2023-09,,russia,", ",September 2023,,russia,", "start_date", "partial-date"),
+    "visit ending after its newest source": _sub(
+        VISITS, "2023-09-06,2023-09-12", "2023-09-06,2099-09-12", "end_date", "dated-after-sources"
+    ),
+    "office ending decades ahead": _sub(
+        D + "offices.csv",
+        "President of Belarus,head-of-state,1994,,",
+        "President of Belarus,head-of-state,1994,2094,",
+        "end_date",
+        "dated-after-sources",
+    ),
     "end before start": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-08-12", "end_date", "date-order"),
     "unknown country code": _sub(VISITS, ",RUS,Moscow,", ",XXR,Moscow,", "destination_country", "country-code"),
     "lower-case country": _sub(VISITS, ",RUS,Moscow,", ",Rus,Moscow,", "destination_country", "field-pattern"),

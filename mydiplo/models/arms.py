@@ -86,7 +86,7 @@ class ArmsTransfer(Record):
     together = (("value", "value_unit", "value_basis"),)
     at_most = (("quantity_delivered", "quantity_ordered"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
-    reported_date = ("delivery_start", "status", ("delivered",))
+    reported_date = (("delivery_start", "delivery_end"), "status", ("delivered",))
     duplicate_signature = ("kind", "supplier_id", "recipient_id", "category", "designation", "value")
     span = ("order_date", "delivery_start", "delivery_end")
     roles = ("supplier_id", "recipient_id")

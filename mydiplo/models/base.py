@@ -230,9 +230,11 @@ class Record(BaseModel):
     unless the record's ``note`` says why."""
     capacities: ClassVar[tuple[tuple[str, str], ...]] = ()
     """Pairs ``(office field, actor field)``: the office must be held by that actor."""
-    reported_date: ClassVar[tuple[str, str | None, tuple[str, ...]] | None] = None
-    """``(date field, status field, statuses)``: when the status is one of those (or there is no
-    status field), the event has happened, so a source reporting it cannot predate it."""
+    reported_date: ClassVar[tuple[tuple[str, ...], str | None, tuple[str, ...]] | None] = None
+    """``(date fields, status field, statuses)``: when the status is one of those (or there is no
+    status field), the event has happened, so a source reporting it cannot predate it: neither its start
+    nor, when filled, its end (an office "ending" centuries ahead is a typing error, not a fact). A date
+    field whose value may lie ahead (an agreement valid until 2030) is not listed."""
     duplicate_signature: ClassVar[tuple[str, ...]] = ()
     """Fields that, when equal in two records whose dates overlap, suggest the same event twice."""
     duplicate_dates: ClassVar[tuple[str, str] | None] = None

@@ -101,7 +101,7 @@ class Election(Record):
 
     asserted = ("status", "end_date")
     date_order = (("start_date", "end_date"),)
-    reported_date = ("start_date", "status", ("held", "overturned"))
+    reported_date = (("start_date", "end_date"), "status", ("held", "overturned"))
     span = ("start_date", "end_date")
     figure = Figure("#B8860B", lane=True)
 
@@ -183,7 +183,7 @@ class ElectionResult(Record):
 class ElectionAssessment(Record):
     """Someone's judgement of an election's legitimacy."""
 
-    reported_date = ("date", None, ())
+    reported_date = (("date",), None, ())
     span = ("date",)
 
     assessment_id: Id = Field(
@@ -215,7 +215,7 @@ class ElectionObservation(Record):
 
     asserted = ("status",)
     together = (("observer_count", "count_qualifier"),)
-    reported_date = ("date", None, ())
+    reported_date = (("date",), None, ())
     duplicate_signature = ("election_id", "observer_id")
     span = ("date",)
     dated_by = "election_id"

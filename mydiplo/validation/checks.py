@@ -122,18 +122,24 @@ def ids_unique_across_tables(
 def dated_after_sources(
     backend: Columns[Any, Any, Lookup_contra],
     table: Table,
-    earliest: Lookup_contra,
+    earliest: Mapping[str, Lookup_contra],
     newest: Lookup_contra,
     first: Lookup_contra,
 ) -> Iterator[Problem]:
-    """No event is dated after the newest source citing it: its earliest possible date (``earliest``, per
-    record id) is not later than the latest possible publication day of the newest source (``newest``).
+    """No event is dated after the newest source citing it: the earliest possible date of each of its date
+    fields (``earliest``: per field, per record id) is not later than the latest possible publication day
+    of the newest source (``newest``).
 
-    The breach is reported at the record's first valid row (``first``: each id's line).
+    The breach is reported at the record's first valid row (``first``: each id's line), once per record,
+    under the first field in the model's order that breaks the rule (an end after the sources usually
+    follows a start after them).
     """
-    date_field = table.model.reported_date[0]  # type: ignore[index]
-    for line, date, reported in backend.exceeding(earliest, newest, first):
-        yield breaches.dated_after_sources(table, line, date_field, date, reported)
+    reported: set[int] = set()
+    for date_field, dates in earliest.items():
+        for line, date, newest_date in backend.exceeding(dates, newest, first):
+            if line not in reported:
+                reported.add(line)
+                yield breaches.dated_after_sources(table, line, date_field, date, newest_date)
 
 
 def likely_duplicates(

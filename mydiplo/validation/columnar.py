@@ -238,7 +238,8 @@ class ColumnarValidator(ValidationPass):
         self.published: pl.DataFrame | None = None
         self.cited_series: dict[str, list[pl.Series]] = defaultdict(list)
         self.newest: dict[str, pl.DataFrame] = {}
-        self.dates: dict[str, pl.DataFrame] = {}
+        self.dates: dict[str, dict[str, pl.DataFrame]] = defaultdict(dict)
+        """Per table with a ``reported_date`` rule, per date field, (id, earliest possible date)."""
         self.signatures: dict[str, pl.DataFrame] = {}
         self.notes: dict[str, dict[int, str]] = defaultdict(dict)
         """Per table with a duplicate signature, the non-empty notes of its valid rows by line."""
@@ -472,15 +473,22 @@ class ColumnarValidator(ValidationPass):
         return self.published
 
     def _event_dates(
-        self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool
+        self,
+        table: Table,
+        rule: tuple[tuple[str, ...], str | None, tuple[str, ...]],
+        frame: pl.DataFrame,
+        distinct: bool,
     ) -> None:
-        date_field, status_field, statuses = rule
+        date_fields, status_field, statuses = rule
         rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
-        earliest = _dates(rows[date_field], lambda date: date.earliest)
         id_field = table.id_field
         assert id_field is not None
-        dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest")).drop_nulls("__earliest")
-        self.dates[table.name] = _last(dated, id_field, distinct, __earliest="__earliest")
+        for date_field in date_fields:
+            earliest = _dates(rows[date_field], lambda date: date.earliest)
+            dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest"))
+            self.dates[table.name][date_field] = _last(
+                dated.drop_nulls("__earliest"), id_field, distinct, __earliest="__earliest"
+            )
 
     def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
         signature = list(model.duplicate_signature)
@@ -566,8 +574,8 @@ def _kept(compiled: TablePlan) -> list[str]:
     names += [*model.asserted, *([table.id_field] if model.asserted and table.id_field else [])]
     names += ["retired_id", "replaced_by"] if table.retirements else []
     if model.reported_date is not None:
-        date_field, status_field, _ = model.reported_date
-        names += [date_field, *([status_field] if status_field else [])]
+        date_fields, status_field, _ = model.reported_date
+        names += [*date_fields, *([status_field] if status_field else [])]
     if model.duplicate_signature:  # a note may tell look-alikes apart
         names += [
             *model.duplicate_signature,
