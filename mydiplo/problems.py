@@ -276,6 +276,13 @@ _RULES = [
         variants={"row": "no row of {table} has {value}"},
     ),
     Rule(
+        "reference-cycle",
+        "A record is not part of itself, nor of its own part",
+        "the references lead back to where they start: {path}",
+        "Point the reference at what contains this record (a ministry's state, not the ministry itself), or "
+        "leave it empty.",
+    ),
+    Rule(
         "uncited-record",
         "Every record, and every row that belongs to one, cites at least one source",
         "no row of {path} cites this record",

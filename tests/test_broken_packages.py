@@ -488,6 +488,23 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         None,
         "likely-duplicate",
     ),
+    "organisation that is its own parent": _sub(
+        D + "actors.csv",
+        "Ministry of Foreign Affairs of Belarus,BLR,belarus,",
+        "Ministry of Foreign Affairs of Belarus,BLR,belarus-ministry-of-foreign-affairs,",
+        "parent_id",
+        "reference-cycle",
+    ),
+    "a cycle of parents": _then(
+        _sub(
+            D + "actors.csv",
+            "kings-college-london,academic,King's College London,GBR,,",
+            "kings-college-london,academic,King's College London,GBR,kcl-russia-institute,",
+            "parent_id",
+            "reference-cycle",
+        ),
+        _find(D + "actors.csv", "kcl-russia-institute,", "parent_id", "reference-cycle"),
+    ),
     # retired ids
     "retired id reused": _then(
         _insert_after(

@@ -36,3 +36,12 @@ def test_what_a_table_declares_for_the_checks_across_tables_exists(table: Table)
         required, rule = table.required_by
         assert rule in RULES
         assert any(key.reference_table == required for key in table.foreign_keys)
+
+
+def test_each_cycle_of_references_is_found_once_whatever_leads_into_it() -> None:
+    from mydiplo.validation.passes import cycles
+
+    parent = {"a": "b", "b": "c", "c": "a", "tail": "a", "d": "d", "e": "f", "f": "outside"}
+    found = sorted(sorted(cycle) for cycle in cycles(parent))
+    assert found == [["a", "b", "c"], ["d"]]
+    assert list(cycles({"x": "y", "y": "z"})) == []

@@ -56,6 +56,13 @@ def missing(table: Table, line: int, reference: Reference, value: str) -> Proble
     )
 
 
+def cycle(table: Table, line: int, field_name: str, ids: Sequence[str], first: str) -> Problem:
+    """References that lead back to the record they start from; reported at the line of the cycle's first record."""
+    at = list(ids).index(first)
+    path = [*ids[at:], *ids[:at], first]
+    return problem("reference-cycle", table.path, line, field_name, path=" → ".join(path))
+
+
 def missing_row(table: Table, line: int, cells: list[str]) -> Problem:
     """A citation names a row (by its key cells) that the cited table does not hold."""
     reference = table.row_reference

@@ -405,8 +405,11 @@ class ColumnarValidator(ValidationPass):
         table = compiled.table
         for reference in compiled.references:
             if reference.table == table.name:
-                referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
-                self.self_references.extend((table, line, reference, value) for line, value in referring)
+                referring = frame.select(LINE, table.primary_key[0], reference.field)
+                self.self_references.extend(
+                    (table, line, reference, record_id, value)
+                    for line, record_id, value in referring.filter(pl.col(reference.field) != "").iter_rows()
+                )
         self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
 
     def _known(self, table: str) -> pl.Series:

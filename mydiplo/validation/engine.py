@@ -224,9 +224,11 @@ class Validator(ValidationPass):
         table = plan.table
         for reference in plan.references:
             if reference.table == table.name:
-                column = columns[reference.index]
+                column, ids = columns[reference.index], columns[table.fields.index(table.primary_key[0])]
                 self.self_references.extend(
-                    (table, line, reference, value) for line, value in zip(lines, column) if value
+                    (table, line, reference, record_id, value)
+                    for line, record_id, value in zip(lines, ids, column)
+                    if value
                 )
         named = dict(zip(table.fields, columns))
         if table.row_reference is not None:
