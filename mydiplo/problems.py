@@ -276,6 +276,12 @@ _RULES = [
         variants={"row": "no row of {table} has {value}"},
     ),
     Rule(
+        "outside-window",
+        "A part of a record is dated within the record's dates (a phase within its election)",
+        "{value!r} is {side} the {bound} of {record} ({bound_value})",
+        "Correct this row's date, or the dates of the record it belongs to, so that they agree with the sources.",
+    ),
+    Rule(
         "reference-cycle",
         "A record is not part of itself, nor of its own part",
         "the references lead back to where they start: {path}",

@@ -488,6 +488,20 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         None,
         "likely-duplicate",
     ),
+    "election phase after its election ended": _sub(
+        D + "election_phases.csv",
+        "myanmar-general-election-2025,2,2026-01-11,",
+        "myanmar-general-election-2025,2,2026-02-11,",
+        "date",
+        "outside-window",
+    ),
+    "election phase before its election began": _sub(
+        D + "election_phases.csv",
+        "myanmar-general-election-2025,2,2026-01-11,",
+        "myanmar-general-election-2025,2,2025-11,",
+        "date",
+        "outside-window",
+    ),
     "organisation that is its own parent": _sub(
         D + "actors.csv",
         "Ministry of Foreign Affairs of Belarus,BLR,belarus,",

@@ -235,6 +235,9 @@ class Record(BaseModel):
     status field), the event has happened, so a source reporting it cannot predate it: neither its start
     nor, when filled, its end (an office "ending" centuries ahead is a typing error, not a fact). A date
     field whose value may lie ahead (an agreement valid until 2030) is not listed."""
+    within: ClassVar[tuple[str, str] | None] = None
+    """``(date field, reference field)``: the date lies within the dates (``span``) of the record the
+    reference names, as a polling day lies within its election; the referenced table ``remembers`` them."""
     duplicate_signature: ClassVar[tuple[str, ...]] = ()
     """Fields that, when equal in two records whose dates overlap, suggest the same event twice."""
     duplicate_dates: ClassVar[tuple[str, str] | None] = None

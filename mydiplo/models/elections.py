@@ -136,6 +136,7 @@ class ElectionPhase(Record):
     """One polling day of an election held in phases."""
 
     span = ("date",)
+    within = ("date", "election_id")
 
     election_id: ElectionId = Field(
         description="The election held in phases.", examples=["myanmar-general-election-2025"]

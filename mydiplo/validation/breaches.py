@@ -63,6 +63,26 @@ def cycle(table: Table, line: int, field_name: str, ids: Sequence[str], first: s
     return problem("reference-cycle", table.path, line, field_name, path=" → ".join(path))
 
 
+def outside_window(
+    table: Table, line: int, date_field: str, value: str, record: tuple[str, str, str], before: bool
+) -> Problem:
+    """A row dated ``before`` the start (or after the end) of the record it belongs to: ``record`` is that
+    record's id, the field of the bound and its value."""
+    record_id, bound, bound_value = record
+    side = "before" if before else "after"
+    return problem(
+        "outside-window",
+        table.path,
+        line,
+        date_field,
+        value=value,
+        side=side,
+        record=record_id,
+        bound=bound,
+        bound_value=bound_value,
+    )
+
+
 def missing_row(table: Table, line: int, cells: list[str]) -> Problem:
     """A citation names a row (by its key cells) that the cited table does not hold."""
     reference = table.row_reference

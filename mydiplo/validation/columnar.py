@@ -183,6 +183,15 @@ class _Frames:
         for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
             yield line, looked_up, held, other_value
 
+    def looked_up_beside(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        key, value = lookup.columns
+        filled = rows.select(LINE, column, other).filter((pl.col(column) != "") & (pl.col(other) != ""))
+        found = filled.join(lookup, left_on=column, right_on=key).filter(pl.col(value) != "")
+        for line, looked_up, other_value, held in found.iter_rows():
+            yield line, looked_up, held, other_value
+
     def held_elsewhere(
         self, rows: pl.DataFrame, column: str, others: Sequence[tuple[str, pl.Series]]
     ) -> Iterator[tuple[int, str, str]]:
@@ -572,6 +581,7 @@ def _kept(compiled: TablePlan) -> list[str]:
     ]
     names += [table.primary_key[0], *table.remembers] if table.remembers else []
     names += [compiled.required_field] if compiled.required_field else []
+    names += [compiled.within[0]] if compiled.within else []
     names += [*table.cited_fields, *(CITATION_COLUMNS if table.cites else ())]
     names += [*SOURCE_COLUMNS] if table.name == SOURCES else []
     names += [*model.asserted, *([table.id_field] if model.asserted and table.id_field else [])]

@@ -65,6 +65,15 @@ class _Lists:
             if found is not None and found != other_value:
                 yield line, value, found, other_value
 
+    def looked_up_beside(
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        lines, columns = rows
+        for line, value, other_value in zip(lines, columns[column], columns[other]):
+            found = lookup.get(value) if value else None
+            if found and other_value:
+                yield line, value, found, other_value
+
     def held_elsewhere(
         self, rows: _Rows, column: str, others: Sequence[tuple[str, Mapping[str, int]]]
     ) -> Iterator[tuple[int, str, str]]:
