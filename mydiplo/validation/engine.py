@@ -59,20 +59,12 @@ class _Lists:
     def looked_up_unlike(
         self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
     ) -> Iterator[tuple[int, str, str, str]]:
-        lines, columns = rows
-        for line, value, other_value in zip(lines, columns[column], columns[other]):
-            found = lookup.get(value) if value else None
-            if found is not None and found != other_value:
-                yield line, value, found, other_value
+        return (found for found in _looked_up(rows, column, lookup, other) if found[2] != found[3])
 
     def looked_up_beside(
         self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
     ) -> Iterator[tuple[int, str, str, str]]:
-        lines, columns = rows
-        for line, value, other_value in zip(lines, columns[column], columns[other]):
-            found = lookup.get(value) if value else None
-            if found and other_value:
-                yield line, value, found, other_value
+        return (found for found in _looked_up(rows, column, lookup, other) if found[2] and found[3])
 
     def held_elsewhere(
         self, rows: _Rows, column: str, others: Sequence[tuple[str, Mapping[str, int]]]
@@ -100,6 +92,15 @@ class _Lists:
             bound = bounds.get(key)
             if bound is not None and value > bound:
                 yield lines[key], value, bound
+
+
+def _looked_up(rows: _Rows, column: str, lookup: Mapping[str, Any], other: str) -> Iterator[tuple[int, str, Any, str]]:
+    """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``."""
+    lines, columns = rows
+    for line, value, other_value in zip(lines, columns[column], columns[other]):
+        found = lookup.get(value) if value else None
+        if found is not None:
+            yield line, value, found, other_value
 
 
 _LISTS = _Lists()
