@@ -90,6 +90,8 @@ _RULES = [
         "are doubled.",
         variants={
             "header": "the header cannot be read: {reason}",
+            "stray-quote": "a double quote inside a cell that is not quoted; write the cell in quotes, with "
+            'the quote doubled: "a ""b"" c"',
         },
     ),
     Rule(

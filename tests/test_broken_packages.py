@@ -170,6 +170,15 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         None,
         "row-length",
     ),
+    "stray quote in an unquoted cell": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun "Sen,', "name", "csv-syntax"
+    ),
+    "stray quote after a cell spanning lines": _then(
+        _sub(
+            VISITS, "Talks with Vladimir Putin, believed", "Talks with\nVladimir Putin, believed", None, "text-hygiene"
+        ),
+        _sub(VISITS, "myanmar,RUS,Moscow,2021-06", 'myanmar,RUS,Mos"cow,2021-06', "destination_city", "csv-syntax"),
+    ),
     "rows out of order": _swap_first_rows(D + "actors.csv"),
     # cells
     "unknown vocabulary value": _sub(VISITS, ",goodwill-visit,", ",holiday,", "kind", "field-enum"),
