@@ -14,12 +14,12 @@ import json
 import shutil
 import sqlite3
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from conftest import copy_package
