@@ -552,6 +552,9 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     # descriptor
     "descriptor edited": _sub("datapackage.json", '"version": "', '"version": "9', None, "descriptor-mismatch"),
     "descriptor not JSON": _write_bytes("datapackage.json", lambda b: b[:40], None, "descriptor-mismatch"),
+    "descriptor nested too deeply to read": _write_bytes(
+        "datapackage.json", lambda b: b"[" * 100_000 + b"]" * 100_000, None, "descriptor-mismatch"
+    ),
     "table schema edited": _sub(
         "schema/tableschema/visits.json", '"primaryKey"', '"primaryKeys"', None, "descriptor-mismatch"
     ),

@@ -9,7 +9,6 @@ default and the columnar engine report the same problem in the same words.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..files.canonical import to_cell
+from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
 from ..models.base import Record
 from ..problems import Problem, problem
@@ -239,7 +239,7 @@ def descriptor_problems(root: Path) -> Iterator[Problem]:
             yield from refused
             continue
         try:
-            found = json.loads(located[0].read_text(encoding="utf-8"))
+            found = parse_json(located[0].read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as error:
             yield problem("descriptor-mismatch", path, variant="unreadable", reason=error)
             continue
