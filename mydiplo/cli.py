@@ -1,7 +1,8 @@
 """The ``mydiplo`` command: validate, regenerate, export, show records and query the data package.
 
 Exit codes: 0 success (valid, up to date), 1 the data is invalid or generated
-files are stale, 2 the command could not run (bad usage, no package found).
+files are stale, 2 the command could not run (bad usage, no package found, a
+file the operating system would not read or write, such as on a full disk).
 No command prints a traceback unless ``--debug`` is given.
 """
 
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .analysis.query import MAX_ROWS, TIMEOUT
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
@@ -184,7 +186,7 @@ def _export(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else list(DEFAULT_FORMATS)
     try:
         written = write_exports(_dataset(args.path), formats, Path(args.output))
-    except (ValueError, MissingExtraError, OSError) as error:
+    except (ValueError, MissingExtraError) as error:
         raise UsageError(str(error)) from None
     for path in written:
         print(f"wrote {path}")
@@ -205,11 +207,26 @@ def _query(args: argparse.Namespace) -> int:
     from .analysis.query import OUTPUTS, QueryError, run
 
     try:
-        names, rows = run(_dataset(args.path), args.sql)
+        names, rows = run(_dataset(args.path), args.sql, args.timeout, args.max_rows)
     except QueryError as error:
         raise UsageError(str(error)) from None
     sys.stdout.write(OUTPUTS[args.format](names, rows))
     return EXIT_OK
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
+    """An argparse type for a number above zero, of ``kind`` (``int`` or ``float``)."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number above 0")
+        return value
+
+    return parse
 
 
 def parser() -> argparse.ArgumentParser:
@@ -335,6 +352,20 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
     )
+    query.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default: {TIMEOUT:g})",
+    )
+    query.add_argument(
+        "--max-rows",
+        type=_positive(int),
+        default=MAX_ROWS,
+        metavar="N",
+        help=f"refuse a result of more rows than this, printing none (default: {MAX_ROWS})",
+    )
     query.set_defaults(run=_query)
     return main
 
@@ -354,6 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidDataError as error:
         print(f"mydiplo: {error}", file=sys.stderr)
         return EXIT_INVALID
+    except OSError as error:
+        if args.debug:
+            raise
+        print(f"mydiplo: {_system_failure(error)}", file=sys.stderr)
+        return EXIT_UNUSABLE
     except Exception as error:
         if args.debug:
             raise
@@ -362,6 +398,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+
+
+def _system_failure(error: OSError) -> str:
+    """What the operating system refused, on one line: a failed write names the file asked for
+    (:class:`~mydiplo.files.atomic.WriteError`, never its temporary), any other failure the file it reports."""
+    from .files.atomic import WriteError
+
+    if isinstance(error, WriteError):
+        return str(error)
+    reason = error.strerror or str(error)
+    return f"cannot access {error.filename}: {reason}" if error.filename else f"the system refused: {reason}"
 
 
 def run() -> None:

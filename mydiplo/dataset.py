@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .files.jsontext import parse_json
 from .files.locate import package_root
 from .files.tablefile import regular_file
 from .models import (
@@ -320,7 +320,7 @@ def _version(root: Path) -> str:
     if located is None:
         raise InvalidPackageError(root, refused)
     try:
-        descriptor = json.loads(located[0].read_text(encoding="utf-8"))
+        descriptor = parse_json(located[0].read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         unreadable = problem("file-unreadable", "datapackage.json", variant="descriptor", reason=error)
         raise InvalidPackageError(root, [unreadable]) from None

@@ -90,6 +90,8 @@ _RULES = [
         "are doubled.",
         variants={
             "header": "the header cannot be read: {reason}",
+            "stray-quote": "a double quote inside a cell that is not quoted; write the cell in quotes, with "
+            'the quote doubled: "a ""b"" c"',
         },
     ),
     Rule(
@@ -235,8 +237,8 @@ _RULES = [
         "dated-after-sources",
         "A record is not dated after every source that reports it",
         "dated from {earliest}, after its newest dated source ({reported})",
-        "Check the date against the sources: an event cannot be reported before it happened (a planned event "
-        "needs a planned status).",
+        "Check the date against the sources: an event cannot be reported before it happened, nor as over before "
+        "it ended (a planned event needs a planned status; leave an end no source has seen empty).",
     ),
     Rule(
         "likely-duplicate",
@@ -274,6 +276,19 @@ _RULES = [
         "{value!r} is not the {column} of any row of {table}",
         "Use an id that exists in the referenced table, or add that record first.",
         variants={"row": "no row of {table} has {value}"},
+    ),
+    Rule(
+        "outside-window",
+        "A part of a record is dated within the record's dates (a phase within its election)",
+        "{value!r} is {side} the {bound} of {record} ({bound_value})",
+        "Correct this row's date, or the dates of the record it belongs to, so that they agree with the sources.",
+    ),
+    Rule(
+        "reference-cycle",
+        "A record is not part of itself, nor of its own part",
+        "the references lead back to where they start: {path}",
+        "Point the reference at what contains this record (a ministry's state, not the ministry itself), or "
+        "leave it empty.",
     ),
     Rule(
         "uncited-record",

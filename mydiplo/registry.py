@@ -81,7 +81,7 @@ class Table:
     What the checks across tables need of a table is declared here, not
     written into the validator: ``remembers`` names the columns they look
     up by the table's id (an actor's kind, an office's holder, a source's
-    publication date); ``required_by`` is ``(table, rule)`` when every
+    publication date, an election's dates); ``required_by`` is ``(table, rule)`` when every
     record of that table needs at least one row here that references it
     (every agreement has a party), else a breach of ``rule``.
     """
@@ -248,7 +248,9 @@ def _build() -> dict[str, Table]:
         *_with_citations(
             "agreement_subjects", AgreementSubject, ("agreement_id", "subject"), "agreements", "agreement_subject"
         ),
-        *_with_citations("elections", Election, ("election_id",), "elections", "election"),
+        *_with_citations(
+            "elections", Election, ("election_id",), "elections", "election", remembers=("start_date", "end_date")
+        ),
         *_with_citations("election_phases", ElectionPhase, ("election_id", "phase"), "elections", "election_phase"),
         *_with_citations("election_results", ElectionResult, ("result_id",), "elections", "election_result"),
         *_with_citations(

@@ -340,7 +340,7 @@ def test_cli_query_reports_bad_sql_in_one_line(package: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert err.startswith('mydiplo: the query failed: near "SELEC": syntax error') and err.count("\n") == 1
     assert main(["query", "DELETE FROM visits", "--path", str(package)]) == 2
-    assert "readonly" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("mydiplo: the query was refused: mydiplo query only reads")
 
 
 def test_cli_query_formats_csv_and_json(package: Path, capsys: pytest.CaptureFixture[str]) -> None:

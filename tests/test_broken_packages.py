@@ -170,11 +170,30 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         None,
         "row-length",
     ),
+    "stray quote in an unquoted cell": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun "Sen,', "name", "csv-syntax"
+    ),
+    "stray quote after a cell spanning lines": _then(
+        _sub(
+            VISITS, "Talks with Vladimir Putin, believed", "Talks with\nVladimir Putin, believed", None, "text-hygiene"
+        ),
+        _sub(VISITS, "myanmar,RUS,Moscow,2021-06", 'myanmar,RUS,Mos"cow,2021-06', "destination_city", "csv-syntax"),
+    ),
     "rows out of order": _swap_first_rows(D + "actors.csv"),
     # cells
     "unknown vocabulary value": _sub(VISITS, ",goodwill-visit,", ",holiday,", "kind", "field-enum"),
     "impossible date": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-09-31", "end_date", "partial-date"),
     "date in words": _sub(VISITS, ",2023-09,,russia,", ",September 2023,,russia,", "start_date", "partial-date"),
+    "visit ending after its newest source": _sub(
+        VISITS, "2023-09-06,2023-09-12", "2023-09-06,2099-09-12", "end_date", "dated-after-sources"
+    ),
+    "office ending decades ahead": _sub(
+        D + "offices.csv",
+        "President of Belarus,head-of-state,1994,,",
+        "President of Belarus,head-of-state,1994,2094,",
+        "end_date",
+        "dated-after-sources",
+    ),
     "end before start": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-08-12", "end_date", "date-order"),
     "unknown country code": _sub(VISITS, ",RUS,Moscow,", ",XXR,Moscow,", "destination_country", "country-code"),
     "lower-case country": _sub(VISITS, ",RUS,Moscow,", ",Rus,Moscow,", "destination_country", "field-pattern"),
@@ -201,6 +220,32 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         ",alexander-lukashenko,87,",
         ",alexander-lukashenko,187,",
         "vote_share",
+        "field-constraint",
+    ),
+    "year 0000": _sub(VISITS, "2023-09-06,2023-09-12", "0000-09-06,2023-09-12", "start_date", "partial-date"),
+    "year 9999": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,9999-09-12", "end_date", "partial-date"),
+    "year 0000 in a source's date": _sub(
+        D + "sources.csv", ",2022-07-06,id,", ",0000-07-06,id,", "published_date", "partial-date"
+    ),
+    "quantity of 10^30": _sub(
+        D + "arms_deliveries.csv",
+        "russia-myanmar-su-30sme,1,2022-03,2,",
+        f"russia-myanmar-su-30sme,1,2022-03,{10**30},",
+        "quantity",
+        "field-constraint",
+    ),
+    "25-digit seat count": _sub(
+        D + "election_results.csv",
+        ",alexander-lukashenko,87,,",
+        f",alexander-lukashenko,87,{'9' * 25},",
+        "seats",
+        "field-constraint",
+    ),
+    "value beyond any double": _sub(
+        D + "arms_transfers.csv",
+        "belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,,",
+        f"belarus-myanmar-radars,transfer,belarus,myanmar,,Radar technologies.,sensors,,,{'9' * 400},",
+        "value",
         "field-constraint",
     ),
     "count not a number": _sub(
@@ -452,6 +497,37 @@ CASES: dict[str, Callable[[Path], Expected]] = {
         None,
         "likely-duplicate",
     ),
+    "election phase after its election ended": _sub(
+        D + "election_phases.csv",
+        "myanmar-general-election-2025,2,2026-01-11,",
+        "myanmar-general-election-2025,2,2026-02-11,",
+        "date",
+        "outside-window",
+    ),
+    "election phase before its election began": _sub(
+        D + "election_phases.csv",
+        "myanmar-general-election-2025,2,2026-01-11,",
+        "myanmar-general-election-2025,2,2025-11,",
+        "date",
+        "outside-window",
+    ),
+    "organisation that is its own parent": _sub(
+        D + "actors.csv",
+        "Ministry of Foreign Affairs of Belarus,BLR,belarus,",
+        "Ministry of Foreign Affairs of Belarus,BLR,belarus-ministry-of-foreign-affairs,",
+        "parent_id",
+        "reference-cycle",
+    ),
+    "a cycle of parents": _then(
+        _sub(
+            D + "actors.csv",
+            "kings-college-london,academic,King's College London,GBR,,",
+            "kings-college-london,academic,King's College London,GBR,kcl-russia-institute,",
+            "parent_id",
+            "reference-cycle",
+        ),
+        _find(D + "actors.csv", "kcl-russia-institute,", "parent_id", "reference-cycle"),
+    ),
     # retired ids
     "retired id reused": _then(
         _insert_after(
@@ -476,6 +552,9 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     # descriptor
     "descriptor edited": _sub("datapackage.json", '"version": "', '"version": "9', None, "descriptor-mismatch"),
     "descriptor not JSON": _write_bytes("datapackage.json", lambda b: b[:40], None, "descriptor-mismatch"),
+    "descriptor nested too deeply to read": _write_bytes(
+        "datapackage.json", lambda b: b"[" * 100_000 + b"]" * 100_000, None, "descriptor-mismatch"
+    ),
     "table schema edited": _sub(
         "schema/tableschema/visits.json", '"primaryKey"', '"primaryKeys"', None, "descriptor-mismatch"
     ),

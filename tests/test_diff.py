@@ -240,3 +240,23 @@ def test_an_unknown_version_is_unusable_input(
     monkeypatch.chdir(package_copy)
     assert main(["diff", "no-such-revision", "."]) == 2
     assert "neither a data package folder nor a git revision" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "countries.csv", "../.."])
+def test_a_revision_holding_a_link_is_refused_in_one_line(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    _git(package_copy, "init", "-q", "-b", "main")
+    _git(package_copy, "add", "-A")
+    _git(package_copy, "commit", "-q", "-m", "data")
+    link = package_copy / "datasets/actors.csv"
+    link.unlink()
+    link.symlink_to(target)
+    _git(package_copy, "commit", "-q", "-am", "a link instead of a table")
+    monkeypatch.chdir(package_copy)
+    assert main(["diff", "HEAD~1", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mydiplo: revision ") and err.count("\n") == 1
+    assert err.endswith(
+        "cannot be compared: its datasets/actors.csv is a link, not a file; a data package holds its files themselves\n"
+    )

@@ -6,11 +6,13 @@ Code test: reads no data package.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
 from mydiplo.models import PartialDate, Precision
+from mydiplo.models.dates import FIRST_YEAR, LAST_YEAR, PATTERN
 
 
 @pytest.mark.parametrize(
@@ -63,11 +65,25 @@ def test_qualifiers(text: str, approximate: bool, uncertain: bool) -> None:
         "2025-12-11/2025-12-10",
         " 2025",
         "2025~?",
+        "0000",
+        "0000-01-01",
+        "1799-12-31",
+        "2100",
+        "9999-12-31",
+        "2025/9999",
     ],
 )
 def test_rejects_what_is_not_a_partial_date(text: str) -> None:
     with pytest.raises(ValueError):
         PartialDate(text)
+
+
+def test_years_run_over_the_stated_range_and_the_schema_pattern_agrees() -> None:
+    assert PartialDate(f"{FIRST_YEAR}-01-01").earliest.year == FIRST_YEAR
+    assert PartialDate(f"{LAST_YEAR}").latest.year == LAST_YEAR
+    pattern = re.compile(PATTERN)
+    assert pattern.match(f"{FIRST_YEAR}-01") and pattern.match(f"{LAST_YEAR}-12-31")
+    assert not pattern.match(f"{FIRST_YEAR - 1}") and not pattern.match(f"{LAST_YEAR + 1}")
 
 
 def test_describe_in_words() -> None:

@@ -6,14 +6,17 @@ and changelog checks read the checkout.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -116,6 +119,24 @@ def test_a_missing_export_package_writes_nothing(
     assert _build(release_root, tmp_path / "dist") == 1
     assert "pip install 'mydiplo[parquet]'" in capsys.readouterr().err
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_read_only_output_folder_is_named_in_one_line(
+    release_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output, real = tmp_path / "dist", tempfile.mkstemp
+
+    def refuse(*args: object, **kwargs: Any) -> tuple[int, str]:
+        if Path(kwargs["dir"]) == output:  # the exports are made elsewhere first; only the release folder refuses
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert _build(release_root, output) == 2
+    assert (
+        capsys.readouterr().err
+        == f"mydiplo: cannot write {output / f'mydiplo-{about.DATA_VERSION}.sqlite'}: Permission denied\n"
+    )
 
 
 def test_an_invalid_package_is_not_released(

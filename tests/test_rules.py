@@ -31,8 +31,21 @@ def test_a_problem_fills_its_rules_template() -> None:
 @pytest.mark.parametrize("table", list(TABLES.values()), ids=lambda t: t.name)
 def test_what_a_table_declares_for_the_checks_across_tables_exists(table: Table) -> None:
     assert set(table.remembers) <= set(table.fields)
+    if table.model.within is not None:
+        date_field, reference_field = table.model.within
+        (target,) = [k.reference_table for k in table.foreign_keys if k.field == reference_field]
+        assert date_field in table.fields and set(TABLES[target].model.span) <= set(TABLES[target].remembers)
     assert not table.remembers or table.id_field is not None
     if table.required_by:
         required, rule = table.required_by
         assert rule in RULES
         assert any(key.reference_table == required for key in table.foreign_keys)
+
+
+def test_each_cycle_of_references_is_found_once_whatever_leads_into_it() -> None:
+    from mydiplo.validation.passes import cycles
+
+    parent = {"a": "b", "b": "c", "c": "a", "tail": "a", "d": "d", "e": "f", "f": "outside"}
+    found = sorted(sorted(cycle) for cycle in cycles(parent))
+    assert found == [["a", "b", "c"], ["d"]]
+    assert list(cycles({"x": "y", "y": "z"})) == []

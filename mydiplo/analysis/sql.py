@@ -15,6 +15,7 @@ types differ by dialect. The views answer what most users ask first:
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from typing import Any, Literal
 
 from ..dataset import Dataset
@@ -177,7 +178,10 @@ def fill_sqlite(connection: sqlite3.Connection, tables: list[Frame]) -> None:
             connection.execute(statement)
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite may have rolled back already (it does on some full-disk and I/O errors), and then ROLLBACK
+        # fails too: the error to report is the first one, never "cannot rollback".
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
         raise
 
 

@@ -8,6 +8,8 @@ checksum the SQLite and Parquet files, not this one.
 
 from __future__ import annotations
 
+import errno
+from contextlib import closing
 from pathlib import Path
 
 from ..analysis.frames import frames
@@ -21,11 +23,12 @@ def write_duckdb(dataset: Dataset, output: Path) -> list[Path]:
     """Write ``mydiplo.duckdb`` into ``output``, atomically; return its path."""
     duckdb = require("duckdb", "DuckDB export")
     path = output / "mydiplo.duckdb"
+    tables = frames(dataset)
     with replacing(path) as temporary:
-        connection = duckdb.connect(str(temporary))
         try:
-            fill_duckdb(connection, frames(dataset))
-            connection.execute("CHECKPOINT")
-        finally:
-            connection.close()
+            with closing(duckdb.connect(str(temporary))) as connection:
+                fill_duckdb(connection, tables)
+                connection.execute("CHECKPOINT")
+        except duckdb.IOException as error:  # a full disk, a read-only folder: reported as failing to write `path`
+            raise OSError(errno.EIO, str(error).splitlines()[0]) from error
     return [path]

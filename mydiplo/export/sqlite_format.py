@@ -9,6 +9,7 @@ one transaction and nothing records the time of writing.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -18,10 +19,27 @@ from ..analysis.sql import fill_sqlite
 from ..dataset import Dataset
 from ..files.atomic import replacing
 
+_SYSTEM_ERRORS = {
+    "database or disk is full": errno.ENOSPC,
+    "disk I/O error": errno.EIO,
+    "unable to open database file": errno.EACCES,
+    "attempt to write a readonly database": errno.EROFS,
+}
+"""SQLite's messages for what the operating system refused, with the nearest ``errno`` (by message, which
+SQLite has kept for decades, since Python before 3.11 gives no result code)."""
+
 
 def write_sqlite(dataset: Dataset, output: Path) -> list[Path]:
     """Write ``mydiplo.sqlite`` into ``output``, atomically; return its path."""
     path = output / "mydiplo.sqlite"
-    with replacing(path) as temporary, closing(sqlite3.connect(temporary)) as connection:
-        fill_sqlite(connection, frames(dataset))
+    tables = frames(dataset)
+    with replacing(path) as temporary:
+        try:
+            with closing(sqlite3.connect(temporary)) as connection:
+                fill_sqlite(connection, tables)
+        except sqlite3.OperationalError as error:
+            code = _SYSTEM_ERRORS.get(str(error))
+            if code is None:
+                raise
+            raise OSError(code, str(error)) from error  # reported by `replacing` as a failure to write `path`
     return [path]

@@ -7,9 +7,10 @@ git finds its repository from any folder inside it.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
+
+from .jsontext import parse_json
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_NAME = "mydiplo"
@@ -31,7 +32,7 @@ def _is_mydiplo_package(folder: Path) -> bool:
     if not (descriptor.is_file() and (folder / "datasets").is_dir()):
         return False
     try:
-        return json.loads(descriptor.read_text(encoding="utf-8")).get("name") == PACKAGE_NAME
+        return parse_json(descriptor.read_text(encoding="utf-8")).get("name") == PACKAGE_NAME
     except (OSError, ValueError, AttributeError):
         return False
 

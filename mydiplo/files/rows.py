@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO
@@ -76,6 +76,7 @@ class RowReader:
                 where = self._broken_line(lines, start)
                 self.problems.append(problem("csv-syntax", self.path, where, reason=broken))
             chunk = self._shaped(lines, rows)
+            self._stray_quotes(chunk)
             if chunk.rows:
                 yield chunk
             if broken is not None:
@@ -96,6 +97,27 @@ class RowReader:
         for position in reversed(misshapen):
             del lines[position], rows[position]
         return Chunk(lines, rows)
+
+    def _stray_quotes(self, chunk: Chunk) -> None:
+        """Report each cell holding a double quote that was not written quoted (``b"c`` for ``"b""c"``).
+
+        The ``csv`` module reads such a cell as text, but polars and the canonical writer do not, so the
+        file would pass here and fail elsewhere. A quoted cell stands in its row's text exactly as the
+        canonical writer writes it; rows with a quote are rare, so only they are read again, in one pass.
+        """
+        if '"' not in "".join(map("".join, chunk.rows)):
+            return
+        suspects = [(line, cells) for line, cells in zip(chunk.lines, chunk.rows) if any('"' in c for c in cells)]
+        at = suspects[0][0]
+        with closing(self.opened.lines_from(at)) as raw:
+            for line, cells in suspects:
+                for _ in range(line - at):
+                    next(raw, "")
+                span = 1 + sum(cell.count("\n") for cell in cells)
+                text, at = "".join(next(raw, "") for _ in range(span)), line + span
+                for name, cell in zip(self.header or (), cells):
+                    if '"' in cell and '"' + cell.replace('"', '""') + '"' not in text:
+                        self.problems.append(problem("csv-syntax", self.path, line, name, variant="stray-quote"))
 
     def _row_lines(self, start: int, count: int) -> list[int]:
         """The first line of each of ``count`` rows that begin at line ``start``, when some row spans lines."""

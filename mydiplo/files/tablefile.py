@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import mmap
 import stat
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -34,7 +34,7 @@ class TableFile:
         """A text stream of the file, ready for ``csv.reader``."""
         return self.path.open(encoding=self.encoding, newline=self.newline)
 
-    def lines_from(self, start: int) -> Iterator[str]:
+    def lines_from(self, start: int) -> Generator[str, None, None]:
         """The file's physical lines from line ``start`` (1-based) on, for the rare re-reads."""
         with self.open() as file:
             yield from islice(file, start - 1, None)

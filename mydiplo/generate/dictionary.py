@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 
-from ..models.base import DocEnum, Kinds
-from ..models.dates import Precision
+from ..models.base import MAX_COUNT, MAX_NUMBER, DocEnum, Kinds
+from ..models.dates import FIRST_YEAR, LAST_YEAR, Precision
 from ..registry import TABLES, Table, field_metadata
 from .schemas import Column, columns
 
@@ -26,7 +26,9 @@ Conventions shared by all tables:
   at the precision the sources give, in EDTF: `2025`, `2025-12`, `2025-12-11`;
   `~` marks an approximate value, `?` an uncertain one, `%` both;
   `2024-12/2025-12` is a range. The library gives each value `earliest` and
-  `latest` bounds for sorting and filtering.
+  `latest` bounds for sorting and filtering. Years run from {first} to {last}.
+- **Numbers** are bounded by what every export holds exactly: counts at most
+  {count:,}, decimal values at most {number:,}.
 - **Countries** are ISO 3166-1 alpha-3 codes (`MMR`, `RUS`, `BLR`).
 - An **empty cell** means the value is unknown or does not apply.
 - Each record table has a **citation table** (`visit_citations` for `visits`)
@@ -135,7 +137,7 @@ def render_rules() -> str:
 
 def render() -> str:
     """The whole data dictionary as Markdown."""
-    lines = [_INTRO, "## Tables", ""]
+    lines = [_INTRO.format(first=FIRST_YEAR, last=LAST_YEAR, count=MAX_COUNT, number=MAX_NUMBER), "## Tables", ""]
     group = None
     for table in TABLES.values():
         if table.group != group:

@@ -136,7 +136,7 @@ class Office(Record):
 
     asserted = ("start_date", "end_date")
     date_order = (("start_date", "end_date"),)
-    reported_date = ("start_date", None, ())
+    reported_date = (("start_date", "end_date"), None, ())
     span = ("start_date", "end_date")
     roles = ("holder_id", "organisation_id")
     relation = "office"

@@ -73,7 +73,7 @@ class Agreement(Record):
 
     asserted = ("status",)
     date_order = (("validity_start", "validity_end"),)
-    reported_date = ("date", "status", ("signed", "announced", "pledged"))
+    reported_date = (("date",), "status", ("signed", "announced", "pledged"))
     span = ("date",)
     figure = Figure("#009E73", lane=True, tie="agreement")
     event_rules = (

@@ -37,7 +37,7 @@ class Alignment(Record):
 
     asserted = ("status", "end_date")
     date_order = (("start_date", "end_date"),)
-    reported_date = ("start_date", None, ())
+    reported_date = (("start_date", "end_date"), None, ())
     span = ("start_date", "end_date")
     roles = ("actor_id", "organisation_id")
     relation = "alignment-{kind}-{status}"

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import ActorId, AgreementId, Count, DocEnum, Id, Kinds, Number, Record, Text, TransferId, VisitId
+from .base import MAX_COUNT, ActorId, AgreementId, Count, DocEnum, Id, Kinds, Number, Record, Text, TransferId, VisitId
 from .dates import PartialDate
 from .roles import EventRule, Figure, Names, shorten
 
@@ -86,7 +86,7 @@ class ArmsTransfer(Record):
     together = (("value", "value_unit", "value_basis"),)
     at_most = (("quantity_delivered", "quantity_ordered"),)
     linked_values = (("value_basis", "sipri-tiv", "value_unit", "TIV"),)
-    reported_date = ("delivery_start", "status", ("delivered",))
+    reported_date = (("delivery_start", "delivery_end"), "status", ("delivered",))
     duplicate_signature = ("kind", "supplier_id", "recipient_id", "category", "designation", "value")
     span = ("order_date", "delivery_start", "delivery_end")
     roles = ("supplier_id", "recipient_id")
@@ -162,7 +162,9 @@ class ArmsDelivery(Record):
     transfer_id: TransferId = Field(
         description="The transfer the batch belongs to.", examples=["russia-myanmar-su-30sme"]
     )
-    batch: int = Field(ge=1, description="The batch's number, from 1, in order of delivery.", examples=[1])
+    batch: int = Field(
+        ge=1, le=MAX_COUNT, description="The batch's number, from 1, in order of delivery.", examples=[1]
+    )
     date: PartialDate | None = Field(None, description="When the batch was delivered.", examples=["2022-03"])
     quantity: Count | None = Field(None, description="How many items the batch held, when known.", examples=[2])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")

@@ -162,11 +162,19 @@ the title), ``byline``, ``dateline`` or ``masthead`` (the page's own name, foote
 ColumnName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """The name of a column of a table, such as ``start_date``."""
 
-Count = Annotated[int, Field(ge=0)]
-"""A whole number of things (observers, vehicles, votes), never negative."""
+MAX_COUNT = 10**9
+"""The most of anything a record counts: more than any army's rounds in one delivery, and well inside the
+64-bit integers of SQLite, DuckDB and Parquet and the integers a JSON reader holds exactly."""
 
-Number = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
-"""An exact decimal number; exact in CSV, a JSON number in JSON output."""
+MAX_NUMBER = 10**15
+"""The largest decimal value: a thousand billion dollars, beyond any transfer's value; a JSON reader's
+double holds every value up to it to the cent, and no export overflows to infinity."""
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""A whole number of things (observers, vehicles, votes), never negative, at most :data:`MAX_COUNT`."""
+
+Number = Annotated[Decimal, Field(le=MAX_NUMBER), PlainSerializer(float, return_type=float, when_used="json")]
+"""An exact decimal number, at most :data:`MAX_NUMBER`; exact in CSV, a JSON number in JSON output."""
 
 Percent = Annotated[Number, Field(ge=0, le=100)]
 """A share between 0 and 100."""
@@ -222,9 +230,14 @@ class Record(BaseModel):
     unless the record's ``note`` says why."""
     capacities: ClassVar[tuple[tuple[str, str], ...]] = ()
     """Pairs ``(office field, actor field)``: the office must be held by that actor."""
-    reported_date: ClassVar[tuple[str, str | None, tuple[str, ...]] | None] = None
-    """``(date field, status field, statuses)``: when the status is one of those (or there is no
-    status field), the event has happened, so a source reporting it cannot predate it."""
+    reported_date: ClassVar[tuple[tuple[str, ...], str | None, tuple[str, ...]] | None] = None
+    """``(date fields, status field, statuses)``: when the status is one of those (or there is no
+    status field), the event has happened, so a source reporting it cannot predate it: neither its start
+    nor, when filled, its end (an office "ending" centuries ahead is a typing error, not a fact). A date
+    field whose value may lie ahead (an agreement valid until 2030) is not listed."""
+    within: ClassVar[tuple[str, str] | None] = None
+    """``(date field, reference field)``: the date lies within the dates (``span``) of the record the
+    reference names, as a polling day lies within its election; the referenced table ``remembers`` them."""
     duplicate_signature: ClassVar[tuple[str, ...]] = ()
     """Fields that, when equal in two records whose dates overlap, suggest the same event twice."""
     duplicate_dates: ClassVar[tuple[str, str] | None] = None

@@ -35,7 +35,12 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-_POINT = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
+FIRST_YEAR, LAST_YEAR = 1800, 2099
+"""The years a date may fall in: the dataset's events, offices and sources lie well inside them, and a
+year outside (0000, 9999) is a typing error that would break date arithmetic in the exports and the site."""
+
+_YEAR = r"(?:1[89]|20)[0-9]{2}"
+_POINT = rf"{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
 PATTERN = rf"^{_POINT}(?:/{_POINT})?$"
 """Regular expression every partial date matches (also used in the schemas)."""
 
@@ -71,7 +76,8 @@ class _Point:
             except ValueError:
                 pass
             else:
-                return cls(plain.year, plain.month, plain.day, False, False)
+                if FIRST_YEAR <= plain.year <= LAST_YEAR:
+                    return cls(plain.year, plain.month, plain.day, False, False)
         match = _POINT_RE.match(text)
         if not match:
             raise ValueError(
@@ -79,6 +85,8 @@ class _Point:
                 "optionally followed by ~ (approximate), ? (uncertain) or % (both)"
             )
         year = int(match["year"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR} that a date may fall in")
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:

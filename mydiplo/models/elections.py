@@ -16,6 +16,13 @@ from .base import ActorId, Count, CountryCode, DocEnum, ElectionId, Id, Kinds, P
 from .dates import PartialDate
 from .roles import EventRule, Figure, Names, Side
 
+MAX_SEATS = 10_000
+"""The most seats a claimed result may hold: the largest legislature, China's National People's Congress,
+has under 3,000."""
+
+MAX_PHASES = 100
+"""The highest phase number: elections held in phases have had a few (Myanmar's 2025-26 vote three)."""
+
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
@@ -94,7 +101,7 @@ class Election(Record):
 
     asserted = ("status", "end_date")
     date_order = (("start_date", "end_date"),)
-    reported_date = ("start_date", "status", ("held", "overturned"))
+    reported_date = (("start_date", "end_date"), "status", ("held", "overturned"))
     span = ("start_date", "end_date")
     figure = Figure("#B8860B", lane=True)
 
@@ -129,11 +136,12 @@ class ElectionPhase(Record):
     """One polling day of an election held in phases."""
 
     span = ("date",)
+    within = ("date", "election_id")
 
     election_id: ElectionId = Field(
         description="The election held in phases.", examples=["myanmar-general-election-2025"]
     )
-    phase: int = Field(ge=1, description="The phase's number, from 1.", examples=[1])
+    phase: int = Field(ge=1, le=MAX_PHASES, description="The phase's number, from 1.", examples=[1])
     date: PartialDate = Field(description="Polling day of the phase.", examples=["2025-12-28"])
     note: Text | None = Field(None, description="Where the phase was held, or anything else.")
 
@@ -155,7 +163,7 @@ class ElectionResult(Record):
         examples=["alexander-lukashenko"],
     )
     vote_share: Percent | None = Field(None, description="Share of the votes claimed, in per cent.", examples=["87"])
-    seats: Count | None = Field(None, description="Seats in the legislature claimed.")
+    seats: Annotated[Count, Field(le=MAX_SEATS)] | None = Field(None, description="Seats in the legislature claimed.")
     claimed_by_id: ActorId | None = Field(
         None,
         description="Who claims this result (the election commission, the candidate, the opposition).",
@@ -176,7 +184,7 @@ class ElectionResult(Record):
 class ElectionAssessment(Record):
     """Someone's judgement of an election's legitimacy."""
 
-    reported_date = ("date", None, ())
+    reported_date = (("date",), None, ())
     span = ("date",)
 
     assessment_id: Id = Field(
@@ -208,7 +216,7 @@ class ElectionObservation(Record):
 
     asserted = ("status",)
     together = (("observer_count", "count_qualifier"),)
-    reported_date = ("date", None, ())
+    reported_date = (("date",), None, ())
     duplicate_signature = ("election_id", "observer_id")
     span = ("date",)
     dated_by = "election_id"

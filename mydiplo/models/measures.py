@@ -41,7 +41,7 @@ class Measure(Record):
 
     asserted = ("end_date",)
     date_order = (("start_date", "end_date"),)
-    reported_date = ("start_date", None, ())
+    reported_date = (("start_date", "end_date"), None, ())
     span = ("start_date", "end_date")
     roles = ("imposer_id", "target_id")
     relation = "measure-{kind}"

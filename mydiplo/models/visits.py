@@ -57,7 +57,7 @@ class Visit(Record):
     asserted = ("end_date",)
     date_order = (("start_date", "end_date"),)
     capacities = (("traveller_office_id", "traveller_id"),)
-    reported_date = ("start_date", None, ())
+    reported_date = (("start_date", "end_date"), None, ())
     duplicate_signature = ("traveller_id", "destination_country")
     duplicate_dates = ("start_date", "end_date")
     span = ("start_date", "end_date")
@@ -171,7 +171,7 @@ class VisitParticipant(Record):
 class Honour(Record):
     """A title, degree or decoration conferred on someone, often during a visit."""
 
-    reported_date = ("date", None, ())
+    reported_date = (("date",), None, ())
     span = ("date",)
     roles = ("conferred_by_id", "recipient_id")
     relation = "honour"

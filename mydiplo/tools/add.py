@@ -37,7 +37,6 @@ import datetime as dt
 import difflib
 import importlib
 import io
-import json
 import shutil
 import sys
 import tempfile
@@ -47,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files.atomic import write_atomic
+from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
 from ..problems import Problem, Severity
 from ..registry import TABLES, Table, citation_table
@@ -141,9 +141,11 @@ def read_entries(path: Path) -> dict[str, Any]:
         raise EntryError(f"{path}: cannot be read ({error.strerror or error})") from None
     try:
         if path.suffix == ".json":
-            parsed = json.loads(data.decode("utf-8"))
+            parsed = parse_json(data.decode("utf-8"))
         else:
             parsed = _toml().loads(data.decode("utf-8"))
+    except RecursionError:  # tomllib, like json, recurses once per level of nesting
+        raise EntryError(f"{path}: arrays or tables nested too deeply to read") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise EntryError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {error}") from None
     if not isinstance(parsed, dict):

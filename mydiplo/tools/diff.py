@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files.canonical import to_cell
+from ..files.jsontext import parse_json
 from ..files.records import record_of
 from ..files.rows import reading
 from ..files.tablefile import open_table, regular_file
@@ -171,12 +172,24 @@ def _git(cwd: Path, *args: str) -> bytes | None:
 
 
 def _unpack(repository: Path, commit: str, target: Path) -> None:
-    """Write the data package files of ``commit`` into ``target`` (the work tree is not touched)."""
+    """Write the data package files of ``commit`` into ``target`` (the work tree is not touched).
+
+    A revision whose package holds a symbolic link is refused: the link
+    may point out of the package (to any file of the machine), and one
+    inside it would compare a table under another's name.
+    """
     archive = _git(repository, "archive", "--format=tar", commit, "--", "datapackage.json", "datasets")
     if archive is None:
         raise UnusableVersion(f"revision {commit[:10]} holds no data package (datapackage.json and datasets/)")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
+        members = tar.getmembers()
+        link = next((member for member in members if not (member.isfile() or member.isdir())), None)
+        if link is not None:
+            raise UnusableVersion(
+                f"revision {commit[:10]} cannot be compared: its {link.name} is a link, not a file; "
+                "a data package holds its files themselves"
+            )
+        tar.extractall(target, members, filter="data")
 
 
 def _version_of(root: Path) -> str:
@@ -184,8 +197,8 @@ def _version_of(root: Path) -> str:
     if located is None:
         return "unreadable"
     try:
-        return str(json.loads(located[0].read_text(encoding="utf-8")).get("version", "unversioned"))
-    except (OSError, ValueError):
+        return str(parse_json(located[0].read_text(encoding="utf-8")).get("version", "unversioned"))
+    except (OSError, ValueError, AttributeError):  # AttributeError: JSON, but not an object
         return "unreadable"
 
 

@@ -9,7 +9,6 @@ default and the columnar engine report the same problem in the same words.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..files.canonical import to_cell
+from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
 from ..models.base import Record
 from ..problems import Problem, problem
@@ -53,6 +53,33 @@ def missing(table: Table, line: int, reference: Reference, value: str) -> Proble
     target = TABLES[reference.table]
     return problem(
         "foreign-key", table.path, line, reference.field, value=value, column=target.primary_key[0], table=target.name
+    )
+
+
+def cycle(table: Table, line: int, field_name: str, ids: Sequence[str], first: str) -> Problem:
+    """References that lead back to the record they start from; reported at the line of the cycle's first record."""
+    at = list(ids).index(first)
+    path = [*ids[at:], *ids[:at], first]
+    return problem("reference-cycle", table.path, line, field_name, path=" → ".join(path))
+
+
+def outside_window(
+    table: Table, line: int, date_field: str, value: str, record: tuple[str, str, str], before: bool
+) -> Problem:
+    """A row dated ``before`` the start (or after the end) of the record it belongs to: ``record`` is that
+    record's id, the field of the bound and its value."""
+    record_id, bound, bound_value = record
+    side = "before" if before else "after"
+    return problem(
+        "outside-window",
+        table.path,
+        line,
+        date_field,
+        value=value,
+        side=side,
+        record=record_id,
+        bound=bound,
+        bound_value=bound_value,
     )
 
 
@@ -212,7 +239,7 @@ def descriptor_problems(root: Path) -> Iterator[Problem]:
             yield from refused
             continue
         try:
-            found = json.loads(located[0].read_text(encoding="utf-8"))
+            found = parse_json(located[0].read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as error:
             yield problem("descriptor-mismatch", path, variant="unreadable", reason=error)
             continue

@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 from ..problems import Problem
 from ..registry import Table
 from . import breaches
+from .cells import partial_date
 from .plan import HOLDER, KIND, ROW, ROW_SEPARATOR, TablePlan
 
 Rows_contra = TypeVar("Rows_contra", contravariant=True)
@@ -45,6 +46,13 @@ class Columns(Protocol[Rows_contra, Known_contra, Lookup_contra]):
     ) -> Iterator[tuple[int, str, str, str]]:
         """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``
         with a value that differs from the row's ``other`` column."""
+        ...
+
+    def looked_up_beside(
+        self, rows: Rows_contra, column: str, lookup: Lookup_contra, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup`` with a
+        filled value and whose ``other`` column is filled: what a check compares in Python, for few rows."""
         ...
 
     def held_elsewhere(
@@ -101,6 +109,30 @@ def reference_problems(
         holders = remembered(offices, HOLDER)
         for line, office_id, holder, actor_id in backend.looked_up_unlike(rows, office_field, holders, actor_field):
             yield breaches.office_holder(table, line, office_field, office_id, holder, actor_id)
+    if plan.within is not None:
+        yield from _outside_window(backend, plan, rows, remembered)
+
+
+def _outside_window(
+    backend: Columns[Rows_contra, Known_contra, Lookup_contra],
+    plan: TablePlan,
+    rows: Rows_contra,
+    remembered: Callable[[str, str], Lookup_contra],
+) -> Iterator[Problem]:
+    """A row's date overlaps the dates of the record it belongs to: a phase is not polled before its
+    election starts nor after it ends. A bound left empty sets no limit."""
+    assert plan.within is not None
+    date_field, reference_field, target, span = plan.within
+    first, last = span[0], span[-1]
+    for bound, before in ((first, True), (last, False)):
+        found = backend.looked_up_beside(rows, reference_field, remembered(target, bound), date_field)
+        for line, record_id, bound_text, date_text in found:
+            date, limit = partial_date(date_text), partial_date(bound_text)
+            if date is None or limit is None:
+                continue
+            if date.latest < limit.earliest if before else date.earliest > limit.latest:
+                record = (record_id, bound, bound_text)
+                yield breaches.outside_window(plan.table, line, date_field, date_text, record, before)
 
 
 def ids_unique_across_tables(
@@ -122,18 +154,24 @@ def ids_unique_across_tables(
 def dated_after_sources(
     backend: Columns[Any, Any, Lookup_contra],
     table: Table,
-    earliest: Lookup_contra,
+    earliest: Mapping[str, Lookup_contra],
     newest: Lookup_contra,
     first: Lookup_contra,
 ) -> Iterator[Problem]:
-    """No event is dated after the newest source citing it: its earliest possible date (``earliest``, per
-    record id) is not later than the latest possible publication day of the newest source (``newest``).
+    """No event is dated after the newest source citing it: the earliest possible date of each of its date
+    fields (``earliest``: per field, per record id) is not later than the latest possible publication day
+    of the newest source (``newest``).
 
-    The breach is reported at the record's first valid row (``first``: each id's line).
+    The breach is reported at the record's first valid row (``first``: each id's line), once per record,
+    under the first field in the model's order that breaks the rule (an end after the sources usually
+    follows a start after them).
     """
-    date_field = table.model.reported_date[0]  # type: ignore[index]
-    for line, date, reported in backend.exceeding(earliest, newest, first):
-        yield breaches.dated_after_sources(table, line, date_field, date, reported)
+    reported: set[int] = set()
+    for date_field, dates in earliest.items():
+        for line, date, newest_date in backend.exceeding(dates, newest, first):
+            if line not in reported:
+                reported.add(line)
+                yield breaches.dated_after_sources(table, line, date_field, date, newest_date)
 
 
 def likely_duplicates(

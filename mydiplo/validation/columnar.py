@@ -183,6 +183,15 @@ class _Frames:
         for line, looked_up, other_value, held in found.filter(pl.col(value) != pl.col(other)).iter_rows():
             yield line, looked_up, held, other_value
 
+    def looked_up_beside(
+        self, rows: pl.DataFrame, column: str, lookup: pl.DataFrame, other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        key, value = lookup.columns
+        filled = rows.select(LINE, column, other).filter((pl.col(column) != "") & (pl.col(other) != ""))
+        found = filled.join(lookup, left_on=column, right_on=key).filter(pl.col(value) != "")
+        for line, looked_up, other_value, held in found.iter_rows():
+            yield line, looked_up, held, other_value
+
     def held_elsewhere(
         self, rows: pl.DataFrame, column: str, others: Sequence[tuple[str, pl.Series]]
     ) -> Iterator[tuple[int, str, str]]:
@@ -238,7 +247,8 @@ class ColumnarValidator(ValidationPass):
         self.published: pl.DataFrame | None = None
         self.cited_series: dict[str, list[pl.Series]] = defaultdict(list)
         self.newest: dict[str, pl.DataFrame] = {}
-        self.dates: dict[str, pl.DataFrame] = {}
+        self.dates: dict[str, dict[str, pl.DataFrame]] = defaultdict(dict)
+        """Per table with a ``reported_date`` rule, per date field, (id, earliest possible date)."""
         self.signatures: dict[str, pl.DataFrame] = {}
         self.notes: dict[str, dict[int, str]] = defaultdict(dict)
         """Per table with a duplicate signature, the non-empty notes of its valid rows by line."""
@@ -404,8 +414,11 @@ class ColumnarValidator(ValidationPass):
         table = compiled.table
         for reference in compiled.references:
             if reference.table == table.name:
-                referring = frame.select(LINE, reference.field).filter(pl.col(reference.field) != "").iter_rows()
-                self.self_references.extend((table, line, reference, value) for line, value in referring)
+                referring = frame.select(LINE, table.primary_key[0], reference.field)
+                self.self_references.extend(
+                    (table, line, reference, record_id, value)
+                    for line, record_id, value in referring.filter(pl.col(reference.field) != "").iter_rows()
+                )
         self.problems.extend(reference_problems(_FRAMES, compiled, frame, self._known, self._remembered))
 
     def _known(self, table: str) -> pl.Series:
@@ -472,15 +485,22 @@ class ColumnarValidator(ValidationPass):
         return self.published
 
     def _event_dates(
-        self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], frame: pl.DataFrame, distinct: bool
+        self,
+        table: Table,
+        rule: tuple[tuple[str, ...], str | None, tuple[str, ...]],
+        frame: pl.DataFrame,
+        distinct: bool,
     ) -> None:
-        date_field, status_field, statuses = rule
+        date_fields, status_field, statuses = rule
         rows = frame if status_field is None else frame.filter(pl.col(status_field).is_in(list(statuses)))
-        earliest = _dates(rows[date_field], lambda date: date.earliest)
         id_field = table.id_field
         assert id_field is not None
-        dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest")).drop_nulls("__earliest")
-        self.dates[table.name] = _last(dated, id_field, distinct, __earliest="__earliest")
+        for date_field in date_fields:
+            earliest = _dates(rows[date_field], lambda date: date.earliest)
+            dated = rows.select(id_field, _mapped(date_field, earliest, None).alias("__earliest"))
+            self.dates[table.name][date_field] = _last(
+                dated.drop_nulls("__earliest"), id_field, distinct, __earliest="__earliest"
+            )
 
     def _signatures(self, table: Table, model: type[Record], frame: pl.DataFrame) -> None:
         signature = list(model.duplicate_signature)
@@ -561,13 +581,14 @@ def _kept(compiled: TablePlan) -> list[str]:
     ]
     names += [table.primary_key[0], *table.remembers] if table.remembers else []
     names += [compiled.required_field] if compiled.required_field else []
+    names += [compiled.within[0]] if compiled.within else []
     names += [*table.cited_fields, *(CITATION_COLUMNS if table.cites else ())]
     names += [*SOURCE_COLUMNS] if table.name == SOURCES else []
     names += [*model.asserted, *([table.id_field] if model.asserted and table.id_field else [])]
     names += ["retired_id", "replaced_by"] if table.retirements else []
     if model.reported_date is not None:
-        date_field, status_field, _ = model.reported_date
-        names += [date_field, *([status_field] if status_field else [])]
+        date_fields, status_field, _ = model.reported_date
+        names += [*date_fields, *([status_field] if status_field else [])]
     if model.duplicate_signature:  # a note may tell look-alikes apart
         names += [
             *model.duplicate_signature,

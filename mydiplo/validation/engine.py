@@ -59,11 +59,12 @@ class _Lists:
     def looked_up_unlike(
         self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
     ) -> Iterator[tuple[int, str, str, str]]:
-        lines, columns = rows
-        for line, value, other_value in zip(lines, columns[column], columns[other]):
-            found = lookup.get(value) if value else None
-            if found is not None and found != other_value:
-                yield line, value, found, other_value
+        return (found for found in _looked_up(rows, column, lookup, other) if found[2] != found[3])
+
+    def looked_up_beside(
+        self, rows: _Rows, column: str, lookup: Mapping[str, Any], other: str
+    ) -> Iterator[tuple[int, str, str, str]]:
+        return (found for found in _looked_up(rows, column, lookup, other) if found[2] and found[3])
 
     def held_elsewhere(
         self, rows: _Rows, column: str, others: Sequence[tuple[str, Mapping[str, int]]]
@@ -93,6 +94,15 @@ class _Lists:
                 yield lines[key], value, bound
 
 
+def _looked_up(rows: _Rows, column: str, lookup: Mapping[str, Any], other: str) -> Iterator[tuple[int, str, Any, str]]:
+    """(line, value, looked-up value, ``other``) of the rows whose filled ``column`` is in ``lookup``."""
+    lines, columns = rows
+    for line, value, other_value in zip(lines, columns[column], columns[other]):
+        found = lookup.get(value) if value else None
+        if found is not None:
+            yield line, value, found, other_value
+
+
 _LISTS = _Lists()
 
 
@@ -108,7 +118,10 @@ class _Index:
     """Per table named in a ``required_by``, the ids that rows of the requiring table reference."""
     published: dict[str, dt.date | None] | None = None
     """Each valid source's latest possible publication day, worked out when the first citations are read."""
-    event_dates: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
+    event_dates: dict[str, dict[str, dict[str, dt.date]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(dict))
+    )
+    """Per table with a ``reported_date`` rule, per date field, each record's earliest possible date."""
     newest_report: dict[str, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     signatures: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(list))
     notes: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
@@ -221,9 +234,11 @@ class Validator(ValidationPass):
         table = plan.table
         for reference in plan.references:
             if reference.table == table.name:
-                column = columns[reference.index]
+                column, ids = columns[reference.index], columns[table.fields.index(table.primary_key[0])]
                 self.self_references.extend(
-                    (table, line, reference, value) for line, value in zip(lines, column) if value
+                    (table, line, reference, record_id, value)
+                    for line, record_id, value in zip(lines, ids, column)
+                    if value
                 )
         named = dict(zip(table.fields, columns))
         if table.row_reference is not None:
@@ -289,18 +304,22 @@ class Validator(ValidationPass):
                 self.problems.extend(breaches.citation_reading(table, TABLES[cited_table], line, field_name, value))
 
     def _event_dates(
-        self, table: Table, rule: tuple[str, str | None, tuple[str, ...]], column: dict[str, Sequence[str]]
+        self,
+        table: Table,
+        rule: tuple[tuple[str, ...], str | None, tuple[str, ...]],
+        column: dict[str, Sequence[str]],
     ) -> None:
-        date_field, status_field, statuses = rule
-        texts = column[date_field]
-        earliest = {text: date.earliest for text in set(texts) if text and (date := partial_date(text)) is not None}
+        date_fields, status_field, statuses = rule
         ids = column[table.id_field]  # type: ignore[index]
-        pairs: Iterable[tuple[str, str]]
-        if status_field is None:
-            pairs = zip(ids, texts)
-        else:
-            pairs = ((i, t) for i, t, status in zip(ids, texts, column[status_field]) if status in statuses)
-        self.index.event_dates[table.name].update((i, earliest[t]) for i, t in pairs if t in earliest)
+        for date_field in date_fields:
+            texts = column[date_field]
+            earliest = {t: date.earliest for t in set(texts) if t and (date := partial_date(t)) is not None}
+            pairs: Iterable[tuple[str, str]]
+            if status_field is None:
+                pairs = zip(ids, texts)
+            else:
+                pairs = ((i, t) for i, t, status in zip(ids, texts, column[status_field]) if status in statuses)
+            self.index.event_dates[table.name][date_field].update((i, earliest[t]) for i, t in pairs if t in earliest)
 
     def _signatures(
         self, table: Table, model: type[Record], lines: list[int], column: dict[str, Sequence[str]]

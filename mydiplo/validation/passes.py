@@ -52,6 +52,24 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def cycles(parent: Mapping[str, str]) -> Iterator[list[str]]:
+    """Each cycle of the links ``parent`` (every id names at most one other), once, as the ids along it.
+
+    Each id is walked once: a walk stops at an id already seen, and is a cycle when that id was seen on the
+    walk itself, so the cost is linear in the number of links.
+    """
+    done: set[str] = set()
+    for start in parent:
+        walk: dict[str, int] = {}
+        node = start
+        while node in parent and node not in done and node not in walk:
+            walk[node] = len(walk)
+            node = parent[node]
+        if node in walk:
+            yield list(walk)[walk[node] :]
+        done.update(walk)
+
+
 class ValidationPass(ABC):
     """Validate the data package in ``root``; :meth:`run` returns the problems and the valid rows per table."""
 
@@ -70,8 +88,9 @@ class ValidationPass(ABC):
         """The register of retired ids: each id's line and its successor."""
         self.evidence = Evidence()
         """The evidence rules' view of the valid sources, records and citations (both engines feed it)."""
-        self.self_references: list[tuple[Table, int, Reference, str]] = []
-        """References to a record of the same table, checked once every table is read: (table, line, column, id)."""
+        self.self_references: list[tuple[Table, int, Reference, str, str]] = []
+        """References to a record of the same table, checked once every table is read: (table, line, column,
+        the referring record's id, the id it names)."""
 
     def run(self) -> tuple[list[Problem], dict[str, int]]:
         """Check the descriptor, every table, then what spans tables."""
@@ -114,11 +133,18 @@ class ValidationPass(ABC):
             yield from (breaches.without_rows(TABLES[name], line) for line in self._lines_not_named(name, "required"))
 
     def _to_same_table(self) -> Iterator[Problem]:
-        """References to a record of the same table point at one that exists."""
-        known = {name: self._ids(name) for name in {reference.table for _, _, reference, _ in self.self_references}}
-        for table, line, reference, value in self.self_references:
+        """References to a record of the same table point at one that exists, and never lead back to the
+        record they start from (an organisation that is part of itself, or of its own part)."""
+        known = {name: self._ids(name) for name in {reference.table for _, _, reference, *_ in self.self_references}}
+        links: dict[tuple[str, str], dict[str, tuple[int, str]]] = defaultdict(dict)
+        for table, line, reference, record_id, value in self.self_references:
             if value not in known[reference.table]:
                 yield breaches.missing(table, line, reference, value)
+            links[table.name, reference.field][record_id] = (line, value)
+        for (name, field_name), named in links.items():
+            for cycle in cycles({record_id: value for record_id, (_, value) in named.items()}):
+                first = min(cycle, key=lambda record_id: named[record_id][0])
+                yield breaches.cycle(TABLES[name], named[first][0], field_name, cycle, first)
 
     def _id_lines(self, ids: set[str]) -> Mapping[str, Mapping[str, int]]:
         """Per table, the line of each of ``ids`` it holds (others may come too)."""

@@ -86,6 +86,9 @@ class TablePlan:
     for a table whose rows nothing names."""
     cited: tuple[int, ...]
     """For a citation table, where the cells that name the cited row sit (``record_id``, or that row's key)."""
+    within: tuple[str, str, str, tuple[str, ...]] | None
+    """For a model declaring ``within``: its date field, its reference field, the referenced table and the
+    fields of that table's ``span``, which the table remembers."""
 
 
 def plan_of(table: Table) -> TablePlan:
@@ -97,7 +100,7 @@ def plan_of(table: Table) -> TablePlan:
         kinds = next((m.kinds for m in field_metadata(info) if isinstance(m, Kinds)), None)
         references.append(Reference(position[key.field], key.field, key.reference_table, kinds))
     model = table.model
-    offices = {r.field: r.table for r in references}
+    targets = {r.field: r.table for r in references}
     required = table.required_by[0] if table.required_by else None
     return TablePlan(
         table=table,
@@ -106,11 +109,20 @@ def plan_of(table: Table) -> TablePlan:
         key=tuple(position[name] for name in table.key),
         numeric_key=tuple(model.model_fields[name].annotation is int for name in table.key),
         id_index=position[table.id_field] if table.id_field else None,
-        capacities=tuple((position[o], position[a], offices[o]) for o, a in model.capacities),
+        capacities=tuple((position[o], position[a], targets[o]) for o, a in model.capacities),
         required_field=next((r.field for r in references if r.table == required), None) if required else None,
         named=_named(table, position),
         cited=tuple(position[name] for name in table.cited_fields),
+        within=_within(table, targets),
     )
+
+
+def _within(table: Table, targets: dict[str, str]) -> tuple[str, str, str, tuple[str, ...]] | None:
+    if table.model.within is None:
+        return None
+    date_field, reference_field = table.model.within
+    target = targets[reference_field]
+    return date_field, reference_field, target, TABLES[target].model.span
 
 
 def _named(table: Table, position: dict[str, int]) -> tuple[int, ...]:
