@@ -47,7 +47,7 @@ from ..files.tablefile import TableFile, open_table, regular_file
 from ..generate.schemas import columns
 from ..models.base import Record
 from ..models.dates import PartialDate
-from ..problems import Problem
+from ..problems import MAX_PER_RULE, Problem, ProblemLog
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
@@ -65,7 +65,7 @@ _STRINGS = pl.Series([], dtype=pl.String)
 def _exact_frame_of(root: Path, table: Table) -> pl.DataFrame | None:
     """A table's file read by polars (:func:`exact_frame`), when it is a regular file of the package; else
     None, and the default path's reading reports why it is not read."""
-    located = regular_file(root, table.path, [])
+    located = regular_file(root, table.path, ProblemLog())
     return None if located is None else exact_frame(located[0], table.fields)
 
 
@@ -225,8 +225,8 @@ _FRAMES = _Frames()
 class ColumnarValidator(ValidationPass):
     """The default engine's checks, table by table over polars frames of the valid rows."""
 
-    def __init__(self, root: Path, keep_records: bool = False) -> None:
-        super().__init__(root, keep_records)
+    def __init__(self, root: Path, keep_records: bool = False, max_per_rule: int = MAX_PER_RULE) -> None:
+        super().__init__(root, keep_records, max_per_rule)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
         self.first: dict[str, pl.DataFrame] = {}
