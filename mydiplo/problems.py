@@ -105,6 +105,7 @@ _RULES = [
         "expected the header {header}",
         "Make line 1 exactly the header shown in the message.",
         variants={
+            "width": "expected the header {header}: {columns} columns, not the {cells} of line 1",
             "to-compare": "cannot be compared: the header lacks the key column {column}",
         },
     ),

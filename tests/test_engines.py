@@ -124,6 +124,29 @@ def test_thousands_of_blank_lines_are_counted_alike_without_a_problem_each(
     assert problems_made[0] - before <= 2 * MAX_PER_RULE
 
 
+def test_a_header_of_many_columns_is_one_problem_in_both_engines(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A header of 200,000 columns is read once, by the csv module, and reported once with its width."""
+    visits = package_copy / TABLES["visits"].path
+    rows = visits.read_text(encoding="utf-8").split("\n", 1)[1]
+    visits.write_text(",".join(f"c{i}" for i in range(200_000)) + "\n" + rows, encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("polars parsed a header that is not the table's")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pl, "read_csv", refuse)
+        assert exact_frame(visits, TABLES["visits"].fields) is None
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)  # auto takes the columnar engine
+    report = _assert_same(package_copy)
+    assert validate(package_copy, "auto").problems == report.problems
+    header = [p for p in report.problems if p.rule == "header-mismatch"]
+    assert [(p.file, p.line) for p in header] == [(TABLES["visits"].path, 1)]
+    assert header[0].message.endswith(f": {len(TABLES['visits'].fields)} columns, not the 200000 of line 1")
+    assert len(report.problems) < 60 and report.counts["visits"] == 0
+
+
 MALFORMED = {
     "short row": b"a,b\n1,2\n3\n",
     "blank line": b"a,b\n1,2\n\n3,4\n",

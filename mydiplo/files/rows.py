@@ -127,6 +127,10 @@ def table_chunks(opened: TableFile, table: Table, problems: ProblemLog) -> Itera
         if reader.header is None:
             return
         if reader.header != table.fields:
-            problems.add("header-mismatch", table.path, 1, header=",".join(table.fields))
+            # One problem however many columns the file has; a header of another width says how many.
+            width, columns = len(reader.header), len(table.fields)
+            variant = None if width == columns else "width"
+            header = ",".join(table.fields)
+            problems.add("header-mismatch", table.path, 1, variant=variant, header=header, cells=width, columns=columns)
             return
         yield from reader.chunks()

@@ -28,7 +28,6 @@ polars is imported here only; this module is imported only when the
 
 from __future__ import annotations
 
-import codecs
 import csv
 import dataclasses
 import datetime as dt
@@ -85,12 +84,18 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     The file checks of :func:`~mydiplo.files.tablefile.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
     file with a BOM or a CR is left to the default path's reading.
+
+    The header is compared first, as bytes: a file whose first line is not the table's header, written
+    plainly, is never parsed by polars, which would make a column of every cell of a wrong header (two
+    million of them cost polars seconds and gigabytes; the ``csv`` module reads them as one short row).
     """
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
+    if not data.startswith(",".join(fields).encode("utf-8") + b"\n"):
+        return None  # another header, or the table's written otherwise (quoted): the csv module's reading judges it
+    if b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
         return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
     try:
         frame = pl.read_csv(
