@@ -70,7 +70,7 @@ def compare(label: str, package: Path, rounds: int) -> None:
 
 def injected_found(package: Path, injected: list, engine: str) -> str:
     """How many injected errors an engine reports at their file, line and rule."""
-    _, _, output = _run(_mydiplo(package, engine, "--format", "json"))
+    _, _, output = _run(_mydiplo(package, engine, "--format", "json", "--max-per-rule", "0"))
     report = json.loads(output)
     found = {(p["file"], p["line"], p["rule"]) for p in report["problems"]}
     hits = sum(1 for item in injected if tuple(item) in found)

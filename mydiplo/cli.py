@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__
 from .analysis.query import MAX_ROWS, TIMEOUT
+from .problems import MAX_PER_RULE
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
@@ -28,6 +29,17 @@ class InvalidDataError(Exception):
     """The data package does not validate; the message says how to see why."""
 
 
+def _not_negative(text: str) -> int:
+    """A whole number of 0 or more, for an option that counts."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return number
+
+
 def _validate(args: argparse.Namespace) -> int:
     from .files.locate import package_root
     from .validation import EngineUnavailable, validate
@@ -37,10 +49,10 @@ def _validate(args: argparse.Namespace) -> int:
     if not root.is_dir() or not (root / "datapackage.json").is_file():
         raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
     try:
-        report = validate(root, args.engine)
+        report = validate(root, args.engine, args.max_per_rule)
     except EngineUnavailable as error:
         raise UsageError(str(error)) from None
-    sys.stdout.write(REPORT_FORMATS[args.format](report, args.max_per_rule))
+    REPORT_FORMATS[args.format](report, sys.stdout)
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
@@ -174,8 +186,9 @@ def _dataset(path: str | None) -> Any:
     try:
         return load(root)
     except InvalidPackageError as error:
+        errors = sum(p.count for p in error.problems)
         raise InvalidDataError(
-            f"the data package in {root} has {len(error.problems)} errors; run `mydiplo validate {root}` to see them"
+            f"the data package in {root} has {errors} errors; run `mydiplo validate {root}` to see them"
         ) from None
 
 
@@ -258,10 +271,13 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-per-rule",
-        type=int,
-        default=20,
+        type=_not_negative,
+        default=MAX_PER_RULE,
         metavar="N",
-        help="problems shown per rule and file in human and github output; 0 shows all (counts are never capped)",
+        help=(
+            f"problems reported whole per rule and file, in every format (default: {MAX_PER_RULE}); the others are "
+            "counted in one problem. 0 reports each one"
+        ),
     )
     validate.add_argument(
         "--engine",

@@ -29,7 +29,7 @@ from .models import (
 )
 from .models.actors import STATE_KINDS
 from .models.sources import key_of
-from .problems import Problem, problem
+from .problems import Problem, ProblemLog, problem
 from .registry import ACTORS, RECORD_TABLES, TABLES, citation_table, table_of
 
 if TYPE_CHECKING:
@@ -315,10 +315,10 @@ def load(path: Path | str | None = None) -> Dataset:
 
 def _version(root: Path) -> str:
     """The data version the package's descriptor declares."""
-    refused: list[Problem] = []
+    refused = ProblemLog()
     located = regular_file(root, "datapackage.json", refused)
     if located is None:
-        raise InvalidPackageError(root, refused)
+        raise InvalidPackageError(root, refused.problems())
     try:
         descriptor = parse_json(located[0].read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:

@@ -3,11 +3,18 @@
 Errors are data: each :class:`Problem` names a stable rule id, a location
 (file, line, field), a message and a hint on how to fix it. Tests and tools
 match on the rule id and the location, never on the wording.
+
+Problems are collected in a :class:`ProblemLog`, which keeps the first
+:data:`MAX_PER_RULE` of each rule in each file whole and only counts the
+rest: a file of two million blank lines makes twenty problems and a count,
+not two million problems.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from bisect import insort
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -100,6 +107,7 @@ _RULES = [
         "expected the header {header}",
         "Make line 1 exactly the header shown in the message.",
         variants={
+            "width": "expected the header {header}: {columns} columns, not the {cells} of line 1",
             "to-compare": "cannot be compared: the header lacks the key column {column}",
         },
     ),
@@ -407,13 +415,16 @@ def problem(
 
 @dataclass(frozen=True)
 class Problem:
-    """One breach of one rule, at one place."""
+    """One breach of one rule, at one place; or, with a ``count`` above 1, the breaches of a rule in a file
+    that a :class:`ProblemLog` counted instead of keeping, from the place of the first of them."""
 
     rule: str
     message: str
     file: str
     line: int | None = None
     field: str | None = None
+    count: int = 1
+    """How many breaches this problem stands for: 1, or at least 2 for the count closing a capped run."""
 
     @property
     def severity(self) -> Severity:
@@ -440,8 +451,125 @@ class Problem:
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "count": self.count,
         }
+
+    def place(self) -> tuple[str, int, str, str, str]:
+        """The order problems are reported in: by file, line, field, then rule and message."""
+        return (self.file, self.line or 0, self.field or "", self.rule, self.message)
 
     def __str__(self) -> str:
         """Two lines for people: where, how serious, which rule and what; then how to fix it."""
         return f"{self.location()}: {self.severity.value} [{self.rule}] {self.message}\n  fix: {self.hint}"
+
+
+MAX_PER_RULE = 20
+"""Problems of one rule in one file that a :class:`ProblemLog` keeps whole by default; it counts the rest."""
+
+
+def _order(problem: Problem) -> tuple[int, str, str]:
+    """The place of a problem among those of its rule in its file (see :meth:`Problem.place`)."""
+    return (problem.line or 0, problem.field or "", problem.message)
+
+
+@dataclass
+class _Run:
+    """The problems of one rule in one file: the first ones by place, then a count of the others and their lines."""
+
+    kept: list[Problem] = dataclasses.field(default_factory=list)
+    left_out: int = 0
+    first: int | None = None
+    last: int | None = None
+
+    def leave_out(self, line: int | None, count: int = 1) -> None:
+        """Count ``count`` problems at ``line`` instead of keeping them."""
+        self.left_out += count
+        if line is not None:
+            self.first = line if self.first is None else min(self.first, line)
+            self.last = line if self.last is None else max(self.last, line)
+
+    def count_of(self, file: str, rule: str, last_kept: Problem) -> Problem:
+        """The problem counting those left out and ``last_kept`` (so that a count stands for two or more)."""
+        counted = _Run(left_out=self.left_out, first=self.first, last=self.last)
+        counted.leave_out(last_kept.line, last_kept.count)
+        if counted.first is None:
+            lines = ""
+        elif counted.first == counted.last:
+            lines = f" (line {counted.first})"
+        else:
+            lines = f" (lines {counted.first}..{counted.last})"
+        message = f"and {counted.left_out} more {rule} problems in {file}{lines}"
+        return Problem(rule, message, file, counted.first, None, counted.left_out)
+
+
+class ProblemLog:
+    """Where checks put the problems they find: the first ``per_rule`` of each rule in each file are kept whole,
+    the others are counted, with their first and last line (``per_rule`` 0 keeps every problem).
+
+    The problems kept are the first by place, not the first found, so two engines that find the same
+    problems in another order report the same ones. The cap is applied as problems arrive, so memory does
+    not grow with their number; :meth:`add` does not even make a problem that would only be counted.
+    A run of one more than ``per_rule`` is kept whole: its count would take a line as well.
+    """
+
+    def __init__(self, per_rule: int = MAX_PER_RULE) -> None:
+        if per_rule < 0:
+            raise ValueError(f"per_rule must be 0 (keep all) or more, not {per_rule}")
+        self.per_rule = per_rule
+        self._runs: dict[tuple[str, str], _Run] = {}
+
+    def add(
+        self,
+        rule: str,
+        file: str,
+        line: int | None = None,
+        field: str | None = None,
+        variant: str | None = None,
+        **values: Any,
+    ) -> None:
+        """Log a breach of the rule with the id ``rule``, as :func:`problem` words it, made only if it is kept."""
+        run = self._runs.get((file, rule))
+        if run is not None and self._full(run) and (line or 0, field or "") > _order(run.kept[-1])[:2]:
+            run.leave_out(line)
+            return
+        self.append(RULES[rule].problem(file, line, field, variant, **values))
+
+    def append(self, problem: Problem) -> None:
+        """Log one problem: keep it if it is among the first of its rule in its file, else count it."""
+        key = (problem.file, problem.rule)
+        run = self._runs.get(key)
+        if run is None:
+            run = self._runs[key] = _Run()
+        if not self.per_rule:
+            run.kept.append(problem)
+            return
+        if self._full(run):
+            if _order(problem) >= _order(run.kept[-1]):
+                run.leave_out(problem.line, problem.count)
+                return
+            dropped = run.kept.pop()
+            run.leave_out(dropped.line, dropped.count)
+        insort(run.kept, problem, key=_order)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Log each of ``problems``."""
+        for problem in problems:
+            self.append(problem)
+
+    def problems(self) -> list[Problem]:
+        """The problems kept, and one counting the others of each capped run, in the order of their place."""
+        found: list[Problem] = []
+        for (file, rule), run in self._runs.items():
+            if run.left_out:
+                found.extend(run.kept[: self.per_rule])
+                found.append(run.count_of(file, rule, run.kept[self.per_rule]))
+            else:
+                found.extend(run.kept)
+        return sorted(found, key=Problem.place)
+
+    def __iter__(self) -> Iterator[Problem]:
+        """The problems, as :meth:`problems` gives them."""
+        return iter(self.problems())
+
+    def _full(self, run: _Run) -> bool:
+        return bool(self.per_rule) and len(run.kept) > self.per_rule

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixturepackage import FIXTURE
 from hypothesis import settings
+
+from mydiplo.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +42,20 @@ def package() -> Path:
 def package_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture package, for tests that break it."""
     return copy_package(FIXTURE, tmp_path / "package")
+
+
+@pytest.fixture()
+def problems_made(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many problems have been made since the test began (its one item), to show that a cost is bounded."""
+    count = [0]
+    make = Problem.__init__
+
+    def counting(self: Problem, *args: object, **kwargs: object) -> None:
+        count[0] += 1
+        make(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Problem, "__init__", counting)
+    yield count
 
 
 def copy_package(source: Path, target: Path) -> Path:

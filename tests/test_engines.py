@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_broken_packages import CASES
@@ -25,6 +26,7 @@ from test_properties import MUTATIONS, mutated_copy
 from mydiplo import validation
 from mydiplo.cli import main
 from mydiplo.files.rows import CHUNK_ROWS
+from mydiplo.problems import MAX_PER_RULE
 from mydiplo.registry import TABLES
 from mydiplo.validation import EngineUnavailable, Report, validate
 from mydiplo.validation.engine import Validator
@@ -83,6 +85,66 @@ def test_both_engines_agree_on_a_package_of_several_chunks(large_package: Path) 
     rules = {p.rule for p in report.problems}
     assert {"country-code", "partial-date", "foreign-key", "field-pattern", "duplicate-key", "rows-unsorted"} <= rules
     assert sum(report.counts.values()) > 3 * CHUNK_ROWS
+
+
+def test_both_engines_keep_and_count_the_same_problems_when_capped(large_package: Path, tmp_path: Path) -> None:
+    """Each engine finds problems in its own order: the default one a chunk at a time, each reference column
+    in turn, the columnar one a column at a time. A capped report keeps the first by place, so both keep
+    the same ones and count the same rest."""
+    root = copy_package(large_package, tmp_path / "package")
+    visits = root / TABLES["visits"].path
+    rows = list(csv.reader(visits.open(encoding="utf-8", newline="")))
+    # Broken references in two columns (with the fixture's on line 41): the default engine finds lines 11, 41
+    # and 21 first, the columnar one 11, 41 and 20011 (its traveller column whole before its host column).
+    for row, column in ((10, 2), (20, 9), (CHUNK_ROWS + 10, 2), (CHUNK_ROWS + 11, 2)):
+        rows[row][column] = f"no-such-actor-{row}"
+    with visits.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    default, fast = validate(root, "default", 2), validate(root, "fast", 2)
+    assert fast.problems == default.problems
+    references = [p for p in default.problems if p.file == TABLES["visits"].path and p.rule == "foreign-key"]
+    found = [(p.line, p.field, p.count) for p in references]
+    assert found == [(11, "traveller_id", 1), (21, "host_id", 1), (41, None, 3)]
+    assert any(p.count > 2 for p in default.problems)
+    every = validate(root, "default", 0)
+    assert sum(p.count for p in default.problems) == len(every.problems)
+    assert (default.error_count, default.warning_count) == (every.error_count, every.warning_count)
+
+
+@pytest.mark.parametrize("engine", ["default", "fast"])
+def test_thousands_of_blank_lines_are_counted_alike_without_a_problem_each(
+    engine: str, package_copy: Path, problems_made: list[int]
+) -> None:
+    visits = package_copy / TABLES["visits"].path
+    visits.write_text(visits.read_text(encoding="utf-8") + "\n" * 5_000, encoding="utf-8")
+    report = _assert_same(package_copy)
+    assert [(p.rule, p.count) for p in report.problems] == [("blank-row", 1)] * MAX_PER_RULE + [("blank-row", 4_980)]
+    before = problems_made[0]
+    validate(package_copy, engine)
+    assert problems_made[0] - before <= 2 * MAX_PER_RULE
+
+
+def test_a_header_of_many_columns_is_one_problem_in_both_engines(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A header of 200,000 columns is read once, by the csv module, and reported once with its width."""
+    visits = package_copy / TABLES["visits"].path
+    rows = visits.read_text(encoding="utf-8").split("\n", 1)[1]
+    visits.write_text(",".join(f"c{i}" for i in range(200_000)) + "\n" + rows, encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("polars parsed a header that is not the table's")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pl, "read_csv", refuse)
+        assert exact_frame(visits, TABLES["visits"].fields) is None
+    monkeypatch.setattr(validation, "FAST_BYTES", 1)  # auto takes the columnar engine
+    report = _assert_same(package_copy)
+    assert validate(package_copy, "auto").problems == report.problems
+    header = [p for p in report.problems if p.rule == "header-mismatch"]
+    assert [(p.file, p.line) for p in header] == [(TABLES["visits"].path, 1)]
+    assert header[0].message.endswith(f": {len(TABLES['visits'].fields)} columns, not the 200000 of line 1")
+    assert len(report.problems) < 60 and report.counts["visits"] == 0
 
 
 MALFORMED = {

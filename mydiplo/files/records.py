@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..models import Record
-from ..problems import Problem, problem
+from ..problems import Problem, ProblemLog, problem
 from ..registry import Table
 from .canonical import row_values
 from .rows import table_chunks
@@ -45,7 +45,8 @@ _RULE_OF_ERROR = {
 
 @dataclass
 class TableRead:
-    """What was read of one table: its records, the line each came from, and the problems."""
+    """What was read of one table: its records, the line each came from, and the problems (the first
+    :data:`~mydiplo.problems.MAX_PER_RULE` of each rule whole, the others counted)."""
 
     table: Table
     records: list[Record] = field(default_factory=list)
@@ -57,21 +58,21 @@ class TableRead:
 
 def read_table(root: Path, table: Table) -> TableRead:
     """Read one table's CSV file under ``root`` into records."""
-    result = TableRead(table)
-    opened = open_table(root, table.path, result.problems)
-    if opened is None:
-        return result
-    result.opened = True
-    for chunk in table_chunks(opened, table, result.problems):
-        for line, cells in zip(chunk.lines, chunk.rows):
-            record = record_of(table, line, cells, result.problems)
-            if record is not None:
-                result.records.append(record)
-                result.lines.append(line)
+    result, log = TableRead(table), ProblemLog()
+    opened = open_table(root, table.path, log)
+    if opened is not None:
+        result.opened = True
+        for chunk in table_chunks(opened, table, log):
+            for line, cells in zip(chunk.lines, chunk.rows):
+                record = record_of(table, line, cells, log)
+                if record is not None:
+                    result.records.append(record)
+                    result.lines.append(line)
+    result.problems = log.problems()
     return result
 
 
-def record_of(table: Table, line: int, cells: Sequence[str], problems: list[Problem]) -> Record | None:
+def record_of(table: Table, line: int, cells: Sequence[str], problems: ProblemLog) -> Record | None:
     """The record a row of one cell per column holds; or None, with one problem per broken field added."""
     try:
         return table.model.model_validate(row_values(zip(table.fields, cells)))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO
 
-from ..problems import Problem, problem
+from ..problems import ProblemLog
 from ..registry import Table
 from .tablefile import TableFile
 
@@ -42,14 +42,14 @@ class RowReader:
     being readable.
     """
 
-    def __init__(self, opened: TableFile, file: TextIO, path: str, problems: list[Problem]) -> None:
+    def __init__(self, opened: TableFile, file: TextIO, path: str, problems: ProblemLog) -> None:
         self.opened, self.path, self.problems = opened, path, problems
         self._reader = csv.reader(file, strict=True)
         self.header: tuple[str, ...] | None
         try:
             self.header = tuple(next(self._reader, []))
         except csv.Error as error:
-            problems.append(problem("csv-syntax", path, 1, variant="header", reason=error))
+            problems.add("csv-syntax", path, 1, variant="header", reason=error)
             self.header = None
 
     def chunks(self, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
@@ -74,7 +74,7 @@ class RowReader:
                 lines = self._row_lines(start, len(rows))
             if broken is not None:
                 where = self._broken_line(lines, start)
-                self.problems.append(problem("csv-syntax", self.path, where, reason=broken))
+                self.problems.add("csv-syntax", self.path, where, reason=broken)
             chunk = self._shaped(lines, rows)
             self._stray_quotes(chunk)
             if chunk.rows:
@@ -89,11 +89,10 @@ class RowReader:
         misshapen = [position for position, cells in enumerate(rows) if len(cells) != width]
         for position in misshapen:
             line, cells = lines[position], rows[position]
-            self.problems.append(
-                problem("blank-row", self.path, line)
-                if not cells
-                else problem("row-length", self.path, line, cells=len(cells), columns=width)
-            )
+            if cells:
+                self.problems.add("row-length", self.path, line, cells=len(cells), columns=width)
+            else:
+                self.problems.add("blank-row", self.path, line)
         for position in reversed(misshapen):
             del lines[position], rows[position]
         return Chunk(lines, rows)
@@ -117,7 +116,7 @@ class RowReader:
                 text, at = "".join(next(raw, "") for _ in range(span)), line + span
                 for name, cell in zip(self.header or (), cells):
                     if '"' in cell and '"' + cell.replace('"', '""') + '"' not in text:
-                        self.problems.append(problem("csv-syntax", self.path, line, name, variant="stray-quote"))
+                        self.problems.add("csv-syntax", self.path, line, name, variant="stray-quote")
 
     def _row_lines(self, start: int, count: int) -> list[int]:
         """The first line of each of ``count`` rows that begin at line ``start``, when some row spans lines."""
@@ -138,18 +137,22 @@ class RowReader:
 
 
 @contextmanager
-def reading(opened: TableFile, path: str, problems: list[Problem]) -> Iterator[RowReader]:
+def reading(opened: TableFile, path: str, problems: ProblemLog) -> Iterator[RowReader]:
     """A reader of the rows of an opened table file (``path`` as problems name it), closing the file after use."""
     with opened.open() as file:
         yield RowReader(opened, file, path, problems)
 
 
-def table_chunks(opened: TableFile, table: Table, problems: list[Problem]) -> Iterator[Chunk]:
+def table_chunks(opened: TableFile, table: Table, problems: ProblemLog) -> Iterator[Chunk]:
     """The well-shaped rows of a table's opened file, once its header is the table's (else a problem, and no rows)."""
     with reading(opened, table.path, problems) as reader:
         if reader.header is None:
             return
         if reader.header != table.fields:
-            problems.append(problem("header-mismatch", table.path, 1, header=",".join(table.fields)))
+            # One problem however many columns the file has; a header of another width says how many.
+            width, columns = len(reader.header), len(table.fields)
+            variant = None if width == columns else "width"
+            header = ",".join(table.fields)
+            problems.add("header-mismatch", table.path, 1, variant=variant, header=header, cells=width, columns=columns)
             return
         yield from reader.chunks()

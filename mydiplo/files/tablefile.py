@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
-from ..problems import Problem, problem
+from ..problems import ProblemLog
 
 _BOM = codecs.BOM_UTF8
 _BLOCK = 1 << 22
@@ -48,7 +48,7 @@ MAX_TABLE_BYTES = 1 << 32
 """The largest table file read (4 GiB, some forty million rows): a larger one is refused, not read into memory."""
 
 
-def regular_file(root: Path, name: str, problems: list[Problem]) -> tuple[Path, int] | None:
+def regular_file(root: Path, name: str, problems: ProblemLog) -> tuple[Path, int] | None:
     """The file ``name`` of the package under ``root`` and its size, when it is a regular file inside the
     package and not too large; else None, with the problem added.
 
@@ -59,27 +59,25 @@ def regular_file(root: Path, name: str, problems: list[Problem]) -> tuple[Path, 
     try:
         target = path.resolve(strict=True)
         if not target.is_relative_to(root.resolve()):
-            problems.append(problem("file-not-regular", name, variant="outside", target=target))
+            problems.add("file-not-regular", name, variant="outside", target=target)
             return None
         status = target.stat()
     except FileNotFoundError:
-        problems.append(problem("file-missing", name))
+        problems.add("file-missing", name)
         return None
     except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        problems.append(problem("file-unreadable", name, reason=getattr(error, "strerror", None) or error))
+        problems.add("file-unreadable", name, reason=getattr(error, "strerror", None) or error)
         return None
     if not stat.S_ISREG(status.st_mode):
-        problems.append(problem("file-not-regular", name))
+        problems.add("file-not-regular", name)
         return None
     if status.st_size > MAX_TABLE_BYTES:
-        problems.append(
-            problem("file-not-regular", name, variant="too-large", size=status.st_size, limit=MAX_TABLE_BYTES)
-        )
+        problems.add("file-not-regular", name, variant="too-large", size=status.st_size, limit=MAX_TABLE_BYTES)
         return None
     return target, status.st_size
 
 
-def open_table(root: Path, name: str, problems: list[Problem]) -> TableFile | None:
+def open_table(root: Path, name: str, problems: ProblemLog) -> TableFile | None:
     """Check the table file ``name`` of the package under ``root``; return how to read it, or None (with the
     problem added) when it cannot be (see :func:`regular_file` for what is never read)."""
     found = regular_file(root, name, problems)
@@ -92,25 +90,25 @@ def open_table(root: Path, name: str, problems: list[Problem]) -> TableFile | No
         with target.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return _checked(target, name, data, size, problems)
     except OSError as error:
-        problems.append(problem("file-unreadable", name, reason=error.strerror or error))
+        problems.add("file-unreadable", name, reason=error.strerror or error)
     return None
 
 
-def _checked(path: Path, name: str, data: mmap.mmap, size: int, problems: list[Problem]) -> TableFile | None:
+def _checked(path: Path, name: str, data: mmap.mmap, size: int, problems: ProblemLog) -> TableFile | None:
     has_bom = data[:3] == _BOM
     if has_bom:
-        problems.append(problem("file-unreadable", name, 1, variant="bom"))
+        problems.add("file-unreadable", name, 1, variant="bom")
     decoder = codecs.getincrementaldecoder("utf-8")()
     for offset in range(0, size, _BLOCK):
         try:
             decoder.decode(data[offset : offset + _BLOCK], final=offset + _BLOCK >= size)
         except UnicodeDecodeError as error:
             at = offset + error.start
-            problems.append(
-                problem("file-unreadable", name, _line_at(data, at), variant="encoding", offset=at, reason=error.reason)
+            problems.add(
+                "file-unreadable", name, _line_at(data, at), variant="encoding", offset=at, reason=error.reason
             )
             return None
     carriage = data.find(b"\r")
     if carriage != -1:
-        problems.append(problem("line-endings", name, _line_at(data, carriage)))
+        problems.add("line-endings", name, _line_at(data, carriage))
     return TableFile(path, "utf-8-sig" if has_bom else "utf-8", None if carriage != -1 else "")

@@ -41,14 +41,14 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..files.atomic import write_atomic
 from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
-from ..problems import Problem, Severity
+from ..problems import Problem, ProblemLog, Severity
 from ..registry import TABLES, Table, citation_table
 from ..validation import validate
 from .fmt import State, compare, rewrite
@@ -284,7 +284,11 @@ def _copy_package(root: Path, trial: Path) -> None:
 def _originals(trial: Path, rows: NewRows) -> dict[str, bytes]:
     """The bytes, as copied, of each table file the entries will change: the package's files must still
     hold them when the result is written back."""
-    return {name: found[0].read_bytes() for name in rows.rows if (found := regular_file(trial, TABLES[name].path, []))}
+    return {
+        name: found[0].read_bytes()
+        for name in rows.rows
+        if (found := regular_file(trial, TABLES[name].path, ProblemLog()))
+    }
 
 
 def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
@@ -293,7 +297,7 @@ def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
     for name, table_rows in rows.rows.items():
         table = TABLES[name]
         path = trial / table.path
-        if path.is_symlink() or (path.exists() and regular_file(trial, table.path, []) is None):
+        if path.is_symlink() or (path.exists() and regular_file(trial, table.path, ProblemLog()) is None):
             continue  # a link, pipe or device is never written through; the validator says what it is
         text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ",".join(table.fields) + "\n"
         if not text.endswith("\n"):
@@ -310,7 +314,7 @@ def _append(trial: Path, rows: NewRows) -> dict[tuple[str, int], str]:
 def _rows_in(root: Path, name: str) -> list[dict[str, str]]:
     """The rows of a table file as cells by column; none when there is no regular file to read (the
     validator then says why)."""
-    located = regular_file(root, name, [])
+    located = regular_file(root, name, ProblemLog())
     if located is None:
         return []
     with located[0].open(encoding="utf-8", errors="replace", newline="") as handle:
@@ -330,7 +334,7 @@ def _named_problem(problem: Problem, places: Mapping[tuple[str, int], str], entr
     label = places.get((problem.file, problem.line or 0))
     if label is None:
         return problem
-    return Problem(problem.rule, f"{label}: {problem.message}", entry_file, None, problem.field)
+    return replace(problem, message=f"{label}: {problem.message}", file=entry_file, line=None)
 
 
 class ChangedMeanwhile(EntryError):

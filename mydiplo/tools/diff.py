@@ -36,7 +36,7 @@ from ..files.jsontext import parse_json
 from ..files.records import record_of
 from ..files.rows import reading
 from ..files.tablefile import open_table, regular_file
-from ..problems import Problem, problem
+from ..problems import Problem, ProblemLog, problem
 from ..registry import RETIRED_IDS, TABLES, Table
 
 
@@ -193,7 +193,7 @@ def _unpack(repository: Path, commit: str, target: Path) -> None:
 
 
 def _version_of(root: Path) -> str:
-    located = regular_file(root, "datapackage.json", [])
+    located = regular_file(root, "datapackage.json", ProblemLog())
     if located is None:
         return "unreadable"
     try:
@@ -207,12 +207,12 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
     path = root / table.path
     if not path.exists():
         return _Rows()
-    opened = open_table(root, table.path, [])
+    opened = open_table(root, table.path, ProblemLog())
     if opened is None:
         problems.append(problem("file-unreadable", table.path, variant="to-compare", place=root.name or root))
         return _Rows()
     result = _Rows(found=True)
-    read: list[Problem] = []
+    read = ProblemLog()
     with reading(opened, table.path, read) as reader:
         result.header = reader.header or ()
         missing = [name for name in table.key if name not in result.header]
@@ -236,7 +236,7 @@ def _read(root: Path, table: Table, problems: list[Problem]) -> _Rows:
 def _canonical(table: Table, header: tuple[str, ...], line: int, cells: list[str]) -> Cells:
     """The cells in canonical form when the row is a valid record of ``table``; as written otherwise."""
     written = dict(zip(header, cells))
-    record = record_of(table, line, cells, []) if header == table.fields else None
+    record = record_of(table, line, cells, ProblemLog()) if header == table.fields else None
     if record is None:
         return written
     return {name: to_cell(getattr(record, name)) for name in table.fields}

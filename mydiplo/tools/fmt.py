@@ -23,7 +23,7 @@ from ..files.atomic import write_atomic
 from ..files.canonical import render
 from ..files.records import read_table
 from ..files.tablefile import regular_file
-from ..problems import Problem
+from ..problems import Problem, ProblemLog
 from ..registry import TABLES, Table
 
 LOSSLESS_RULES = frozenset({"line-endings", "blank-row", "file-unreadable"})
@@ -83,7 +83,7 @@ def compare(root: Path, table: Table) -> Outcome:
 
 def _bytes(root: Path, table: Table) -> bytes | None:
     """The table file's bytes, when it is a regular file of the package (else the reading says why not)."""
-    located = regular_file(root, table.path, [])
+    located = regular_file(root, table.path, ProblemLog())
     return None if located is None else located[0].read_bytes()
 
 

@@ -20,18 +20,16 @@ from ..files.canonical import to_cell
 from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
 from ..models.base import Record
-from ..problems import Problem, problem
+from ..problems import Problem, ProblemLog, problem
 from ..registry import RETIRED_IDS, TABLES, Table, citation_table
 from .plan import SOURCES, Reference
 
 
-def out_of_order(
-    table: Table, lines: Sequence[int], orders: Sequence[Any], highest: Any, problems: list[Problem]
-) -> Any:
+def out_of_order(table: Table, lines: Sequence[int], orders: Sequence[Any], highest: Any, problems: ProblemLog) -> Any:
     """Report each row whose key is below the highest key above it; return the highest key seen."""
     for line, order in zip(lines, orders):
         if highest is not None and order < highest:
-            problems.append(problem("rows-unsorted", table.path, line, table.key[0], key=", ".join(table.key)))
+            problems.add("rows-unsorted", table.path, line, table.key[0], key=", ".join(table.key))
         else:
             highest = order
     return highest
@@ -233,7 +231,7 @@ def descriptor_problems(root: Path) -> Iterator[Problem]:
         if not (root / path).exists():
             yield problem("descriptor-mismatch", path, variant="missing")
             continue
-        refused: list[Problem] = []
+        refused = ProblemLog()
         located = regular_file(root, path, refused)
         if located is None:  # a link out of the package, a pipe or a device: never read
             yield from refused

@@ -28,7 +28,6 @@ polars is imported here only; this module is imported only when the
 
 from __future__ import annotations
 
-import codecs
 import csv
 import dataclasses
 import datetime as dt
@@ -47,7 +46,7 @@ from ..files.tablefile import TableFile, open_table, regular_file
 from ..generate.schemas import columns
 from ..models.base import Record
 from ..models.dates import PartialDate
-from ..problems import Problem
+from ..problems import MAX_PER_RULE, Problem, ProblemLog
 from ..registry import TABLES, Table, field_metadata
 from . import breaches
 from .cells import BadValues, partial_date, portable_pattern, runs_backwards
@@ -65,7 +64,7 @@ _STRINGS = pl.Series([], dtype=pl.String)
 def _exact_frame_of(root: Path, table: Table) -> pl.DataFrame | None:
     """A table's file read by polars (:func:`exact_frame`), when it is a regular file of the package; else
     None, and the default path's reading reports why it is not read."""
-    located = regular_file(root, table.path, [])
+    located = regular_file(root, table.path, ProblemLog())
     return None if located is None else exact_frame(located[0], table.fields)
 
 
@@ -85,12 +84,18 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     The file checks of :func:`~mydiplo.files.tablefile.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
     file with a BOM or a CR is left to the default path's reading.
+
+    The header is compared first, as bytes: a file whose first line is not the table's header, written
+    plainly, is never parsed by polars, which would make a column of every cell of a wrong header (two
+    million of them cost polars seconds and gigabytes; the ``csv`` module reads them as one short row).
     """
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    if data.startswith(codecs.BOM_UTF8) or b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
+    if not data.startswith(",".join(fields).encode("utf-8") + b"\n"):
+        return None  # another header, or the table's written otherwise (quoted): the csv module's reading judges it
+    if b"\r" in data or not data.endswith(b"\n") or b"\n\n" in data:
         return None  # also a blank line, or a last line without its LF, where polars may drop empty cells
     try:
         frame = pl.read_csv(
@@ -234,8 +239,8 @@ _FRAMES = _Frames()
 class ColumnarValidator(ValidationPass):
     """The default engine's checks, table by table over polars frames of the valid rows."""
 
-    def __init__(self, root: Path, keep_records: bool = False) -> None:
-        super().__init__(root, keep_records)
+    def __init__(self, root: Path, keep_records: bool = False, max_per_rule: int = MAX_PER_RULE) -> None:
+        super().__init__(root, keep_records, max_per_rule)
         self.known: dict[str, pl.Series] = {}
         """Per record table, every id a reference may point at: valid rows' and invalid rows' well-formed ids."""
         self.first: dict[str, pl.DataFrame] = {}

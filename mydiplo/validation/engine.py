@@ -22,7 +22,7 @@ from typing import Any
 from ..files.rows import table_chunks
 from ..files.tablefile import open_table
 from ..models.base import Record
-from ..problems import Problem
+from ..problems import MAX_PER_RULE, Problem
 from ..registry import TABLES, Table
 from . import breaches
 from .cells import partial_date
@@ -140,8 +140,8 @@ class _TableState:
 class Validator(ValidationPass):
     """The default engine: each table read by the one reader, chunk by chunk, and checked column by column."""
 
-    def __init__(self, root: Path, keep_records: bool = False) -> None:
-        super().__init__(root, keep_records)
+    def __init__(self, root: Path, keep_records: bool = False, max_per_rule: int = MAX_PER_RULE) -> None:
+        super().__init__(root, keep_records, max_per_rule)
         self.index = _Index()
 
     def _checks_across(self) -> Iterable[Iterable[Problem]]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..problems import Problem, problem
+from ..problems import Problem, ProblemLog, problem
 from ..registry import SOURCES, TABLES, Table, citation_table
 
 SOURCE_COLUMNS = ("source_id", "kind", "publisher_id", "origin_id", "paragraphs", "url")
@@ -64,9 +64,11 @@ class _Support:
 
 @dataclass
 class Evidence:
-    """What the evidence rules gather of the valid rows as the pass reads them, and the problems they find."""
+    """What the evidence rules gather of the valid rows as the pass reads them; the problems of single rows go
+    to the pass's log as they are found, the others come from :meth:`judged`."""
 
-    problems: list[Problem] = field(default_factory=list)
+    problems: ProblemLog
+    """The pass's log: the problems of single rows go there as they are found."""
     sources: dict[str, _SourceFacts] = field(default_factory=dict)
     asserted: dict[str, dict[tuple[str, str], tuple[int, str]]] = field(default_factory=lambda: defaultdict(dict))
     """Per record table, (row name, field) → (line, value) of every filled field its model says must be read."""
@@ -82,7 +84,7 @@ class Evidence:
         for line, source_id, kind, publisher, origin, paragraphs, url in rows:
             self.sources[source_id] = _SourceFacts(kind, publisher, origin or publisher, int(paragraphs or 0) or None)
             if url.startswith("http://"):
-                self.problems.append(problem("insecure-url", path, line, "url", value=url))
+                self.problems.add("insecure-url", path, line, "url", value=url)
 
     def add_records(
         self, table: Table, lines: Sequence[int], names: Sequence[str], columns: Mapping[str, Sequence[str]]
@@ -107,16 +109,14 @@ class Evidence:
             if facts is None:  # an unknown source: reported as a broken reference
                 continue
             if facts.paragraphs is not None and last_paragraph(locator) > facts.paragraphs:
-                self.problems.append(
-                    problem(
-                        "locator-beyond-source",
-                        table.path,
-                        line,
-                        "locator",
-                        locator=locator,
-                        source=source_id,
-                        paragraphs=facts.paragraphs,
-                    )
+                self.problems.add(
+                    "locator-beyond-source",
+                    table.path,
+                    line,
+                    "locator",
+                    locator=locator,
+                    source=source_id,
+                    paragraphs=facts.paragraphs,
                 )
             if field_name:
                 read.add((row, field_name))
@@ -128,8 +128,7 @@ class Evidence:
                     found.confirmed.append(line)
 
     def judged(self) -> Iterator[Problem]:
-        """Every problem found: those of single rows, then confirmations without support and unread fields."""
-        yield from self.problems
+        """The problems found once every citation is read: confirmations without support, and unread fields."""
         for name, readings in self.support.items():
             table = TABLES[name]
             for (_, field_name, _), found in readings.items():

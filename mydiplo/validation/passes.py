@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
-from ..problems import Problem
+from ..problems import MAX_PER_RULE, Problem, ProblemLog
 from ..registry import TABLES, Table
 from . import breaches
 from .evidence import Evidence
@@ -73,11 +73,12 @@ def cycles(parent: Mapping[str, str]) -> Iterator[list[str]]:
 class ValidationPass(ABC):
     """Validate the data package in ``root``; :meth:`run` returns the problems and the valid rows per table."""
 
-    def __init__(self, root: Path, keep_records: bool = False) -> None:
+    def __init__(self, root: Path, keep_records: bool = False, max_per_rule: int = MAX_PER_RULE) -> None:
         self.root = root
         self.records: dict[str, list[Record]] | None = defaultdict(list) if keep_records else None
         """The records of the valid rows, per table, when ``keep_records`` asks for them."""
-        self.problems: list[Problem] = []
+        self.problems = ProblemLog(max_per_rule)
+        """Every problem found, the first ``max_per_rule`` of each rule in each file whole, the others counted."""
         self.counts: dict[str, int] = {}
         self.lines: dict[str, dict[str, int]] = defaultdict(dict)
         """Per table, ids and the line of their row (0: an id kept from an invalid row). The columnar engine
@@ -86,14 +87,15 @@ class ValidationPass(ABC):
         """Per cited table (and the sources), ids that citations name (the columnar engine: invalid rows' only)."""
         self.retired: dict[str, tuple[int, str]] = {}
         """The register of retired ids: each id's line and its successor."""
-        self.evidence = Evidence()
+        self.evidence = Evidence(self.problems)
         """The evidence rules' view of the valid sources, records and citations (both engines feed it)."""
         self.self_references: list[tuple[Table, int, Reference, str, str]] = []
         """References to a record of the same table, checked once every table is read: (table, line, column,
         the referring record's id, the id it names)."""
 
     def run(self) -> tuple[list[Problem], dict[str, int]]:
-        """Check the descriptor, every table, then what spans tables."""
+        """Check the descriptor, every table, then what spans tables; the problems come in the order of their
+        place."""
         with _collector_paused():
             return self._run()
 
@@ -106,7 +108,7 @@ class ValidationPass(ABC):
         named = {*self.retired, *(successor for _, successor in self.retired.values() if successor)}
         self.problems.extend(breaches.retired_problems(self.retired, self._id_lines(named)))
         self.counts = {name: self.counts[name] for name in TABLES}
-        return self.problems, self.counts
+        return self.problems.problems(), self.counts
 
     @abstractmethod
     def _table(self, plan: TablePlan) -> int:
