@@ -208,32 +208,59 @@ class Dataset:
         """The rows of ``model``'s table that reference ``record_id``: ``ds.rows_of(AgreementParty, agreement_id)``."""
         return self.referencing(record_id, table_of(model).name)  # type: ignore[return-value]
 
-    def visits_of(self, actor_id: str) -> tuple[Visit, ...]:
-        """Visits in which an actor travelled, was represented, hosted, or took part."""
-        ids = {p.visit_id for p in self.rows_of(VisitParticipant, actor_id)} | {
-            v.visit_id for v in self.rows_of(Visit, actor_id)
-        }
+    def visits_of(self, actor_id: str, direct: bool = False) -> tuple[Visit, ...]:
+        """Visits in which an actor travelled, was represented, hosted, or took part, itself or through
+        those who act for it (see :meth:`acts_for`): Russia's include a visit its defence ministry
+        hosted. ``direct=True`` gives only the visits that name the actor itself."""
         visits: tuple[Visit, ...] = self.table(table_of(Visit).name)  # type: ignore[assignment]
-        return tuple(v for v in visits if v.visit_id in ids)
+        if direct:
+            ids = {p.visit_id for p in self.rows_of(VisitParticipant, actor_id)} | {
+                v.visit_id for v in self.rows_of(Visit, actor_id)
+            }
+            return tuple(v for v in visits if v.visit_id in ids)
+        return tuple(v for v in visits if any(actor_id in self.acts_for(*side) for side in self._visit_sides(v)))
+
+    def _visit_sides(self, visit: Visit) -> list[tuple[str | None, str | None]]:
+        """Everyone a visit involves, each with the office the visit names for them: both sides of the
+        visit event (a host left unnamed is the state visited) and every participant."""
+        sides = [(side.actor_id, side.office_id) for pair in visit.event_sides(self, "visit") for side in pair]
+        sides.append((visit.traveller_id, visit.traveller_office_id))
+        sides += [(p.actor_id, p.office_id) for p in self.rows_of(VisitParticipant, visit.visit_id)]
+        return sides
 
     def participants_of(self, visit_id: str) -> tuple[VisitParticipant, ...]:
         """Who took part in a visit besides its traveller, and in which role."""
         return self.rows_of(VisitParticipant, visit_id)
 
-    def agreements_of(self, record_id: str) -> tuple[Agreement, ...]:
-        """Agreements made during a visit, or to which an actor is a party, signatory, promisor or beneficiary."""
+    def agreements_of(self, record_id: str, direct: bool = False) -> tuple[Agreement, ...]:
+        """Agreements made during a visit, or to which an actor is a party, signatory, promisor or
+        beneficiary, itself or through those who act for it (Russia's include those its defence minister
+        and its election commission signed); ``direct=True`` gives only those that name the actor."""
         made_during = list(self.rows_of(Agreement, record_id))
-        parties = {p.agreement_id for p in self.rows_of(AgreementParty, record_id)}
         agreements: tuple[Agreement, ...] = self.table(table_of(Agreement).name)  # type: ignore[assignment]
+        if direct:
+            parties = {p.agreement_id for p in self.rows_of(AgreementParty, record_id)}
+        else:
+            rows: tuple[AgreementParty, ...] = self.table(table_of(AgreementParty).name)  # type: ignore[assignment]
+            parties = {p.agreement_id for p in rows if record_id in self.acts_for(p.actor_id, p.office_id)}
         return tuple(made_during + [a for a in agreements if a.agreement_id in parties and a not in made_during])
 
     def observations_of(self, election_id: str) -> tuple[ElectionObservation, ...]:
         """Who observed, was invited to, promised to, or declined to observe an election."""
         return self.rows_of(ElectionObservation, election_id)
 
-    def positions_of(self, actor_id: str) -> tuple[Position, ...]:
-        """The stances an actor took, and those taken toward it, earliest first."""
-        return _earliest_first(list(self.rows_of(Position, actor_id)))
+    def positions_of(self, actor_id: str, direct: bool = False) -> tuple[Position, ...]:
+        """The stances an actor took, and those taken toward it, itself or through those who act for it;
+        earliest first. ``direct=True`` gives only those that name the actor."""
+        if direct:
+            return _earliest_first(list(self.rows_of(Position, actor_id)))
+        positions: tuple[Position, ...] = self.table(table_of(Position).name)  # type: ignore[assignment]
+        involved = [
+            p
+            for p in positions
+            if any(actor_id in self.acts_for(side.actor_id) for pair in p.event_sides(self, "") for side in pair)
+        ]
+        return _earliest_first(involved)
 
     def offices_of(self, actor_id: str) -> tuple[Office, ...]:
         """The offices a person held, earliest first."""
@@ -244,12 +271,69 @@ class Dataset:
         actor: Actor = self[actor_id]  # type: ignore[assignment]
         return (actor.name, *(n.name for n in self.rows_of(ActorName, actor_id)))
 
-    def state_of(self, actor_id: str | None) -> str | None:
-        """The ISO code of the state an actor acts for, or None (a bloc, an NGO, a collective)."""
-        actor = self.get(actor_id) if actor_id else None
-        if isinstance(actor, Actor) and actor.kind.value in STATE_KINDS:
-            return actor.country
-        return None
+    def state_of(self, actor_id: str | None, office_id: str | None = None) -> str | None:
+        """The ISO code of the state an actor acts for, or None (a bloc, an NGO, a collective).
+
+        The one rule every view shares (navigation, dyads, the network, actor pages): an actor acts for
+        what the top of its ``parent_id`` chain acts for, and a person acting in an office a record names
+        (``office_id``: an envoy's office in ASEAN) for what the office's organisation acts for. The top
+        acts for its ``country`` when it is a state, a person, a government body, a military or a state
+        company; other kinds act for no state.
+        """
+        top = self._top(actor_id, office_id)
+        return top.country if top is not None and top.kind.value in STATE_KINDS else None
+
+    def principal(self, actor_id: str, office_id: str | None = None) -> str:
+        """The actor ``actor_id`` acts for in the end: the actor of its state (:meth:`state_of`) when the
+        data has one, else the top of its ``parent_id`` chain (the EU for its council), else itself."""
+        top = self._top(actor_id, office_id)
+        state = self.state_actor(self.state_of(actor_id, office_id))
+        return state or (top.actor_id if top is not None else actor_id)
+
+    def acts_for(self, actor_id: str | None, office_id: str | None = None) -> frozenset[str]:
+        """Every actor whose records include those of ``actor_id`` (acting in ``office_id``, if given):
+        itself, the office's organisation, their parents up the chain, and the actor of its state."""
+        if actor_id is None:
+            return frozenset()
+        found = self._acting.get((actor_id, office_id))
+        if found is None:
+            chain = {actor_id, *self._chain(actor_id)}
+            office = self.get(office_id) if office_id else None
+            if isinstance(office, Office):
+                chain |= {office.organisation_id, *self._chain(office.organisation_id)}
+            state = self.state_actor(self.state_of(actor_id, office_id))
+            found = self._acting[actor_id, office_id] = frozenset(chain | ({state} if state else set()))
+        return found
+
+    @cached_property
+    def _acting(self) -> dict[tuple[str, str | None], frozenset[str]]:
+        """What :meth:`acts_for` found, by actor and office: navigation asks it again for every record."""
+        return {}
+
+    def _chain(self, actor_id: str) -> list[str]:
+        """The ids up an actor's ``parent_id`` chain, nearest first (a cycle, which validation refuses, ends it)."""
+        found: list[str] = []
+        actor = self.get(actor_id)
+        while (
+            isinstance(actor, Actor)
+            and actor.parent_id
+            and actor.parent_id not in found
+            and actor.parent_id != actor_id
+        ):
+            found.append(actor.parent_id)
+            actor = self.get(actor.parent_id)
+        return found
+
+    def _top(self, actor_id: str | None, office_id: str | None) -> Actor | None:
+        """The actor at the top of the chain from ``actor_id`` (or from the organisation of the office it
+        acts in), or None when there is no such actor."""
+        office = self.get(office_id) if office_id else None
+        start = office.organisation_id if isinstance(office, Office) else actor_id
+        if start is None:
+            return None
+        chain = self._chain(start)
+        top = self.get(chain[-1] if chain else start)
+        return top if isinstance(top, Actor) else None
 
     @cached_property
     def _states(self) -> dict[str | None, str]:
@@ -263,9 +347,9 @@ class Dataset:
         """The id of the state actor with this ISO code, if the data has one."""
         return self._states.get(country)
 
-    def side(self, actor_id: str | None) -> Side:
-        """One side of an event: the actor and the state it acts for."""
-        return Side(actor_id, self.state_of(actor_id))
+    def side(self, actor_id: str | None, office_id: str | None = None) -> Side:
+        """One side of an event: the actor, the state it acts for, and the office it acts in, if named."""
+        return Side(actor_id, self.state_of(actor_id, office_id), office_id)
 
     def to_pandas(self, table: str) -> Any:
         """A table (or a derived one: ``dyadic_events``, ``event_codes``, ``state_codes``) as a typed pandas DataFrame.

@@ -14,6 +14,7 @@ import pytest
 import mydiplo
 from mydiplo.analysis.derived import dyadic_events_frame, event_codes_frame, state_codes_frame
 from mydiplo.analysis.eventcodes import CODED_TABLES, CODES, RULES, markdown_table, record_codes
+from mydiplo.analysis.events import events as events_of
 from mydiplo.analysis.graph import graph
 from mydiplo.analysis.statecodes import STATE_CODES
 from mydiplo.cli import main
@@ -440,3 +441,40 @@ def test_coverage_counts_every_record_once_by_the_year_it_is_placed_in(dataset: 
     assert found.counts["visits"][2025] == visits_2025 > 0
     assert None not in found.counts["election_results"]  # a claimed result is placed by its election
     assert found.years == list(range(found.years[0], found.years[-1] + 1))
+
+
+def test_the_dyad_year_panel_is_zero_filled_and_counts_each_dyadic_event_once(
+    dataset: Dataset, dyads: list[dict]
+) -> None:
+    from mydiplo.analysis.panel import COUNTED, FIRST_YEAR, FOCUS, dyad_years_frame, placed_year
+
+    panel = dyad_years_frame(dataset).dicts()
+    years = sorted({row["year"] for row in panel})
+    others = sorted(code for code in STATE_CODES if code != FOCUS)
+    assert years[0] == FIRST_YEAR and years == list(range(FIRST_YEAR, years[-1] + 1))
+    assert len(panel) == len(others) * 2 * len(years)
+    assert len({(r["iso3_1"], r["iso3_2"], r["year"]) for r in panel}) == len(panel)
+    assert all(FOCUS in (r["iso3_1"], r["iso3_2"]) and r["iso3_1"] != r["iso3_2"] for r in panel)
+    assert {r["ccode1"] for r in panel if r["iso3_1"] == "RUS"} == {365}
+    with_focus = [
+        e
+        for e in events_of(dataset)
+        if FOCUS in (e.source.country, e.target.country)
+        and None not in (e.source.country, e.target.country)
+        and e.source.country != e.target.country
+    ]
+    placed = [p for e in with_focus if (p := placed_year(dataset, e)) is not None and p[0] >= FIRST_YEAR]
+    assert 0 < len(placed) < len(with_focus)  # the Su-30 contract, signed before the coup, falls outside
+    assert sum(r["events"] for r in panel) == len(placed)
+    assert sum(r["events_year_uncertain"] for r in panel) == sum(1 for _, certain in placed if not certain)
+    for row in panel:
+        assert row["events"] == sum(row[column] for column in COUNTED[:-2])
+    # Belarus's radars are undated: placed by their first report, and flagged.
+    radars = next(d for d in dyads if d["record_id"] == "belarus-myanmar-radars")
+    assert radars["date_earliest"] is None
+    events = [e for e in events_of(dataset) if e.record_id == "belarus-myanmar-radars"]
+    year, certain = placed_year(dataset, events[0])
+    assert (year, certain) == (2025, False)
+    row = next(r for r in panel if (r["iso3_1"], r["iso3_2"], r["year"]) == ("BLR", "MMR", 2025))
+    assert row["transfer"] >= 1 and row["events_year_uncertain"] >= 1
+    assert dataset.to_pandas("dyad_years")["ccode2"].dtype == "Int64"

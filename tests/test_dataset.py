@@ -13,6 +13,7 @@ from conftest import replace_in
 import mydiplo
 from mydiplo.dataset import Dataset, InvalidPackageError
 from mydiplo.models import Actor, Agreement, AgreementParty, Citation, Side, Visit
+from mydiplo.registry import TABLES
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +110,56 @@ def test_navigation_finds_what_the_references_say(ds: Dataset) -> None:
             for v in ds.visits
             if actor_id in (v.traveller_id, v.on_behalf_of_id, v.host_id) or v.visit_id in took_part
         ]
-        assert ds.visits_of(actor_id) == tuple(named)
-        assert set(ds.positions_of(actor_id)) == {p for p in ds.positions if actor_id in (p.actor_id, p.target_id)}
+        assert ds.visits_of(actor_id, direct=True) == tuple(named)
+        assert set(ds.visits_of(actor_id)) >= set(named)
+        direct = {p for p in ds.positions if actor_id in (p.actor_id, p.target_id)}
+        assert set(ds.positions_of(actor_id, direct=True)) == direct <= set(ds.positions_of(actor_id))
         assert set(ds.offices_of(actor_id)) == {o for o in ds.offices if o.holder_id == actor_id}
     assert ds.rows_of(AgreementParty, "myanmar-belarus-roadmap-2026-2028") == tuple(
         p for p in ds.agreement_parties if p.agreement_id == "myanmar-belarus-roadmap-2026-2028"
     )
     with pytest.raises(ValueError, match=r"Citation is the model of \d+ tables"):
         ds.rows_of(Citation, "myanmar-belarus-roadmap-2026-2028")
+
+
+def test_a_state_acts_through_its_officials_and_bodies(ds: Dataset) -> None:
+    """Russia's defence minister pledged, and its defence ministry hosted: both are Russia's, unless the
+    narrow answer is asked for."""
+    assert "shoigu-pledge-military-cooperation-2021" in {a.agreement_id for a in ds.agreements_of("russia")}
+    assert "shoigu-pledge-military-cooperation-2021" not in {
+        a.agreement_id for a in ds.agreements_of("russia", direct=True)
+    }
+    assert "min-aung-hlaing-visit-russia-2021" in {v.visit_id for v in ds.visits_of("russia")}
+    assert "min-aung-hlaing-visit-russia-2021" not in {v.visit_id for v in ds.visits_of("russia", direct=True)}
+    assert ds.acts_for("russia-military-university") == {
+        "russia-military-university",
+        "russia-ministry-of-defence",
+        "russia",
+    }
+    assert ds.principal("kcl-russia-institute") == "kings-college-london"  # a university acts for no state
+    assert ds.state_of("kcl-russia-institute") is None
+
+
+def test_navigation_the_dyads_and_the_network_roll_actors_up_alike(ds: Dataset) -> None:
+    """Every record the dyadic events or the network count for a state is among the state's records."""
+    from mydiplo.analysis.events import events
+    from mydiplo.site import network
+    from mydiplo.site.links import Site
+
+    navigation = {"visits": ds.visits_of, "agreements": ds.agreements_of}
+    ids = {table: {getattr(r, TABLES[table].id_field) for r in ds.table(table)} for table in navigation}  # type: ignore[arg-type]
+    ties = network.ties(Site(ds, network.PAGE))
+    for state in (a for a in ds.actors if a.kind.value == "state"):
+        found = {
+            table: {getattr(r, TABLES[table].id_field) for r in records_of(state.actor_id)}  # type: ignore[arg-type]
+            for table, records_of in navigation.items()
+        }
+        for event in events(ds):
+            if event.record_table in found and state.country in (event.source.country, event.target.country):
+                assert event.record_id in found[event.record_table], (state.actor_id, event.record_id)
+        for tie in (t for t in ties if state.actor_id in (t.a, t.b)):
+            for table in navigation:
+                assert set(tie.records) & ids[table] <= found[table], (state.actor_id, tie)
 
 
 def test_sides_act_for_the_state_of_their_actor(ds: Dataset) -> None:

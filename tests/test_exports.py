@@ -240,7 +240,7 @@ def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
 
 
 def test_frames_cover_every_table_and_the_derived_ones(dataset: Dataset) -> None:
-    for name in [*TABLES, "state_codes", "event_codes", "dyadic_events"]:
+    for name in [*TABLES, "state_codes", "event_codes", "dyadic_events", "dyad_years"]:
         typed = frame(dataset, name)
         assert all(len(row) == len(typed.columns) for row in typed.rows)
     with pytest.raises(KeyError, match="dyadic_events"):

@@ -31,3 +31,12 @@ def test_code_blocks_run(page: str) -> None:
         assert out.getvalue().strip(), f"a block of {page} printed nothing:\n{block}"
         ran += 1
     assert ran >= len(blocks) - 1
+
+
+def test_the_five_questions_are_answered_in_three_lines_each() -> None:
+    text = (DOCS / "python.md").read_text(encoding="utf-8")
+    section = text.split("## Five questions", 1)[1].split("\n## ", 1)[0]
+    answers = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert len(answers) == 5
+    for answer in answers:
+        assert 1 <= len(answer.strip().splitlines()) <= 3, answer

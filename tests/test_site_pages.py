@@ -189,9 +189,10 @@ def test_timeline_spans_each_date_and_places_undated_records_when_first_reported
 
 def test_network_draws_people_and_bodies_as_their_state(ds: mydiplo.Dataset) -> None:
     site = Site(ds, network.PAGE)
-    assert network.principal(site, "min-aung-hlaing") == "myanmar"
-    assert network.principal(site, "russia-military-university") == "russia"
-    assert network.principal(site, "asean") == "asean"
+    assert ds.principal("min-aung-hlaing") == "myanmar"
+    assert ds.principal("russia-military-university") == "russia"
+    assert ds.principal("asean") == "asean"
+    assert ds.principal("kcl-russia-institute") == "kings-college-london"  # a university is not its state
     ties = {(t.a, t.b, t.kind): t for t in network.ties(site)}
     assert "lukashenko-visit-myanmar-2025" in ties[("belarus", "myanmar", "visit")].records
     assert "belarus-myanmar-radars" in ties[("belarus", "myanmar", "arms transfer")].records

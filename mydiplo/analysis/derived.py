@@ -8,6 +8,8 @@
   states (state A -> state B), with both states' ISO, COW and G&W codes and
   the event's date bounds, ready to merge with COW, V-Dem or ATOP data on
   ``ccode`` and a year.
+* ``dyad_years``: the zero-filled directed dyad-year panel of Myanmar and
+  each state (:mod:`mydiplo.analysis.panel`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..registry import TABLES, ForeignKey
 from .eventcodes import RULES
 from .events import Side, coded_records, events
 from .frames import Frame, TypedColumn
+from .panel import dyad_years_frame
 from .statecodes import STATE_CODES, codes_of
 
 STATE_CODE_COLUMNS = (
@@ -167,4 +170,4 @@ def dyadic_events_frame(dataset: Dataset) -> Frame:
 
 def derived_frames(dataset: Dataset) -> list[Frame]:
     """The derived analysis tables, in the order the formats write them."""
-    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset)]
+    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset), dyad_years_frame(dataset)]

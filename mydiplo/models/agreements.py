@@ -154,19 +154,18 @@ class Agreement(Record):
     def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
         """A promisor toward each beneficiary; otherwise every party (or, without parties, every
         signatory) toward every other."""
-        roles: dict[str, list[str]] = {}
+        roles: dict[str, list[Side]] = {}
         for party in dataset.rows_of(AgreementParty, self.agreement_id):
-            roles.setdefault(party.role.value, []).append(party.actor_id)
+            roles.setdefault(party.role.value, []).append(dataset.side(party.actor_id, party.office_id))
         if roles.get("promisor"):
-            pairs = [(a, b) for a in roles["promisor"] for b in roles.get("beneficiary", [])]
-        else:
-            pairs = list(permutations(roles.get("party") or roles.get("signatory") or [], 2))
-        return [(dataset.side(a), dataset.side(b)) for a, b in pairs]
+            return [(a, b) for a in roles["promisor"] for b in roles.get("beneficiary", [])]
+        return list(permutations(roles.get("party") or roles.get("signatory") or [], 2))
 
-    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
-        """Every two actors that take part in the agreement, whatever their part."""
-        actors = sorted({party.actor_id for party in dataset.rows_of(AgreementParty, self.agreement_id)})
-        return list(combinations(actors, 2))
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[Side, Side]]:
+        """Every two actors that take part in the agreement, whatever their part, each in its office."""
+        parties = dataset.rows_of(AgreementParty, self.agreement_id)
+        sides = sorted({(p.actor_id, p.office_id) for p in parties}, key=lambda pair: (pair[0], pair[1] or ""))
+        return list(combinations([dataset.side(actor, office) for actor, office in sides], 2))
 
 
 class AgreementParty(Record):

@@ -272,9 +272,10 @@ class Record(BaseModel):
         source, target = self._role_actors()
         return [(dataset.side(source), dataset.side(target))]
 
-    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
-        """The pairs of actors the network figure ties by this record: by default ``roles``, one pair."""
-        return [self._role_actors()]
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[Side, Side]]:
+        """The pairs of sides the network figure ties by this record: by default ``roles``, one pair."""
+        source, target = self._role_actors()
+        return [(dataset.side(source), dataset.side(target))]
 
     def relations(self, dataset: Dataset) -> list[Relation]:
         """The standing relations the record states, for the network graph: by default one, named

@@ -310,8 +310,9 @@ class ElectionObservation(Record):
             return [(inviter, observer)]
         return [(observer, host)]
 
-    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[Side, Side]]:
         """The observer and the state holding the election; a declined invitation is no tie."""
         if self.status.value == "declined":
             return []
-        return [(self.observer_id, dataset.state_actor(dataset[self.election_id].country))]  # type: ignore[attr-defined]
+        country = dataset[self.election_id].country  # type: ignore[attr-defined]
+        return [(dataset.side(self.observer_id), Side(dataset.state_actor(country), country))]

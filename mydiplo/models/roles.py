@@ -49,10 +49,12 @@ class EventRule:
 
 @dataclass(frozen=True)
 class Side:
-    """One side of an event: an actor (when there is one) and the state it acts for (when there is one)."""
+    """One side of an event: an actor (when there is one), the state it acts for (when there is one), and
+    the office the record says it acted in (when it says)."""
 
     actor_id: str | None
     country: str | None
+    office_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -136,13 +136,16 @@ class Visit(Record):
     def event_sides(self, dataset: Dataset, event: str) -> list[tuple[Side, Side]]:
         """The traveller (or the state it represents) visits the host, which hosts the traveller; a visit
         without a recorded host is hosted by the state of the country visited."""
-        traveller = dataset.side(self.on_behalf_of_id or self.traveller_id)
+        if self.on_behalf_of_id:
+            traveller = dataset.side(self.on_behalf_of_id)
+        else:
+            traveller = dataset.side(self.traveller_id, self.traveller_office_id)
         host = Side(self.host_id or dataset.state_actor(self.destination_country), self.destination_country)
         return [(traveller, host)] if event == "visit" else [(host, traveller)]
 
-    def drawn_ties(self, dataset: Dataset) -> list[tuple[str | None, str | None]]:
+    def drawn_ties(self, dataset: Dataset) -> list[tuple[Side, Side]]:
         """The traveller's side and the host's side, as in the visit event."""
-        return [(source.actor_id, target.actor_id) for source, target in self.event_sides(dataset, "visit")]
+        return self.event_sides(dataset, "visit")
 
 
 class VisitParticipant(Record):

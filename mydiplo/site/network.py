@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import Actor, Record
+from ..models import Record
 from ..registry import TABLES, Table
 from .escape import attr, text
 from .links import FIGURES_DIR, Site, record_id
@@ -29,8 +29,6 @@ TIE_TABLES: tuple[Table, ...] = tuple(t for t in TABLES.values() if t.model.figu
 """The tables whose models name a kind of tie (``Figure(tie=...)``), in the registry's order."""
 KINDS = {t.model.figure.tie: t.model.figure.colour for t in TIE_TABLES}  # type: ignore[union-attr]
 """The kinds of tie, with their colours (the timeline's, by the same records)."""
-UNIFORM_KINDS = ("state", "intergovernmental", "collective")
-"""Actors drawn as themselves; any other actor is drawn as its state when it has one."""
 
 
 @dataclass
@@ -48,18 +46,6 @@ class Tie:
         return f"tie-{self.a}-{self.b}-{self.kind.replace(' ', '-')}"
 
 
-def principal(site: Site, actor_id: str) -> str:
-    """The actor a figure draws for ``actor_id``: its topmost parent, or the state of a person or body."""
-    actor: Actor = site.ds[actor_id]  # type: ignore[assignment]
-    seen = {actor.actor_id}
-    while actor.parent_id and actor.parent_id not in seen:
-        seen.add(actor.parent_id)
-        actor = site.ds[actor.parent_id]  # type: ignore[assignment]
-    if actor.kind.value in UNIFORM_KINDS or actor.country is None:
-        return actor.actor_id
-    return site.states.get(actor.country, actor.actor_id)
-
-
 def _in_window(site: Site, table: Table, record: Record) -> bool:
     placed = placement(site, table, record)
     return placed is None or placed[0][-1].latest >= START
@@ -75,9 +61,10 @@ def ties(site: Site) -> list[Tie]:
             if not _in_window(site, table, record):
                 continue
             for first, second in record.drawn_ties(site.ds):
-                if first is None or second is None:
+                if first.actor_id is None or second.actor_id is None:
                     continue
-                a, b = sorted((principal(site, first), principal(site, second)))
+                ends = (site.ds.principal(side.actor_id, side.office_id) for side in (first, second))  # type: ignore[arg-type]
+                a, b = sorted(ends)
                 if a != b:
                     tie = found.setdefault((a, b, kind), Tie(a, b, kind))  # type: ignore[arg-type]
                     if (own_id := record_id(table, record)) not in tie.records:
