@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .dataset import Dataset, InvalidPackageError, load
     from .models import PartialDate
     from .readings import Dispute, Reading
+    from .retirements import Resolution, RetiredIdWarning
 
 _LAZY = {
     "load": "mydiplo.dataset",
@@ -32,10 +33,23 @@ _LAZY = {
     "PartialDate": "mydiplo.models.dates",
     "Reading": "mydiplo.readings",
     "Dispute": "mydiplo.readings",
+    "Resolution": "mydiplo.retirements",
+    "RetiredIdWarning": "mydiplo.retirements",
     "connect": "mydiplo.analysis.sql",
 }
 
-__all__ = ["Dataset", "Dispute", "InvalidPackageError", "PartialDate", "Reading", "__version__", "connect", "load"]
+__all__ = [
+    "Dataset",
+    "Dispute",
+    "InvalidPackageError",
+    "PartialDate",
+    "Reading",
+    "Resolution",
+    "RetiredIdWarning",
+    "__version__",
+    "connect",
+    "load",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import cached_property
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .files.jsontext import parse_json
 from .files.locate import package_root
 from .files.tablefile import regular_file
+from .labels import describe, label
 from .models import (
     Actor,
     ActorName,
@@ -22,6 +24,7 @@ from .models import (
     Office,
     Position,
     Record,
+    RetiredId,
     Side,
     Source,
     Visit,
@@ -30,7 +33,8 @@ from .models import (
 from .models.actors import STATE_KINDS
 from .models.sources import key_of
 from .problems import Problem, ProblemLog, problem
-from .registry import ACTORS, RECORD_TABLES, TABLES, citation_table, table_of
+from .registry import ACTORS, RECORD_TABLES, RETIRED_IDS, TABLES, citation_table, table_of
+from .retirements import Resolution, RetiredIdWarning, resolve
 
 if TYPE_CHECKING:
     from .readings import Dispute, Reading
@@ -62,12 +66,15 @@ class Dataset:
 
         >>> ds = load()
         >>> belarus = ds["belarus"]
-        >>> [v.visit_id for v in ds.visits_of("alexander-lukashenko")]  # doctest: +SKIP
+        >>> [ds.label(v) for v in ds.visits_of("alexander-lukashenko")]  # doctest: +SKIP
+        ['Alexander Lukashenko to Myanmar', ...]
 
-    A dataset is immutable; :meth:`replace` makes a copy with some tables changed.
+    ``print(ds)`` lists the tables and their counts, the data version and the
+    folder the data was read from. A dataset is immutable; :meth:`replace`
+    makes a copy with some tables changed.
     """
 
-    def __init__(self, version: str, tables: Mapping[str, tuple[Record, ...]]) -> None:
+    def __init__(self, version: str, tables: Mapping[str, tuple[Record, ...]], root: Path | None = None) -> None:
         missing = [name for name in TABLES if name not in tables]
         unknown = [name for name in tables if name not in TABLES]
         if missing or unknown:
@@ -75,9 +82,13 @@ class Dataset:
                 f"a dataset holds exactly the tables of the registry; missing {missing}, unknown {unknown}"
             )
         object.__setattr__(self, "version", version)
+        object.__setattr__(self, "root", root)
         object.__setattr__(self, "_tables", {name: tuple(tables[name]) for name in TABLES})
 
     version: str
+    """The data version, as ``datapackage.json`` declares it."""
+    root: Path | None
+    """The data package folder the records were read from; None for a dataset built in memory."""
     _tables: dict[str, tuple[Record, ...]]
 
     def __getattr__(self, name: str) -> tuple[Any, ...]:
@@ -94,7 +105,7 @@ class Dataset:
         unknown = [name for name in tables if name not in TABLES]
         if unknown:
             raise KeyError(f"no table {', '.join(map(repr, unknown))}; tables are: {', '.join(TABLES)}")
-        return Dataset(self.version, {**self._tables, **tables})
+        return Dataset(self.version, {**self._tables, **tables}, self.root)
 
     def table(self, name: str) -> tuple[Record, ...]:
         """The records of the table called ``name`` (see ``mydiplo.registry.TABLES``)."""
@@ -110,18 +121,79 @@ class Dataset:
     def _by_id(self) -> dict[str, Record]:
         return {getattr(r, t.id_field): r for t in RECORD_TABLES for r in self.table(t.name)}  # type: ignore[arg-type]
 
+    @cached_property
+    def _retired(self) -> dict[str, RetiredId]:
+        return {r.retired_id: r for r in self.table(RETIRED_IDS.name)}  # type: ignore[attr-defined,misc]
+
+    def resolve(self, record_id: str) -> Resolution:
+        """Where an id leads now: ``(record_id, chain)``, following the register of retired ids.
+
+        An id that names a record, or that was never used, leads to itself
+        with an empty chain. A retired id leads to the record that replaced
+        it, through every retirement on the way (``chain``, the register's
+        rows in order), or to None when the record was withdrawn; ``note``
+        says so in words:
+
+            >>> ds.resolve("old-sco-record")  # doctest: +SKIP
+            Resolution(record_id='myanmar-sco-dialogue-partner', chain=(RetiredId(retired_id='old-sco-record', ...),))
+            >>> ds.resolve("old-sco-record").note  # doctest: +SKIP
+            'old-sco-record was retired in 0.2.0 and is now myanmar-sco-dialogue-partner (Renamed ...)'
+        """
+        if record_id in self._by_id:
+            return Resolution(record_id, ())
+        return resolve(self._retired, record_id)
+
+    def _follow(self, record_id: str) -> tuple[Record | None, str | None]:
+        """The record an id leads to (None if none), and what a reader is told of its retirement (None if none)."""
+        record = self._by_id.get(record_id)
+        if record is not None:
+            return record, None
+        resolution = self.resolve(record_id)
+        successor = self._by_id.get(resolution.record_id) if resolution.record_id is not None else None
+        return successor, resolution.note
+
     def get(self, record_id: str) -> Record | None:
-        """The record of any table with this id, or None."""
-        return self._by_id.get(record_id)
+        """The record of any table with this id, or None.
+
+        A retired id gives the record that replaced it (None if it was
+        withdrawn) with a :class:`~mydiplo.RetiredIdWarning` saying so;
+        :meth:`resolve` gives the way without the warning.
+        """
+        record, note = self._follow(record_id)
+        if note is not None:
+            warnings.warn(note, RetiredIdWarning, stacklevel=2)
+        return record
 
     def __getitem__(self, record_id: str) -> Record:
-        record = self._by_id.get(record_id)
+        """The record with this id, following a retired id as :meth:`get` does; ``KeyError`` when there is none
+        (saying when the id was withdrawn, if it was)."""
+        record, note = self._follow(record_id)
         if record is None:
-            raise KeyError(f"no record has the id {record_id!r}")
+            raise KeyError(note or f"no record has the id {record_id!r}")
+        if note is not None:
+            warnings.warn(note, RetiredIdWarning, stacklevel=2)
         return record
 
     def __contains__(self, record_id: object) -> bool:
+        """Whether a current record has this very id (a retired id is not in the dataset, though ``get`` follows it)."""
         return record_id in self._by_id
+
+    def label(self, record: Record | str) -> str:
+        """What a record (or the record with this id) is called, for printing: a name, a title, or a phrase.
+
+        An actor by its name, a source by its title, a visit by who went where
+        (``Alexander Lukashenko to Myanmar``), a participant of a visit by the
+        visit, the actor and the role; ``for v in ds.visits: print(ds.label(v))``.
+        """
+        return label(self, self[record] if isinstance(record, str) else record)
+
+    def describe(self, record: Record | str) -> str:
+        """A record (or the record with this id) on several lines: its label, then each filled field by its
+        human label, with the names of the records it references and dates in words.
+
+        ``print(ds.describe("lukashenko-visit-myanmar-2025"))``; ``mydiplo show`` adds citations and links.
+        """
+        return describe(self, self[record] if isinstance(record, str) else record)
 
     @cached_property
     def _referrers(self) -> dict[str, list[tuple[str, Record]]]:
@@ -373,6 +445,22 @@ class Dataset:
         citations = sum(count for name, count in self.counts().items() if name.endswith("_citations"))
         return f"<mydiplo Dataset {self.version}: {counts}; {citations} citations>"
 
+    def __str__(self) -> str:
+        """The dataset on several lines: its version and folder, then each table (an attribute) and its count."""
+        counts = self.counts()
+        citations = {name: count for name, count in counts.items() if TABLES[name].cites is not None}
+        rows = [(name, count) for name, count in counts.items() if name not in citations]
+        rows.append((f"*_citations ({len(citations)} tables)", sum(citations.values())))
+        width = max(len(name) for name, _ in rows)
+        digits = max(len(str(count)) for _, count in rows)
+        origin = f"read from {self.root}" if self.root is not None else "built in memory"
+        return "\n".join(
+            [
+                f"mydiplo Dataset, data version {self.version}, {origin}",
+                *(f"  {name:<{width}}  {count:>{digits}}" for name, count in rows),
+            ]
+        )
+
 
 def _earliest_first(records: list[R]) -> tuple[R, ...]:
     """Records with a ``start_date`` sorted by it, undated ones last."""
@@ -394,7 +482,7 @@ def load(path: Path | str | None = None) -> Dataset:
     report, records = validate_records(root)
     if not report.valid:
         raise InvalidPackageError(root, list(report.errors))
-    return Dataset(_version(root), {name: tuple(kept) for name, kept in records.items()})
+    return Dataset(_version(root), {name: tuple(kept) for name, kept in records.items()}, root)
 
 
 def _version(root: Path) -> str:

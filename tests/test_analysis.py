@@ -301,10 +301,12 @@ def test_cli_show_gives_the_sources_of_each_row_that_belongs_to_the_record(
 ) -> None:
     assert main(["show", "hun-sen-visit-myanmar-2022", "--path", str(package)]) == 0
     rows = capsys.readouterr().out.split("visit_participants (2)\n", 1)[1]
-    joined = rows[rows.index("  prak-sokhonn (Prak Sokhonn)") :]
+    joined = rows[rows.index("  actor: prak-sokhonn (Prak Sokhonn)") :]
     newz = "    Belarusian president visits Myanmar amid elections deemed illegitimate."
     assert joined.splitlines()[1].startswith(newz)
-    assert joined.splitlines()[2] == "      para 3: supports the record; reported, claimed by the source itself"
+    assert (
+        joined.splitlines()[2] == "      para 3: supports the record; certainty: reported; claimant: the source itself"
+    )
 
 
 def test_cli_show_suggests_close_ids(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -387,9 +389,15 @@ def test_cli_show_lists_what_cites_a_source_and_an_actors_names(
         and "Cited by (" in out
         and "visits: myanmar-election-commission-visit-russia-2023" in out
     )
+    assert (
+        "  visits: myanmar-election-commission-visit-russia-2023 (Union Election Commission to Russia), para 2\n" in out
+    )
+    assert "  visit_participants: Kim Jong Un to Russia, Vladimir Putin, met, para 1\n" in out  # a row's citation
     assert main(["show", "min-aung-hlaing", "--path", str(package)]) == 0
     out = capsys.readouterr().out
-    assert "Also known as\n  Aung Hlaing" in out and "offices (" in out
+    assert "Also known as\n  Aung Hlaing" in out and "offices, as holder (" in out
+    assert main(["show", "russia", "--path", str(package)]) == 0
+    assert "\nactors, as parent (2)\n  actor id: russia-ministry-of-defence; " in capsys.readouterr().out
 
 
 def test_cli_show_labels_fields_and_lists_the_readings_of_a_disputed_field(
@@ -402,11 +410,48 @@ def test_cli_show_labels_fields_and_lists_the_readings_of_a_disputed_field(
     kind = next(i for i, line in enumerate(lines) if line.lstrip().startswith("kind "))
     assert lines[kind].endswith("goodwill-visit  [disputed]")
     readings = lines[kind + 1 : kind + 5]
-    assert readings[0].strip() == "- goodwill-visit, as of November 2025, claimed by the source itself, reported"
+    assert readings[0].strip() == (
+        "- goodwill-visit; as of: November 2025; certainty: reported; claimant: the source itself"
+    )
     assert readings[1].strip().startswith("para 1 of [Lukashenko arrives in Myanmar weeks before the election]. ")
-    assert readings[2].strip().startswith("- official-visit, as of 28 November 2025, claimed by news.by (state-media)")
+    assert readings[2].strip() == (
+        "- official-visit; as of: 28 November 2025; certainty: claimed; claimant: news.by (state-media)"
+    )
     start = next(line for line in lines if line.lstrip().startswith("start date "))
     assert "[disputed]" not in start  # two sources, one date
+
+
+def test_show_names_every_value_of_every_linked_row_and_citation_by_its_label(package: Path) -> None:
+    import re
+
+    from mydiplo.analysis.show import render
+    from mydiplo.models import field_label
+    from mydiplo.registry import RECORD_TABLES
+
+    ds = mydiplo.load(package)
+    header = re.compile(r"^([a-z_]+)(?:, as ([a-z ]+))? \((\d+)\)$")
+    citation = re.compile(r"^ +(?:title|paras? [0-9, -]+): (?:supports the record|reads .+)")
+    sections = 0
+    for table in RECORD_TABLES:
+        for record in ds.table(table.name):
+            record_id = getattr(record, table.id_field)  # type: ignore[arg-type]
+            for block in render(ds, record_id).split("\n\n"):
+                lines = block.splitlines()
+                match = header.match(lines[0])
+                if match and match[1] in TABLES:
+                    other = TABLES[match[1]]
+                    labels = tuple(f"{field_label(other.model, f)}: " for f in other.fields)
+                    rows = [line for line in lines[1:] if line.startswith("  ") and line[2] != " "]
+                    assert len(rows) == int(match[3]), block
+                    assert all(row[2:].startswith(labels) for row in rows), block
+                    if match[2]:
+                        keys = [k.field for k in other.foreign_keys if k.reference_table == table.name]
+                        assert match[2] in [field_label(other.model, k) for k in keys]
+                    sections += 1
+                for line in lines:
+                    if citation.match(line):
+                        assert re.search(r"; certainty: [a-z-]+; claimant: [^;]+$", line), line
+    assert sections > 100
 
 
 def test_cli_show_gives_each_source_as_title_publisher_date_and_address(
@@ -426,7 +471,7 @@ def test_cli_show_gives_each_source_as_title_publisher_date_and_address(
         "  Min Aung Hlaing lud Wahlbeobachter aus Belarus zur Wahlüberwachung in Myanmar ein. BelTA, 7 March 2025. "
         "<https://deu.belta.by/" in citations
     )
-    assert "    para 1: reads status = invited; claimed, claimed by BelTA (state-media)" in citations
+    assert "    para 1: reads status = invited; certainty: claimed; claimant: BelTA (state-media)" in citations
     assert "  status             deployed  [disputed]" in out
 
 

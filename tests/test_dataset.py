@@ -166,3 +166,47 @@ def test_sides_act_for_the_state_of_their_actor(ds: Dataset) -> None:
     assert ds.state_actor("MMR") == "myanmar" and ds.state_actor("ATA") is None
     assert ds.side("min-aung-hlaing") == Side("min-aung-hlaing", "MMR")
     assert ds.state_of("asean") is None and ds.side(None) == Side(None, None)
+
+
+def test_label_calls_a_record_by_its_name_or_a_phrase_of_its_fields(ds: Dataset) -> None:
+    assert ds.label("belarus") == "Belarus"
+    assert ds.label(ds["lukashenko-visit-myanmar-2025"]) == "Alexander Lukashenko to Myanmar"
+    labels = [ds.label(v) for v in ds.visits]
+    assert not any("-" in label and label == label.lower() for label in labels)  # no bare ids
+    supplied = next(s for s in ds.sources if s.title_supplied)
+    assert ds.label(supplied) == f"[{supplied.title}]"
+    # A row without an id is called by its record and the labels of the rest of its key.
+    participants = [ds.label(p) for p in ds.participants_of("lukashenko-visit-myanmar-2025")]
+    assert "Alexander Lukashenko to Myanmar, Maxim Ryzhenkov, delegation-member" in participants
+    with pytest.raises(KeyError, match="no-such-id"):
+        ds.label("no-such-id")
+
+
+def test_describe_gives_each_field_by_its_label_with_names_and_dates_in_words(ds: Dataset) -> None:
+    lines = ds.describe("lukashenko-visit-myanmar-2025").splitlines()
+    assert lines[0] == "Alexander Lukashenko to Myanmar"
+    fields = {line.split("  ")[1]: line.split("  ")[-1].strip() for line in lines[1:]}
+    assert fields["traveller"] == "alexander-lukashenko (Alexander Lukashenko)"
+    assert fields["destination country"] == "MMR (Myanmar)"
+    assert fields["start date"] == "2025-11-27 (27 November 2025)"
+    assert not any(name.endswith("_id") or "_" in name for name in fields)
+    # A citation is described too, though every record table's citations share one model.
+    citation = ds.citations_of("lukashenko-visit-myanmar-2025")[0]
+    described = ds.describe(citation).splitlines()
+    assert described[0].startswith("Alexander Lukashenko to Myanmar, ")
+    assert any(line.split() == ["claimant", "associated-press", "(Associated", "Press)"] for line in described)
+
+
+def test_printing_a_dataset_lists_its_tables_counts_version_and_folder(ds: Dataset, package: Path) -> None:
+    lines = str(ds).splitlines()
+    assert lines[0] == f"mydiplo Dataset, data version {ds.version}, read from {package}"
+    counts = {line.split()[0]: int(line.split()[-1]) for line in lines[1:]}
+    citations = sum(n for name, n in ds.counts().items() if name.endswith("_citations"))
+    assert counts == {
+        **{name: n for name, n in ds.counts().items() if not name.endswith("_citations")},
+        "*_citations": citations,
+    }
+    assert str(ds.replace(visits=())).splitlines()[0] == lines[0]  # a changed copy still says where it came from
+    assert ["visits", "0"] in [line.split() for line in str(ds.replace(visits=())).splitlines()]
+    in_memory = Dataset(ds.version, {name: ds.table(name) for name in ds.counts()})
+    assert str(in_memory).splitlines()[0] == f"mydiplo Dataset, data version {ds.version}, built in memory"

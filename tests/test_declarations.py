@@ -14,9 +14,10 @@ import pytest
 
 from mydiplo.analysis.eventcodes import CODES, related_columns
 from mydiplo.dataset import Dataset, load
+from mydiplo.labels import LABEL_FIELDS
 from mydiplo.models import PartialDate, Record
 from mydiplo.registry import ACTORS, RECORD_TABLES, TABLES, Table
-from mydiplo.site.links import LABEL_FIELDS, Site
+from mydiplo.site.links import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE_LIST = list(TABLES.values())

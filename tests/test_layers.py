@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("mydiplo.registry",),
     ("mydiplo.files", "mydiplo.generate.schemas"),
     ("mydiplo.validation",),
-    ("mydiplo.dataset", "mydiplo.readings"),
+    ("mydiplo.dataset", "mydiplo.readings", "mydiplo.labels", "mydiplo.retirements"),
     ("mydiplo.analysis",),
     ("mydiplo.export", "mydiplo.generate", "mydiplo.site", "mydiplo.tools"),
     ("mydiplo.cli", "mydiplo.__main__", "mydiplo"),

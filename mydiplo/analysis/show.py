@@ -1,30 +1,33 @@
 """``mydiplo show ID``: one record and everything linked to it, readable in a terminal.
 
-Shows the record's fields by their labels (references with the name they
-point to, partial dates in words), each disputed field marked with every
-source's reading of it, its event codes, its citations under the sources
-they come from, and every row elsewhere that refers to it (with the
-citations of the rows that belong to it, such as a visit's participants), so a reader can
-check a claim without opening eleven files. A source is always shown as a
-reader would look it up: title, publisher, date and address, never as an id.
+Shows the record's fields by their labels (references and countries with
+the names they point to, partial dates in words), each disputed field marked
+with every source's reading of it, its event codes, its citations under the
+sources they come from, and every row elsewhere that refers to it, grouped
+by the part the record plays in it (with the citations of the rows that
+belong to it, such as a visit's participants), so a reader can check a claim
+without opening eleven files. Every value is named by its field's label, in
+the rows that link to the record and in the citations too. A source is
+always shown as a reader would look it up: title, publisher, date and
+address, never as an id. A retired id shows the record that replaced it,
+after a first line saying so.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Any
 
 from ..dataset import Dataset
-from ..models import Actor, Citation, Cites, PartialDate, Record, Source, field_label
+from ..labels import field_texts, key_label, with_name
+from ..models import Actor, Citation, Cites, Record, Source, field_label
 from ..readings import Reading
 from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
-from .frames import cell
 
 
 class UnknownRecordError(KeyError):
-    """No record has the id; the message suggests the closest ids."""
+    """No record has the id; the message suggests the closest ids, or says when the id was withdrawn."""
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -46,24 +49,6 @@ def find(dataset: Dataset, record_id: str) -> tuple[Table, Record]:
     raise UnknownRecordError(f"no record has the id {record_id!r}{hint}")
 
 
-def _value(dataset: Dataset, table: Table, field: str, value: Any) -> str:
-    if isinstance(value, PartialDate):
-        return f"{value} ({value.describe()})"
-    if any(k.field == field for k in table.foreign_keys):
-        target = dataset.get(value)
-        name = getattr(target, "name", None) or getattr(target, "title", None)
-        return f"{value} ({name})" if name else str(value)
-    return str(cell(value))
-
-
-def _fields(dataset: Dataset, table: Table, record: Record, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    return [
-        (field, _value(dataset, table, field, getattr(record, field)))
-        for field in table.fields
-        if getattr(record, field) is not None and field not in skip
-    ]
-
-
 def source_text(dataset: Dataset, source: Source) -> str:
     """A source as a reader looks it up: title (in brackets when supplied), publisher, date, and address.
 
@@ -81,26 +66,32 @@ def source_text(dataset: Dataset, source: Source) -> str:
     return text
 
 
-def _claimant(dataset: Dataset, kind: str, actor_id: str | None) -> str:
-    """Who makes a claim: the named actor and its kind, else only the kind (the source's own reporting)."""
-    if actor_id:
-        return f"{getattr(dataset.get(actor_id), 'name', actor_id)} ({kind})"
-    return "the source itself" if kind == "source" else kind
+def _claim(dataset: Dataset, claim: Cites | Reading) -> str:
+    """How firmly and by whom a claim is made, each by its label; the claimant by name and kind, else the
+    kind alone (the source's own reporting)."""
+    kind = claim.claimant_kind.value
+    if claim.claimant_id:
+        claimant = f"{getattr(dataset.get(claim.claimant_id), 'name', claim.claimant_id)} ({kind})"
+    else:
+        claimant = "the source itself" if kind == "source" else kind
+    return (
+        f"{field_label(Citation, 'certainty')}: {claim.certainty.value}; "
+        f"{field_label(Citation, 'claimant_id')}: {claimant}"
+    )
 
 
 def _reading_lines(dataset: Dataset, reading: Reading, indent: str) -> list[str]:
-    """One reading on two lines: the value, when and by whom; then the source and the place in it."""
-    claimant = _claimant(dataset, reading.claimant_kind.value, reading.claimant_id)
-    when = reading.as_of.describe()
+    """One reading on two lines: the value, when, how firmly and by whom; then the source and the place in it."""
+    when = f"{field_label(Citation, 'as_of')}: {reading.as_of.describe()}"
     return [
-        f"{indent}- {reading.value}, as of {when}, claimed by {claimant}, {reading.certainty.value}",
+        f"{indent}- {reading.value}; {when}; {_claim(dataset, reading)}",
         f"{indent}  {reading.locator} of {source_text(dataset, reading.source)}",
     ]
 
 
 def _field_lines(dataset: Dataset, table: Table, record: Record, record_id: str) -> list[str]:
     """The record's fields by their labels; a disputed field marked, with every reading of it under it."""
-    fields = _fields(dataset, table, record)
+    fields = field_texts(dataset, table, record)
     labels = {field: field_label(table.model, field) for field, _ in fields}
     disputed = {d.field for d in dataset.disputes() if d.record_id == record_id and d.table == table.name}
     width = max(len(label) for label in labels.values())
@@ -121,16 +112,64 @@ def _citation_lines(dataset: Dataset, table: Table, citations: Sequence[Cites], 
         lines.append(f"{indent}{source_text(dataset, dataset[source_id])}")  # type: ignore[arg-type]
         for c in (c for c in citations if c.source_id == source_id):
             says = f"reads {field_label(table.model, c.field)} = {c.value}" if c.field else "supports the record"
-            as_of = f" as of {c.as_of.describe()}" if c.as_of else ""
-            claimant = _claimant(dataset, c.claimant_kind.value, c.claimant_id)
-            lines.append(f"{indent}  {c.locator}: {says}{as_of}; {c.certainty.value}, claimed by {claimant}")
+            as_of = f"; {field_label(Citation, 'as_of')}: {c.as_of.describe()}" if c.as_of else ""
+            lines.append(f"{indent}  {c.locator}: {says}{as_of}; {_claim(dataset, c)}")
+    return lines
+
+
+def _cited_by_lines(dataset: Dataset, source_id: str) -> list[str]:
+    """Every row a source's citations support, by its table, its id and label (or the labels of its key), and
+    the place in the source; the field read, when a citation reads one."""
+    cited = [
+        (TABLES[t.cites], c)
+        for t in TABLES.values()
+        if t.cites
+        for c in dataset.table(t.name)
+        if isinstance(c, Cites) and c.source_id == source_id
+    ]
+    lines = ["", f"Cited by ({len(cited)})"]
+    for table, c in cited:
+        row = with_name(dataset, c.record_id) if isinstance(c, Citation) else key_label(dataset, table, c)
+        field = f" ({field_label(table.model, c.field)})" if c.field else ""
+        lines.append(f"  {table.name}: {row}, {c.locator}{field}")
+    return lines
+
+
+def _link_lines(dataset: Dataset, table: Table, record_id: str) -> list[str]:
+    """Every row that refers to the record, in a section per table and, where the table refers to the
+    record's table in several fields (a visit's traveller and host) or is that table (an actor's parent),
+    per field: ``visits, as host (2)``."""
+    lines = []
+    for other in TABLES.values():
+        if other.cites is not None:
+            continue
+        keys = [k.field for k in other.foreign_keys if k.reference_table == table.name]
+        linked = [(next((k for k in keys if getattr(r, k) == record_id), None), r) for r in dataset.table(other.name)]
+        for key in keys:
+            rows = [row for field, row in linked if field == key]
+            if not rows:
+                continue
+            role = f", as {field_label(other.model, key)}" if len(keys) > 1 or other is table else ""
+            lines += ["", f"{other.name}{role} ({len(rows)})"]
+            for row in rows:
+                lines.append(f"  {_summary(dataset, other, row, record_id)}")
+                lines += _citation_lines(dataset, other, dataset.row_citations(row), indent="    ")
     return lines
 
 
 def render(dataset: Dataset, record_id: str) -> str:
-    """The text ``mydiplo show`` prints for a record."""
+    """The text ``mydiplo show`` prints for a record; for a retired id, the record that replaced it.
+
+    Raises :class:`UnknownRecordError` for an id no record has, or had: saying when it was withdrawn, or
+    suggesting the closest ids.
+    """
+    resolution = dataset.resolve(record_id)
+    if resolution.record_id is None:
+        raise UnknownRecordError(resolution.note)
+    record_id = resolution.record_id
     table, record = find(dataset, record_id)
-    lines = [f"{table.name}: {record_id}", ""]
+    lines = [resolution.note, ""] if resolution.note else []
+    lines += [f"{table.name}: {record_id}", ""]
     lines += _field_lines(dataset, table, record, record_id)
     if isinstance(record, Actor):
         others = dataset.names_of(record.actor_id)[1:]
@@ -149,27 +188,8 @@ def render(dataset: Dataset, record_id: str) -> str:
         citations = [c for c in dataset.table(cites.name) if isinstance(c, Citation) and c.record_id == record_id]
         lines += ["", f"Citations ({len(citations)})", *_citation_lines(dataset, table, citations)]
     if table is SOURCES:
-        cited = [
-            (t.cites, c)
-            for t in TABLES.values()
-            if t.cites
-            for c in dataset.table(t.name)
-            if isinstance(c, Citation) and c.source_id == record_id
-        ]
-        lines += ["", f"Cited by ({len(cited)})"]
-        for cited_table, c in cited:
-            field = f" ({field_label(TABLES[cited_table].model, c.field)})" if c.field else ""
-            lines.append(f"  {cited_table}: {c.record_id}, {c.locator}{field}")
-    for other in TABLES.values():
-        if other.cites is not None or other.name == table.name:
-            continue
-        keys = [k.field for k in other.foreign_keys if k.reference_table == table.name]
-        rows = [r for r in dataset.table(other.name) if any(getattr(r, k) == record_id for k in keys)]
-        if rows:
-            lines += ["", f"{other.name} ({len(rows)})"]
-            for row in rows:
-                lines.append(f"  {_summary(dataset, other, row, record_id)}")
-                lines += _citation_lines(dataset, other, dataset.row_citations(row), indent="    ")
+        lines += _cited_by_lines(dataset, record_id)
+    lines += _link_lines(dataset, table, record_id)
     return "\n".join(lines) + "\n"
 
 
@@ -177,10 +197,13 @@ _LONG_TEXT = 80
 
 
 def _summary(dataset: Dataset, table: Table, row: Record, record_id: str) -> str:
-    """One row on one line: its keys and references (but not the record shown), then its short fields."""
+    """One row on one line, each value by its field's label: its keys and references (but not the record
+    shown), then its short fields."""
     references = {k.field for k in table.foreign_keys} | set(table.key)
     skip = tuple(f for f in table.fields if getattr(row, f) == record_id)
     parts = [
-        text for field, text in _fields(dataset, table, row, skip) if field in references or len(text) <= _LONG_TEXT
+        f"{field_label(table.model, field)}: {text}"
+        for field, text in field_texts(dataset, table, row, skip)
+        if field in references or len(text) <= _LONG_TEXT
     ]
     return "; ".join(parts)

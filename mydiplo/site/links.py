@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..dataset import Dataset
+from ..labels import DatasetNames, label
 from ..models import Record
 from ..models.countries import COUNTRIES
 from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 RECORDS_DIR = "records"
 ACTORS_DIR = "actors"
 FIGURES_DIR = "figures"
-LABEL_FIELDS = ("name", "title", "designation")
-"""Fields that name a record, in order of preference; a record without one is called by its id."""
 
 
 def table_page(table: str) -> str:
@@ -108,26 +107,15 @@ class Site:
 
     def country(self, code: str) -> str:
         """A country as the data names its state ("Russia"), else by its ISO short name."""
-        state = self.states.get(code)
-        return self.name(state) if state else country_name(code)
+        return DatasetNames(self.ds).country(code)
 
     def name(self, actor_id: str | None) -> str:
         """The name of an actor, or ``?`` when none is given."""
-        actor = self.ds.get(actor_id) if actor_id else None
-        return self.label(actor) if actor is not None else "?"
+        return DatasetNames(self.ds).name(actor_id)
 
     def label(self, record: Record) -> str:
-        """What a record is called (raw text, not yet escaped): the phrase its model makes of its
-        fields (its ``caption``), else its name or title, else its id."""
-        caption = record.caption(self)
-        if caption is not None:
-            return caption
-        table = next(t for t in RECORD_TABLES if type(record) is t.model)
-        for name in LABEL_FIELDS:
-            value = getattr(record, name, None)
-            if value:
-                return str(value)
-        return record_id(table, record)
+        """What a record is called (raw text, not yet escaped), by the rule of :func:`mydiplo.labels.label`."""
+        return label(self.ds, record)
 
 
 @dataclass(frozen=True)
