@@ -72,7 +72,7 @@ def test_an_entry_becomes_canonical_rows_with_their_citations(package_copy: Path
         "visit_participant_citations": 1,
     }
     assert validate(package_copy).valid
-    assert main(["fmt", "--check", str(package_copy)]) == 0
+    assert main(["fmt", "--check", "--path", str(package_copy)]) == 0
     ds = mydiplo.load(package_copy)
     (participant,) = ds.participants_of("prak-sokhonn-visit-myanmar-2022-01")
     assert [c.locator for c in ds.row_citations(participant)] == ["para 4"]
