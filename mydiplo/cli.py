@@ -67,15 +67,16 @@ def _path(args: argparse.Namespace) -> str | None:
 
 
 def _used(args: argparse.Namespace, located: Located, what: str = "data package") -> None:
-    """Note which package the command worked on, and, when the current folder lies in none, why this one."""
+    """Note which package (or checkout: ``what``) the command worked on, with its data version; and, when it
+    is not the one the current folder lies in, which copy the command fell back to."""
     from .files.locate import Found, data_version
 
     version = data_version(located.root)
-    note = f"used the {what} at {located.root}" + (f" (data {version})" if version else "")
+    where = "the data installed with mydiplo" if located.found is Found.INSTALLED else f"the {what}"
+    note = f"used {where} at {located.root}" + (f" (data {version})" if version else "")
     if located.found is Found.CODE:
         note += f", the checkout mydiplo runs from: {Path.cwd()} lies in no mydiplo data package"
     elif located.found is Found.INSTALLED:
-        note = note.replace(f"the {what}", "the data installed with mydiplo", 1)
         note += f": {Path.cwd()} lies in no mydiplo data package"
     args.notes.append(note)
 
@@ -165,7 +166,8 @@ def _fmt(args: argparse.Namespace) -> int:
     for outcome in compare_all(located.root):
         state = _fmt_file(located.root, outcome, args.check)
         counts[state] += 1
-        flawed += bool(outcome.problems) and state is not State.UNREADABLE
+        if outcome.problems and state is not State.UNREADABLE:
+            flawed += 1  # its form is canonical now, but values in it are not valid
     changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE] + counts[State.CHANGED]
     verb = "not in canonical form" if args.check else "reformatted"
     print(f"{counted(changed, 'file')} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
