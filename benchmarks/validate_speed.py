@@ -46,7 +46,7 @@ def _run(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
 
 
 def _mydiplo(package: Path, engine: str, *extra: str) -> list[str]:
-    return [str(BIN / "mydiplo"), "validate", str(package), "--engine", engine, *extra]
+    return [str(BIN / "mydiplo"), "validate", "--path", str(package), "--engine", engine, *extra]
 
 
 def _frictionless(package: Path) -> list[str]:

@@ -1,5 +1,10 @@
 """The ``mydiplo`` command: validate, regenerate, export, show records and query the data package.
 
+Every command names the data package it works on the same way, ``--path
+PACKAGE`` (a folder or its ``datapackage.json``); without it, the package the
+current folder lies in. Once a command has run, it says on stderr which
+package it used (stdout stays the command's output, for pipes).
+
 Exit codes: 0 success (valid, up to date), 1 the data is invalid or generated
 files are stale, 2 the command could not run (bad usage, no package found, a
 file the operating system would not read or write, such as on a full disk).
@@ -12,11 +17,16 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .analysis.query import MAX_ROWS, TIMEOUT
+from .plural import counted
 from .problems import MAX_PER_RULE
+
+if TYPE_CHECKING:
+    from .files.locate import Located
+    from .tools.fmt import Outcome, State
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
@@ -40,33 +50,88 @@ def _not_negative(text: str) -> int:
     return number
 
 
+def _path(args: argparse.Namespace) -> str | None:
+    """The data package the user named: ``--path``, or the older form this command took (a positional path
+    or ``--root``), which still works for one release with a note saying so."""
+    old = getattr(args, "old_path", None)
+    if old is None:
+        return args.path
+    if args.path is not None and args.path != old:
+        raise UsageError(f"two packages given, {old} and --path {args.path}; give one, with --path")
+    form = "--root DIR" if args.old_form == "--root" else "PATH"
+    args.notes.append(
+        f"`mydiplo {args.command} {form}` is deprecated and will be removed in the next release; "
+        f"write `mydiplo {args.command} --path {old}`"
+    )
+    return old
+
+
+def _used(args: argparse.Namespace, located: Located, what: str = "data package") -> None:
+    """Note which package (or checkout: ``what``) the command worked on, with its data version; and, when it
+    is not the one the current folder lies in, which copy the command fell back to."""
+    from .files.locate import Found, data_version
+
+    version = data_version(located.root)
+    where = "the data installed with mydiplo" if located.found is Found.INSTALLED else f"the {what}"
+    note = f"used {where} at {located.root}" + (f" (data {version})" if version else "")
+    if located.found is Found.CODE:
+        note += f", the checkout mydiplo runs from: {Path.cwd()} lies in no mydiplo data package"
+    elif located.found is Found.INSTALLED:
+        note += f": {Path.cwd()} lies in no mydiplo data package"
+    args.notes.append(note)
+
+
+def _package(args: argparse.Namespace) -> Located:
+    """The data package a command reads, as the user named it or found from the current folder; refused
+    when it holds no ``datapackage.json``."""
+    from .files.locate import find_package
+
+    located = find_package(_path(args))
+    if not (located.root / "datapackage.json").is_file():
+        raise UsageError(
+            f"no datapackage.json in {located.root}; give the folder of a data package or its datapackage.json"
+        )
+    return located
+
+
 def _validate(args: argparse.Namespace) -> int:
-    from .files.locate import package_root
     from .validation import EngineUnavailable, validate
     from .validation.report import REPORT_FORMATS
 
-    root = package_root(args.path)
-    if not root.is_dir() or not (root / "datapackage.json").is_file():
-        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    located = _package(args)
     try:
-        report = validate(root, args.engine, args.max_per_rule)
+        report = validate(located.root, args.engine, args.max_per_rule)
     except EngineUnavailable as error:
         raise UsageError(str(error)) from None
     REPORT_FORMATS[args.format](report, sys.stdout)
+    _used(args, located)
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
+def _checkout(args: argparse.Namespace) -> Located:
+    """The checkout ``generate`` and ``build`` write into: ``--path``, else the checkout the current folder
+    lies in (found by its markers, whatever copy of mydiplo runs), else the one this code runs from."""
+    from .files.locate import find_checkout
+
+    located = find_checkout(_path(args))
+    if located is None:
+        raise UsageError(
+            f"{args.command} works in a checkout of mydiplo (a folder with its pyproject.toml and datapackage.json), "
+            f"and {Path.cwd()} lies in none; run it in one or give it with --path"
+        )
+    return located
+
+
 def _generate(args: argparse.Namespace) -> int:
-    from .files.locate import checkout_root
     from .generate.files import stale_files, write_files
 
-    root = Path(args.root) if args.root else checkout_root()
-    if root is None:
-        raise UsageError("generate works in a checkout of mydiplo; run it there or pass --root")
+    located = _checkout(args)
+    root = located.root
     if args.check:
         stale = stale_files(root)
         for path in stale:
             print(f"{path}: differs from what the models generate")
+        _used(args, located, "checkout")
         if stale:
             print("run `mydiplo generate` and commit the result")
             return EXIT_INVALID
@@ -74,73 +139,93 @@ def _generate(args: argparse.Namespace) -> int:
         return EXIT_OK
     for path in write_files(root):
         print(f"wrote {path}")
+    _used(args, located, "checkout")
     return EXIT_OK
 
 
-def _checkout_package(path: str | None, command: str) -> Path:
-    """The data package a command that rewrites files works on: ``path``, else the one the current folder
+def _checkout_package(args: argparse.Namespace) -> Located:
+    """The data package a command that rewrites files works on: ``--path``, else the one the current folder
     lies in, else this code's checkout (never the installed copy)."""
-    from .files.locate import checkout_root, package_root, working_root
+    from .files.locate import Found
 
-    root = package_root(path) if path else working_root() or checkout_root()
-    if root is None:
-        raise UsageError(f"{command} rewrites the files of a checkout; run it in one or give the data package folder")
-    if not (root / "datapackage.json").is_file():
-        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
-    return root
+    located = _package(args)
+    if located.found is Found.INSTALLED:
+        raise UsageError(
+            f"{args.command} rewrites the files of a checkout, and {Path.cwd()} lies in none; run it in one or give "
+            "the data package with --path"
+        )
+    return located
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .tools.fmt import ChangedMeanwhile, State, compare_all, rewrite
+    from .tools.fmt import State, compare_all
 
-    root = _checkout_package(args.path, "fmt")
+    located = _checkout_package(args)
     counts = dict.fromkeys(State, 0)
-    for outcome in compare_all(root):
-        state, path = outcome.state, outcome.table.path
-        if state is State.UNREADABLE:
-            print(f"{path}: cannot be read whole, so it was left as it is")
-            for problem in outcome.problems:
-                print(f"  {problem}".replace("\n", "\n  "))
-        elif state is State.NOT_CANONICAL and args.check:
-            print(f"{path}: not in canonical form (from line {outcome.first_difference})")
-        elif state is State.NOT_CANONICAL:
-            try:
-                rewrite(root, outcome)
-                print(f"{path}: reformatted")
-            except ChangedMeanwhile:
-                state = State.CHANGED
-        if state is State.CHANGED:
-            print(f"{path}: changed while fmt read it, so it was left as it is; run `mydiplo fmt` again")
+    flawed = 0
+    for outcome in compare_all(located.root):
+        state = _fmt_file(located.root, outcome, args.check)
         counts[state] += 1
+        if outcome.problems and state is not State.UNREADABLE:
+            flawed += 1  # its form is canonical now, but values in it are not valid
     changed, unreadable = counts[State.NOT_CANONICAL], counts[State.UNREADABLE] + counts[State.CHANGED]
     verb = "not in canonical form" if args.check else "reformatted"
-    print(
-        f"{changed} file{'' if changed == 1 else 's'} {verb}, {counts[State.CANONICAL]} already canonical, "
-        f"{unreadable} unreadable"
-    )
+    print(f"{counted(changed, 'file')} {verb}, {counts[State.CANONICAL]} already canonical, {unreadable} unreadable")
     if args.check and changed:
         print("run `mydiplo fmt` to rewrite them")
     if unreadable:
         print("fix what is reported above (`mydiplo validate` lists every problem), then run `mydiplo fmt` again")
-    return EXIT_INVALID if unreadable or (args.check and changed) else EXIT_OK
+    elif flawed:
+        print("fix the problems reported above (`mydiplo validate` lists every problem)")
+    _used(args, located)
+    return EXIT_INVALID if unreadable or flawed or (args.check and changed) else EXIT_OK
+
+
+def _fmt_file(root: Path, outcome: Outcome, check: bool) -> State:
+    """Report one table file's outcome and its problems, rewriting it unless ``check``; return its state,
+    CHANGED when the file changed before it could be rewritten."""
+    from .tools.fmt import ChangedMeanwhile, State, rewrite
+
+    state, path = outcome.state, outcome.table.path
+    if state is State.NOT_CANONICAL and not check:
+        try:
+            rewrite(root, outcome)
+        except ChangedMeanwhile:
+            state = State.CHANGED
+    if state is State.CHANGED:
+        print(f"{path}: changed while fmt read it, so it was left as it is; run `mydiplo fmt` again")
+        return state
+    if state is State.UNREADABLE:
+        print(f"{path}: cannot be read whole, so it was left as it is")
+    elif state is State.NOT_CANONICAL:
+        done = f"not in canonical form (from line {outcome.first_difference})" if check else "reformatted"
+        print(f"{path}: {done}")
+    if outcome.problems and state is not State.UNREADABLE:
+        found = counted(sum(p.count for p in outcome.problems), "problem")
+        print(f"{path}: its content has {found}, which fmt leaves as written for you to fix:")
+    for problem in outcome.problems:
+        print(f"  {problem}".replace("\n", "\n  "))
+    return state
 
 
 def _add(args: argparse.Namespace) -> int:
     from .tools.add import EntryError, add
 
-    root = _checkout_package(args.path, "add")
+    located = _checkout_package(args)
     try:
-        outcome = add(root, Path(args.file), dry_run=args.dry_run)
+        outcome = add(located.root, Path(args.file), dry_run=args.dry_run)
     except EntryError as error:
         raise UsageError(str(error)) from None
     for problem in outcome.problems:
         print(problem)
     rows = ", ".join(f"{count} to {table}" for table, count in outcome.counts.items()) or "none"
+    _used(args, located)
     if outcome.errors:
-        print(f"{len(outcome.errors)} errors: nothing was written (rows: {rows})")
+        errors = counted(sum(p.count for p in outcome.errors), "error")
+        print(f"{errors}: nothing was written (rows: {rows})")
         return EXIT_INVALID
     verb = "added" if outcome.written else "would add (dry run; nothing written)"
-    known = f" ({outcome.known} rows already in the package left out)" if outcome.known else ""
+    known = f" ({counted(outcome.known, 'row')} already in the package left out)" if outcome.known else ""
     print(f"{verb}: {rows}{known}; the package validates")
     return EXIT_OK
 
@@ -158,12 +243,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .files.locate import checkout_root
     from .tools.release import ReleaseRefused, build
 
-    root = Path(args.root) if args.root else checkout_root()
-    if root is None:
-        raise UsageError("build works in a checkout of mydiplo; run it there or pass --root")
+    located = _checkout(args)
+    root = located.root
     output = Path(args.output) if args.output else root / "dist"
     try:
         release = build(root, output)
@@ -172,24 +255,26 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     for path in (*release.files, release.checksums):
         print(f"wrote {path}")
+    _used(args, located, "checkout")
     return EXIT_OK
 
 
-def _dataset(path: str | None) -> Any:
-    """The loaded dataset, or a one-line failure: invalid data exits 1, a missing package 2."""
+def _dataset(args: argparse.Namespace) -> Any:
+    """The loaded dataset (its package noted as used), or a one-line failure: invalid data exits 1, a missing
+    package 2."""
     from .dataset import InvalidPackageError, load
-    from .files.locate import package_root
 
-    root = package_root(path)
-    if not (root / "datapackage.json").is_file():
-        raise UsageError(f"no datapackage.json in {root}; give the folder of a data package or its datapackage.json")
+    located = _package(args)
+    root = located.root
     try:
-        return load(root)
+        dataset = load(root)
     except InvalidPackageError as error:
-        errors = sum(p.count for p in error.problems)
+        errors = counted(sum(p.count for p in error.problems), "error")
         raise InvalidDataError(
-            f"the data package in {root} has {errors} errors; run `mydiplo validate {root}` to see them"
+            f"the data package in {root} has {errors}; run `mydiplo validate --path {root}` to see them"
         ) from None
+    _used(args, located)
+    return dataset
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -198,7 +283,7 @@ def _export(args: argparse.Namespace) -> int:
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else list(DEFAULT_FORMATS)
     try:
-        written = write_exports(_dataset(args.path), formats, Path(args.output))
+        written = write_exports(_dataset(args), formats, Path(args.output))
     except (ValueError, MissingExtraError) as error:
         raise UsageError(str(error)) from None
     for path in written:
@@ -210,7 +295,7 @@ def _show(args: argparse.Namespace) -> int:
     from .analysis.show import UnknownRecordError, render
 
     try:
-        sys.stdout.write(render(_dataset(args.path), args.id))
+        sys.stdout.write(render(_dataset(args), args.id))
     except UnknownRecordError as error:
         raise UsageError(str(error)) from None
     return EXIT_OK
@@ -220,7 +305,7 @@ def _query(args: argparse.Namespace) -> int:
     from .analysis.query import OUTPUTS, QueryError, run
 
     try:
-        names, rows = run(_dataset(args.path), args.sql, args.timeout, args.max_rows)
+        names, rows = run(_dataset(args), args.sql, args.timeout, args.max_rows)
     except QueryError as error:
         raise UsageError(str(error)) from None
     sys.stdout.write(OUTPUTS[args.format](names, rows))
@@ -242,6 +327,30 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
     return parse
 
 
+READING = "the mydiplo package you are in, else the checkout mydiplo runs from, else the installed data"
+WRITING = "the mydiplo package you are in, else the checkout mydiplo runs from"
+WRITING_CHECKOUT = "the mydiplo checkout you are in, else the one mydiplo runs from"
+
+
+def _path_option(command: argparse.ArgumentParser, default: str) -> None:
+    """``--path PACKAGE``: how every command is given the data package it works on."""
+    command.add_argument(
+        "--path", metavar="PACKAGE", help=f"data package folder or its datapackage.json (default: {default})"
+    )
+
+
+def _old_positional(command: argparse.ArgumentParser) -> None:
+    """The package as a positional argument, as ``validate`` and ``fmt`` took it before ``--path``: deprecated."""
+    command.add_argument("old_path", nargs="?", help=argparse.SUPPRESS)
+    command.set_defaults(old_form="PATH")
+
+
+def _old_root(command: argparse.ArgumentParser) -> None:
+    """``--root DIR``, as ``generate`` and ``build`` took the checkout before ``--path``: deprecated."""
+    command.add_argument("--root", dest="old_path", help=argparse.SUPPRESS)
+    command.set_defaults(old_form="--root")
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface, with one subcommand per task."""
     main = argparse.ArgumentParser(
@@ -255,14 +364,8 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a data package against every rule and report each problem")
-    validate.add_argument(
-        "path",
-        nargs="?",
-        help=(
-            "data package folder or datapackage.json "
-            "(default: the mydiplo checkout you are in, else the installed data)"
-        ),
-    )
+    _path_option(validate, READING)
+    _old_positional(validate)
     validate.add_argument(
         "--format",
         choices=["human", "json", "github"],
@@ -294,15 +397,15 @@ def parser() -> argparse.ArgumentParser:
         "generate", help="write schema/, datapackage.json and the data dictionary from the models"
     )
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each file that differs")
-    generate.add_argument("--root", help="checkout to write into (default: the checkout mydiplo runs from)")
+    _path_option(generate, WRITING_CHECKOUT)
+    _old_root(generate)
     generate.set_defaults(run=_generate)
 
     fmt = commands.add_parser(
         "fmt", help="rewrite the table files in canonical form (sorted rows, canonical cells and quoting)"
     )
-    fmt.add_argument(
-        "path", nargs="?", help="data package folder or datapackage.json (default: the mydiplo checkout you are in)"
-    )
+    _path_option(fmt, WRITING)
+    _old_positional(fmt)
     fmt.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 naming each file that is not canonical"
     )
@@ -312,7 +415,7 @@ def parser() -> argparse.ArgumentParser:
         "add", help="add records, their rows and citations from an entry file, only if the package then validates"
     )
     add.add_argument("file", help="a TOML (or .json) entry file of [[table]] entries; see docs/contributing.md")
-    add.add_argument("--path", help="data package folder to add to (default: the mydiplo checkout you are in)")
+    _path_option(add, WRITING)
     add.add_argument("--dry-run", action="store_true", help="check the entries against the package; write nothing")
     add.set_defaults(run=_add)
 
@@ -333,7 +436,8 @@ def parser() -> argparse.ArgumentParser:
         "build", help="write the release files of the data version: the data package zip, the exports and SHA256SUMS"
     )
     build.add_argument("--output", metavar="DIR", help="folder to write into (default: dist/ in the checkout)")
-    build.add_argument("--root", help="checkout to release (default: the checkout mydiplo runs from)")
+    _path_option(build, WRITING_CHECKOUT)
+    _old_root(build)
     build.set_defaults(run=_build)
 
     export = commands.add_parser(
@@ -345,16 +449,12 @@ def parser() -> argparse.ArgumentParser:
         help="comma-separated: csv, json, jsonl, parquet, sqlite, duckdb, network (default: sqlite)",
     )
     export.add_argument("--output", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    export.add_argument(
-        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
-    )
+    _path_option(export, READING)
     export.set_defaults(run=_export)
 
     show = commands.add_parser("show", help="print one record with everything linked to it")
     show.add_argument("id", help="the id of any record, such as lukashenko-visit-myanmar-2025")
-    show.add_argument(
-        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
-    )
+    _path_option(show, READING)
     show.set_defaults(run=_show)
 
     query = commands.add_parser("query", help="run SQL over the data's tables and views and print the result")
@@ -365,9 +465,7 @@ def parser() -> argparse.ArgumentParser:
         default="table",
         help="output: an aligned table (default), csv or json",
     )
-    query.add_argument(
-        "--path", help="data package folder (default: the mydiplo checkout you are in, else the installed data)"
-    )
+    _path_option(query, READING)
     query.add_argument(
         "--timeout",
         type=_positive(float),
@@ -393,8 +491,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         cli.print_help()
         return EXIT_UNUSABLE
+    args.notes = []
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
     except UsageError as error:
         print(f"mydiplo: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -414,6 +513,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    for note in args.notes:
+        print(f"mydiplo: {note}", file=sys.stderr)
+    return code
 
 
 def _system_failure(error: OSError) -> str:

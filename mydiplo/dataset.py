@@ -32,6 +32,7 @@ from .models import (
 )
 from .models.actors import STATE_KINDS
 from .models.sources import key_of
+from .plural import counted
 from .problems import Problem, ProblemLog, problem
 from .registry import ACTORS, RECORD_TABLES, RETIRED_IDS, TABLES, citation_table, table_of
 from .retirements import Resolution, RetiredIdWarning, resolve
@@ -51,8 +52,8 @@ class InvalidPackageError(ValueError):
         shown = "\n".join(f"  {p.location()}: [{p.rule}] {p.message}" for p in problems[:5])
         more = f"\n  ... and {len(problems) - 5} more" if len(problems) > 5 else ""
         super().__init__(
-            f"the data package in {root} has {len(problems)} errors:\n{shown}{more}\n"
-            f"run `mydiplo validate {root}` to see them all with hints"
+            f"the data package in {root} has {counted(sum(p.count for p in problems), 'error')}:\n{shown}{more}\n"
+            f"run `mydiplo validate --path {root}` to see them all with hints"
         )
 
 

@@ -63,7 +63,8 @@ _RULES = [
         "file-unreadable",
         "A file must be UTF-8 text without a byte-order mark",
         "the file cannot be read: {reason}",
-        "Save the file as UTF-8 (without BOM) from your editor or spreadsheet.",
+        "Run `mydiplo fmt`, which removes a byte-order mark (BOM); a file in another encoding must be saved as "
+        "UTF-8 from your editor or spreadsheet first.",
         variants={
             "bom": "the file starts with a byte-order mark (BOM)",
             "encoding": "byte {offset} is not UTF-8 ({reason})",
@@ -120,7 +121,7 @@ _RULES = [
     Rule(
         "row-length",
         "Every row has one cell per column",
-        "the row has {cells} cells, the header {columns}",
+        "the row has {cells}, the header {columns}",
         "Add or remove cells (commas) so the row has as many as the header; quote a cell that contains a comma.",
     ),
     Rule(
@@ -159,7 +160,9 @@ _RULES = [
         "partial-date",
         "A date must exist and be written YYYY, YYYY-MM or YYYY-MM-DD (with ~ ? % or a /range)",
         "{value!r}: {reason}",
-        "Write the date at the precision the source gives, e.g. 2025-12 for 'December 2025'.",
+        "Write the date year first, at the precision the source gives: 2025-12-28 for 28 December 2025, 2025-12 "
+        "for 'December 2025'.",
+        variants={"year-last": "{value!r} is written with the year last; write it year first: {year_first}"},
     ),
     Rule(
         "country-code",
@@ -282,8 +285,11 @@ _RULES = [
         "foreign-key",
         "A reference must point at an existing record",
         "{value!r} is not the {column} of any row of {table}",
-        "Use an id that exists in the referenced table, or add that record first.",
-        variants={"row": "no row of {table} has {value}"},
+        "Use an id that exists in the referenced table (the message names the nearest ones), or add that record first.",
+        variants={
+            "nearest": "{value!r} is not the {column} of any row of {table}; did you mean {nearest}?",
+            "row": "no row of {table} has {value}",
+        },
     ),
     Rule(
         "outside-window",
@@ -315,7 +321,7 @@ _RULES = [
     Rule(
         "locator-beyond-source",
         "A locator stays within the paragraphs of its source",
-        "{locator} goes beyond the {paragraphs} paragraphs of {source}",
+        "{locator} goes beyond the {paragraphs} of {source}",
         "Count the source's paragraphs again by the methodology's rule (headings, bylines, captions and footers do "
         "not count), then correct the locator or the source's paragraphs.",
     ),
@@ -425,6 +431,9 @@ class Problem:
     field: str | None = None
     count: int = 1
     """How many breaches this problem stands for: 1, or at least 2 for the count closing a capped run."""
+    looked_for: tuple[str, str] | None = dataclasses.field(default=None, compare=False, repr=False)
+    """For a reference to no record: the table it was looked for in and the id, so that the validator can
+    name the nearest ids once it knows which problems it reports (it reports only some of many)."""
 
     @property
     def severity(self) -> Severity:
@@ -454,9 +463,10 @@ class Problem:
             "count": self.count,
         }
 
-    def place(self) -> tuple[str, int, str, str, str]:
-        """The order problems are reported in: by file, line, field, then rule and message."""
-        return (self.file, self.line or 0, self.field or "", self.rule, self.message)
+    def place(self) -> tuple[str, int, bool, str, str, str]:
+        """The order problems are reported in, in every format: by file, line, field, then rule and message;
+        a count of problems left out comes after the problems kept at its line."""
+        return (self.file, self.line or 0, self.count > 1, self.field or "", self.rule, self.message)
 
     def __str__(self) -> str:
         """Two lines for people: where, how serious, which rule and what; then how to fix it."""

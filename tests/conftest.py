@@ -58,6 +58,16 @@ def problems_made(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield count
 
 
+@pytest.fixture()
+def release_root(checkout: Path, package: Path, tmp_path: Path) -> Path:
+    """The files a release is built from: the fixture package, with the checkout's docs and release files."""
+    target = copy_package(package, tmp_path / "checkout")
+    shutil.copytree(checkout / "docs", target / "docs")
+    for name in ("CITATION.cff", "CHANGELOG.md", "LICENSE-DATA.md"):
+        shutil.copy(checkout / name, target / name)
+    return target
+
+
 def copy_package(source: Path, target: Path) -> Path:
     """Copy the data package at ``source`` (descriptor, schemas, tables) to ``target``; return ``target``."""
     target.mkdir(parents=True)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import replace_in
 
 import mydiplo
 from mydiplo.cli import main
@@ -72,7 +73,7 @@ def test_an_entry_becomes_canonical_rows_with_their_citations(package_copy: Path
         "visit_participant_citations": 1,
     }
     assert validate(package_copy).valid
-    assert main(["fmt", "--check", str(package_copy)]) == 0
+    assert main(["fmt", "--check", "--path", str(package_copy)]) == 0
     ds = mydiplo.load(package_copy)
     (participant,) = ds.participants_of("prak-sokhonn-visit-myanmar-2022-01")
     assert [c.locator for c in ds.row_citations(participant)] == ["para 4"]
@@ -91,6 +92,16 @@ def test_an_entry_that_breaks_a_rule_writes_nothing_and_is_named_by_its_place(
     assert "entry.toml [certainty]: error [confirmed-support] visit_participants[0].citations[0]" in out
     assert "nothing was written" in out
     assert _files(package_copy) == before
+
+
+def test_the_problems_add_reports_come_by_file(package_copy: Path, tmp_path: Path) -> None:
+    """A new row's problem is named in the entry file, after the problems of the package's own files."""
+    replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
+    participant = ENTRY.split("[[visit_participants.citations]]")[1].split("[[extra_citations]]")[0]
+    entry = _write(tmp_path, ENTRY.replace(participant, participant.replace('"reported"', '"confirmed"')))
+    files = [p.file for p in add(package_copy, entry).problems]
+    assert "entry.toml" in files and "datasets/visits.csv" in files
+    assert files == sorted(files)
 
 
 def test_a_record_without_a_citation_is_refused(package_copy: Path, tmp_path: Path) -> None:

@@ -284,7 +284,7 @@ def test_cli_export_of_invalid_data_exits_1(
     replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
     assert main(["export", "--path", str(package_copy), "--output", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "1 errors" in err and "mydiplo validate" in err and err.count("\n") == 1
+    assert "has 1 error;" in err and "mydiplo validate --path" in err and err.count("\n") == 1
 
 
 def test_cli_show_prints_the_record_and_what_links_to_it(package: Path, capsys: pytest.CaptureFixture[str]) -> None:

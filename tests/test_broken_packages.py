@@ -184,6 +184,12 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "unknown vocabulary value": _sub(VISITS, ",goodwill-visit,", ",holiday,", "kind", "field-enum"),
     "impossible date": _sub(VISITS, "2023-09-06,2023-09-12", "2023-09-06,2023-09-31", "end_date", "partial-date"),
     "date in words": _sub(VISITS, ",2023-09,,russia,", ",September 2023,,russia,", "start_date", "partial-date"),
+    "date written day first": _sub(
+        VISITS, "2023-09-06,2023-09-12", "2023-09-06,13/09/2023", "end_date", "partial-date"
+    ),
+    "month written before its year": _sub(
+        VISITS, ",2023-09,,russia,", ",09-2023,,russia,", "start_date", "partial-date"
+    ),
     "visit ending after its newest source": _sub(
         VISITS, "2023-09-06,2023-09-12", "2023-09-06,2099-09-12", "end_date", "dated-after-sources"
     ),
@@ -296,6 +302,9 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     # keys and references
     "unknown actor": _sub(
         D + "visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met", "actor_id", "foreign-key"
+    ),
+    "mistyped actor id": _sub(
+        D + "visit_participants.csv", ",min-aung-hlaing,met", ",min-aung-hlang,met", "actor_id", "foreign-key"
     ),
     "citation of a missing record": _sub(
         D + "honour_citations.csv",

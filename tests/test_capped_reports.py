@@ -100,7 +100,7 @@ def test_the_json_report_is_small_parses_and_carries_the_count(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _blank_lines(package_copy)
-    assert main(["validate", str(package_copy), "--format", "json"]) == 1
+    assert main(["validate", "--path", str(package_copy), "--format", "json"]) == 1
     out = capsys.readouterr().out
     assert len(out.encode("utf-8")) < 16_000  # every problem whole would take some 1.3 MB
     document = json.loads(out)
@@ -114,7 +114,7 @@ def test_the_streamed_json_is_laid_out_as_one_json_dump(
 ) -> None:
     """The report is written a problem at a time, byte for byte as the document dumped whole used to be."""
     _blank_lines(package_copy, blank)
-    main(["validate", str(package_copy), "--format", "json"])
+    main(["validate", "--path", str(package_copy), "--format", "json"])
     out = capsys.readouterr().out
     document = json.loads(out)
     assert len(document["problems"]) == blank
@@ -123,10 +123,10 @@ def test_the_streamed_json_is_laid_out_as_one_json_dump(
 
 def test_every_problem_is_reported_when_asked(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _blank_lines(package_copy, 300)
-    assert main(["validate", str(package_copy), "--format", "json", "--max-per-rule", "0"]) == 1
+    assert main(["validate", "--path", str(package_copy), "--format", "json", "--max-per-rule", "0"]) == 1
     assert [p["count"] for p in json.loads(capsys.readouterr().out)["problems"]] == [1] * 300
     with pytest.raises(SystemExit) as refused:
-        main(["validate", str(package_copy), "--max-per-rule", "-1"])
+        main(["validate", "--path", str(package_copy), "--max-per-rule", "-1"])
     assert refused.value.code == 2
     assert "'-1' is not a whole number of 0 or more" in capsys.readouterr().err
 
@@ -134,11 +134,11 @@ def test_every_problem_is_reported_when_asked(package_copy: Path, capsys: pytest
 def test_the_human_and_github_reports_say_how_many_more(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = _blank_lines(package_copy)
     more = f"and {BLANK_LINES - MAX_PER_RULE} more blank-row problems in {VISITS} (lines {lines[20]}..{lines[-1]})"
-    assert main(["validate", str(package_copy)]) == 1
+    assert main(["validate", "--path", str(package_copy)]) == 1
     out = capsys.readouterr().out
     assert out.count("[blank-row]") == MAX_PER_RULE + 1 and more in out
     assert out.strip().splitlines()[-1].endswith(f" {BLANK_LINES} errors, 0 warnings")
-    assert main(["validate", str(package_copy), "--format", "github"]) == 1
+    assert main(["validate", "--path", str(package_copy), "--format", "github"]) == 1
     out = capsys.readouterr().out
     assert out.count("::error ") == MAX_PER_RULE + 1
     assert f"::error file=datasets/visits.csv,line={lines[20]},title=blank-row::{more}" in out

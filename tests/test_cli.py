@@ -19,7 +19,7 @@ from mydiplo.validation import validate
 
 
 def test_validate_reports_records_per_table_and_the_verdict(package: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(package)]) == 0
+    assert main(["validate", "--path", str(package)]) == 0
     out = capsys.readouterr().out
     assert "visits" in out and "records" in out
     assert out.strip().splitlines()[-1].startswith("valid: ")
@@ -30,7 +30,7 @@ def test_validate_reports_each_error_with_its_place(package_copy: Path, capsys: 
     ref_line = replace_in(
         package_copy / "datasets/visit_participants.csv", ",min-aung-hlaing,met", ",no-such-actor,met"
     )
-    assert main(["validate", str(package_copy), "--format", "json"]) == 1
+    assert main(["validate", "--path", str(package_copy), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     found = {(p["file"], p["line"], p["field"], p["rule"]) for p in report["problems"]}
     assert ("datasets/visits.csv", date_line, "end_date", "partial-date") in found
@@ -41,7 +41,7 @@ def test_validate_reports_each_error_with_its_place(package_copy: Path, capsys: 
 
 def test_validate_human_format_groups_by_file(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = replace_in(package_copy / "datasets/visits.csv", ",goodwill-visit,", ",holiday,")
-    assert main(["validate", str(package_copy / "datapackage.json")]) == 1
+    assert main(["validate", "--path", str(package_copy / "datapackage.json")]) == 1
     out = capsys.readouterr().out
     assert "datasets/visits.csv\n" in out
     assert f"line {line}, kind: error [field-enum]" in out
@@ -53,13 +53,13 @@ def test_uncited_record_and_source(package_copy: Path, capsys: pytest.CaptureFix
     path = package_copy / "datasets/honour_citations.csv"
     header = path.read_text(encoding="utf-8").splitlines()[0]
     path.write_text(header + "\n", encoding="utf-8")
-    assert main(["validate", str(package_copy), "--format", "json"]) == 1
+    assert main(["validate", "--path", str(package_copy), "--format", "json"]) == 1
     rules = {p["rule"] for p in json.loads(capsys.readouterr().out)["problems"]}
     assert "uncited-record" in rules
 
 
 def test_missing_package_is_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(tmp_path)]) == 2
+    assert main(["validate", "--path", str(tmp_path)]) == 2
     assert "no datapackage.json" in capsys.readouterr().err
 
 
@@ -68,7 +68,10 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "datasets").mkdir()
     (tmp_path / "datasets" / "visits.csv").write_bytes(b"\xff\xfe\x00garbage")
     result = subprocess.run(
-        [sys.executable, "-m", "mydiplo", "validate", str(tmp_path)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "mydiplo", "validate", "--path", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
@@ -91,7 +94,9 @@ def test_commands_without_a_path_check_the_package_you_stand_in(
         (package_copy / "datasets/actors.csv").read_bytes().replace(b"\n", b"\r\n")
     )
     assert main(["fmt", "--check"]) == 1
-    assert "datasets/visits.csv: cannot be read whole" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "datasets/actors.csv: not in canonical form (from line 1)" in out
+    assert "datasets/visits.csv: its content has 1 problem" in out
 
 
 def test_a_data_package_of_another_name_is_not_taken_for_mydiplo(

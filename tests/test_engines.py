@@ -226,7 +226,7 @@ def test_without_the_extra_the_default_engine_runs(
     assert validate(package).valid
     with pytest.raises(EngineUnavailable, match=r"pip install 'mydiplo\[fast\]'"):
         validate(package, "fast")
-    assert main(["validate", str(package), "--engine", "fast"]) == 2
+    assert main(["validate", "--path", str(package), "--engine", "fast"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "mydiplo[fast]" in error
 

@@ -105,7 +105,7 @@ def facts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     code, package = base / "code", base / "package"
     _add_table_to_code(code)
     _add_table_to_data(package)
-    generated = _run(code, "-m", "mydiplo", "generate", "--root", str(package))
+    generated = _run(code, "-m", "mydiplo", "generate", "--path", str(package))
     assert "sanctions" in generated
     return json.loads(_run(code, "-c", CHECK, str(package)))
 

@@ -21,7 +21,7 @@ def test_checked_in_files_match_the_models(checkout: Path) -> None:
 
 
 def test_generate_check_exits_zero_in_the_checkout(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["generate", "--check", "--root", str(checkout)]) == 0
+    assert main(["generate", "--check", "--path", str(checkout)]) == 0
     assert "up to date" in capsys.readouterr().out
 
 
@@ -37,11 +37,11 @@ def test_check_names_each_stale_file_and_generate_repairs(
     _copy_generated(checkout, tmp_path)
     (tmp_path / "schema/tableschema/visits.json").write_text("{}\n", encoding="utf-8")
     (tmp_path / "datapackage.json").unlink()
-    assert main(["generate", "--check", "--root", str(tmp_path)]) == 1
+    assert main(["generate", "--check", "--path", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "schema/tableschema/visits.json" in out and "datapackage.json" in out
     assert "schema/jsonschema/visits.json" not in out
-    assert main(["generate", "--root", str(tmp_path)]) == 0
+    assert main(["generate", "--path", str(tmp_path)]) == 0
     assert stale_files(tmp_path) == []
 
 

@@ -66,7 +66,7 @@ def test_any_mutation_is_reported_without_crash(file: str, position: float, nois
         for problem in report.problems:
             assert problem.file and problem.rule and problem.message
             assert problem.line is None or problem.line >= 1
-        assert main(["validate", str(root), "--format", "json"]) in (0, 1)
+        assert main(["validate", "--path", str(root), "--format", "json"]) in (0, 1)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -91,7 +91,7 @@ def test_a_control_character_in_any_cell_is_an_error_on_its_line(
         at = commas[int(column * (len(commas) - 1))] if commas else 0
         lines[target] = lines[target][: at + 1] + breaker + lines[target][at + 1 :]
         path.write_text("\n".join(lines), encoding="utf-8")
-        assert main(["validate", str(root), "--format", "json"]) == 1
+        assert main(["validate", "--path", str(root), "--format", "json"]) == 1
         report = validate(root)
         assert any(p.file == file and p.line == target + 1 for p in report.problems)
     finally:

@@ -10,7 +10,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import copy_package, replace_in
+from conftest import replace_in
 
 import mydiplo
 from mydiplo import about
@@ -39,18 +38,8 @@ RELEASE = {
 }
 
 
-@pytest.fixture()
-def release_root(checkout: Path, package: Path, tmp_path: Path) -> Path:
-    """The files a release is built from: the fixture package, with the checkout's docs and release files."""
-    target = copy_package(package, tmp_path / "checkout")
-    shutil.copytree(checkout / "docs", target / "docs")
-    for name in ("CITATION.cff", "CHANGELOG.md", "LICENSE-DATA.md"):
-        shutil.copy(checkout / name, target / name)
-    return target
-
-
 def _build(root: Path, output: Path) -> int:
-    return main(["build", "--root", str(root), "--output", str(output)])
+    return main(["build", "--path", str(root), "--output", str(output)])
 
 
 def _files(folder: Path) -> dict[str, bytes]:

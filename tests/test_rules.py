@@ -19,8 +19,8 @@ def test_each_rule_declares_its_title_message_and_hint(rule: Rule) -> None:
 
 
 def test_a_problem_fills_its_rules_template() -> None:
-    found = problem("row-length", "datasets/visits.csv", 7, cells=3, columns=12)
-    assert (found.rule, found.line, found.message) == ("row-length", 7, "the row has 3 cells, the header 12")
+    found = problem("row-length", "datasets/visits.csv", 7, cells="1 cell", columns=12)
+    assert (found.rule, found.line, found.message) == ("row-length", 7, "the row has 1 cell, the header 12")
     assert (
         problem("csv-syntax", "x.csv", 1, variant="header", reason="boom").message == "the header cannot be read: boom"
     )

@@ -31,7 +31,7 @@ def test_the_shipped_package_is_valid(checkout: Path) -> None:
 
 
 def test_the_shipped_files_are_canonical(checkout: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["fmt", "--check", str(checkout)]) == 0
+    assert main(["fmt", "--check", "--path", str(checkout)]) == 0
     assert "0 files not in canonical form" in capsys.readouterr().out
 
 

@@ -61,7 +61,7 @@ def test_fmt_into_a_read_only_folder_names_the_file(
     header, first, second, *rest = visits.read_text(encoding="utf-8").split("\n")
     visits.write_text("\n".join([header, second, first, *rest]), encoding="utf-8")
     _read_only(monkeypatch, visits.parent)
-    assert main(["fmt", str(package_copy)]) == 2
+    assert main(["fmt", "--path", str(package_copy)]) == 2
     assert _one_line(capsys) == f"mydiplo: cannot write {visits}: Permission denied"
 
 
@@ -69,7 +69,7 @@ def test_generate_into_a_read_only_folder_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _read_only(monkeypatch, tmp_path)
-    assert main(["generate", "--root", str(tmp_path)]) == 2
+    assert main(["generate", "--path", str(tmp_path)]) == 2
     assert _one_line(capsys) == f"mydiplo: cannot write {tmp_path / 'datapackage.json'}: Permission denied"
 
 
@@ -197,7 +197,7 @@ def test_a_descriptor_nested_too_deeply_is_a_validation_problem(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (package_copy / "datapackage.json").write_text(DEEP, encoding="utf-8")
-    assert main(["validate", str(package_copy)]) == 1
+    assert main(["validate", "--path", str(package_copy)]) == 1
     out = capsys.readouterr().out
     assert "[descriptor-mismatch] the file is not readable JSON: arrays or objects nested too deeply to read" in out
     with pytest.raises(InvalidPackageError) as raised:

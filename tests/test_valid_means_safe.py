@@ -101,7 +101,7 @@ def stressed_copy(data: st.DataObject) -> Iterator[Path]:
                 writer = csv.DictWriter(file, table.fields, lineterminator="\n")
                 writer.writeheader()
                 writer.writerows(rows)
-        assert main(["fmt", str(root)]) == 0, "the drawn values are written in canonical form"
+        assert main(["fmt", "--path", str(root)]) == 0, "the drawn values are written in canonical form"
         report = validate(root)
         assert report.valid, [str(p) for p in report.errors[:5]]
         yield root
@@ -170,7 +170,7 @@ def test_the_release_and_the_site_of_a_valid_package_build_and_parse(data: st.Da
             shutil.copy(ROOT / name, root / name)
         shutil.copytree(ROOT / "docs", root / "docs")
         release = root.parent / "dist"
-        assert main(["build", "--root", str(root), "--output", str(release)]) == 0
+        assert main(["build", "--path", str(root), "--output", str(release)]) == 0
         _parses(release)
         site = root.parent / "site"
         build_site(site, root)

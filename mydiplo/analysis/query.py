@@ -27,6 +27,8 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..plural import counted, noun
+
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
@@ -99,16 +101,18 @@ def _read_only(
                 "the query was refused: mydiplo query only reads, with SELECT or WITH; it may not attach or "
                 "write files, change the data, or run PRAGMA, VACUUM or transactions"
             ) from None
-        if time.monotonic() > deadline:
+        if timeout is not None and time.monotonic() > deadline:
             raise QueryError(
-                f"the query was stopped after {timeout:g} seconds; narrow it down, or allow more time (--timeout)"
+                f"the query was stopped after {timeout:g} {noun(timeout, 'second')}; narrow it down, or allow more "
+                "time (--timeout)"
             ) from None
         raise QueryError(
             f"the query failed: {error}; tables and views are listed by: SELECT name, type FROM sqlite_master"
         ) from None
     if max_rows is not None and len(rows) > max_rows:
         raise QueryError(
-            f"the query gives more than {max_rows} rows; narrow it down (WHERE, LIMIT), or allow more (--max-rows)"
+            f"the query gives more than {counted(max_rows, 'row')}; narrow it down (WHERE, LIMIT), or allow more "
+            "(--max-rows)"
         )
     return [d[0] for d in cursor.description or ()], rows
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +60,30 @@ def _orderable(value: Any) -> tuple[int, Any]:
     return (1, to_cell(value))
 
 
-def render(table: Table, records: Iterable[Record]) -> str:
-    """The canonical CSV text of a table: header, then rows sorted by key."""
+def cells_of(table: Table, record: Record) -> list[str]:
+    """A record's row: the canonical cell of each of the table's fields, in order."""
+    return [to_cell(getattr(record, name)) for name in table.fields]
+
+
+def render(table: Table, records: Iterable[Record], kept: Iterable[tuple[int, Sequence[str]]] = ()) -> str:
+    """The canonical CSV text of a table: header, then rows sorted by key.
+
+    ``kept`` are rows the model refused, as (position, cells): each is written
+    at its position among the rows (0 first), its cells as they are, so that
+    a file whose form is repaired around them loses none of them.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.fields)
-    for record in sorted(records, key=lambda r: sort_key(table, r)):
-        writer.writerow([to_cell(getattr(record, name)) for name in table.fields])
+    ordered = iter(sorted(records, key=lambda r: sort_key(table, r)))
+    written = 0
+    for at, cells in sorted(kept, key=lambda row: row[0]):
+        for record in islice(ordered, max(at - written, 0)):
+            writer.writerow(cells_of(table, record))
+            written += 1
+        writer.writerow(cells)
+        written += 1
+    writer.writerows(cells_of(table, record) for record in ordered)
     return buffer.getvalue()
 
 

@@ -54,6 +54,9 @@ class TableRead:
     problems: list[Problem] = field(default_factory=list)
     opened: bool = False
     """True once the file was found and decoded: ``records`` then holds every row that parsed."""
+    rejected: list[tuple[int, list[str]]] = field(default_factory=list)
+    """The well-shaped rows the model refused, with their lines and cells as written: ``fmt`` keeps them
+    as they are when it rewrites the file around them."""
 
 
 def read_table(root: Path, table: Table) -> TableRead:
@@ -68,6 +71,8 @@ def read_table(root: Path, table: Table) -> TableRead:
                 if record is not None:
                     result.records.append(record)
                     result.lines.append(line)
+                else:
+                    result.rejected.append((line, cells))
     result.problems = log.problems()
     return result
 
@@ -91,7 +96,12 @@ def problems_of(error: ValidationError, table: Table, line: int) -> list[Problem
             problems.append(problem("field-required", table.path, line, field_name, column=field_name))
             continue
         rule = _RULE_OF_ERROR.get(detail["type"], "field-type")
-        if field_name is None:  # a rule of the row, which names its field in its context
+        year_first = (detail.get("ctx") or {}).get("year_first")
+        if year_first is not None:  # a date written with its year last: say how to write it
+            problems.append(
+                problem(rule, table.path, line, field_name, "year-last", value=value, year_first=year_first)
+            )
+        elif field_name is None:  # a rule of the row, which names its field in its context
             problems.append(
                 problem(
                     rule, table.path, line, (detail.get("ctx") or {}).get("field"), value=value, reason=detail["msg"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO
 
+from ..plural import counted
 from ..problems import ProblemLog
 from ..registry import Table
 from .tablefile import TableFile
@@ -90,7 +91,7 @@ class RowReader:
         for position in misshapen:
             line, cells = lines[position], rows[position]
             if cells:
-                self.problems.add("row-length", self.path, line, cells=len(cells), columns=width)
+                self.problems.add("row-length", self.path, line, cells=counted(len(cells), "cell"), columns=width)
             else:
                 self.problems.add("blank-row", self.path, line)
         for position in reversed(misshapen):

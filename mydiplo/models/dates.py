@@ -45,6 +45,8 @@ PATTERN = rf"^{_POINT}(?:/{_POINT})?$"
 """Regular expression every partial date matches (also used in the schemas)."""
 
 _POINT_RE = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[~?%]?)$")
+_YEAR_LAST = re.compile(r"^(?:(?P<first>[0-9]{1,2})[-/.])?(?P<second>[0-9]{1,2})[-/.](?P<year>[0-9]{4})$")
+"""A date written as many people and spreadsheets write it, the year last: 28/12/2025, 28-12-2025, 12.2025."""
 _MONTHS = [calendar.month_name[m] for m in range(13)]
 
 
@@ -129,6 +131,45 @@ class _Point:
         return text
 
 
+class YearLastError(ValueError):
+    """A date written with its year last (``28/12/2025``, ``12-2025``); ``year_first`` says how to write it."""
+
+    def __init__(self, text: str, year_first: str) -> None:
+        super().__init__(f"{text!r} is written with the year last; write it year first: {year_first}")
+        self.year_first = year_first
+
+
+def _year_last(text: str) -> YearLastError | None:
+    """The error of a date written with its year last, saying how to write it year first; None for any other
+    text, or when no reading of it is a date (so that the general error is given)."""
+    match = _YEAR_LAST.match(text)
+    if match is None:
+        return None
+    first, second, year = match["first"], match["second"], match["year"]
+    if first is None:
+        readings = [f"{year}-{int(second):02d}"]
+    else:
+        day_first, month_first = (
+            f"{year}-{int(second):02d}-{int(first):02d}",
+            f"{year}-{int(first):02d}-{int(second):02d}",
+        )
+        readings = [day_first] if day_first == month_first else [day_first, month_first]
+    valid = [reading for reading in readings if _exists(reading)]
+    if not valid:
+        return None
+    if len(valid) == 1:
+        return YearLastError(text, valid[0])
+    return YearLastError(text, f"{valid[0]} if {first} is the day, {valid[1]} if it is the month")
+
+
+def _exists(text: str) -> bool:
+    try:
+        _Point.parse(text)
+    except ValueError:
+        return False
+    return True
+
+
 @total_ordering
 class PartialDate:
     """A date known to a year, a month or a day, or a range between two of them.
@@ -151,8 +192,14 @@ class PartialDate:
         if not isinstance(text, str):
             raise TypeError(f"a partial date is built from text, not {type(text).__name__}")
         start_text, _, end_text = text.partition("/")
-        start = _Point.parse(start_text)
-        end = _Point.parse(end_text) if end_text else None
+        try:
+            start = _Point.parse(start_text)
+            end = _Point.parse(end_text) if end_text else None
+        except ValueError:
+            year_last = _year_last(text)
+            if year_last is not None:
+                raise year_last from None
+            raise
         if end is not None and (end.earliest < start.earliest or end.latest < start.latest):
             raise ValueError(f"{text!r} ends before it starts; write the earlier date first")
         self._text = text
@@ -235,5 +282,8 @@ class PartialDate:
             raise PydanticCustomError("partial_date", "a partial date must be text such as '2025-12'")
         try:
             return cls(value)
+        except YearLastError as error:
+            context = {"reason": str(error), "year_first": error.year_first}
+            raise PydanticCustomError("partial_date", "{reason}", context) from None
         except ValueError as error:
             raise PydanticCustomError("partial_date", "{reason}", {"reason": str(error)}) from None

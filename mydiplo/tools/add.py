@@ -262,7 +262,9 @@ def add(root: Path, entry_file: Path, dry_run: bool = False) -> Outcome:
         known = rows.drop_known(trial, entry_file.name)
         originals = _originals(trial, rows)
         places = _append(trial, rows)
-        problems = tuple(_named_problem(p, places, entry_file.name) for p in _checked(trial, places))
+        # By file, each file's in the order of its lines (the entry file's, in the order of its entries).
+        named = (_named_problem(p, places, entry_file.name) for p in _checked(trial, places))
+        problems = tuple(sorted(named, key=lambda p: p.file))
         written = False
         if not any(p.severity is Severity.ERROR for p in problems) and not dry_run:
             _write_back(root, trial, rows, originals)

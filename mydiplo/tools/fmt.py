@@ -6,14 +6,19 @@ quotes where none are needed, CRLF line endings, a byte-order mark or a
 trailing blank line. ``fmt`` rewrites such a file into the one canonical form
 of :mod:`mydiplo.files.canonical`, so that a correction stays a one-line diff.
 
-``fmt`` never loses anything: it rewrites a file only when every row of it
-became a record. A file that cannot be read whole (broken CSV, a wrong
-header, a cell the model refuses) is left untouched and its problems are
-reported with file, line, rule and fix; ``mydiplo validate`` says the rest.
+``fmt`` never loses anything. It repairs the form of a file even when some
+of its rows hold values the model refuses (a mistyped date, an unknown
+kind): those rows are written back with their cells as they are, at their
+place, and their problems reported; the rows that parse are sorted and
+written canonically around them. A file whose rows cannot all be read
+(broken CSV, a wrong header, a row of the wrong width) or that is not UTF-8
+is left untouched, and its problems are reported with file, line, rule and
+fix; ``mydiplo validate`` says the rest.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -33,6 +38,9 @@ LOSSLESS_RULES = frozenset({"line-endings", "blank-row", "file-unreadable"})
 not UTF-8 is never opened, so it is never rewritten.
 """
 
+BLOCKING_RULES = frozenset({"csv-syntax", "header-mismatch", "row-length"})
+"""Problems of a decoded file that leave some of its rows unread, or unplaceable: rewriting it would lose them."""
+
 
 class State(str, Enum):
     """Where a table file stands against its canonical form."""
@@ -45,13 +53,15 @@ class State(str, Enum):
 
 @dataclass(frozen=True)
 class Outcome:
-    """One table file: its state, the first line that differs from the canonical form, or why it cannot be read."""
+    """One table file: its state, the first line that differs from the canonical form, and its problems."""
 
     table: Table
     state: State
     canonical: str | None = None
     first_difference: int | None = None
     problems: tuple[Problem, ...] = ()
+    """Why an unreadable file cannot be read; for any other, the problems of its content that rewriting
+    leaves as they are (the rows holding them are kept as written)."""
     written: bytes | None = None
     """The file's bytes as read, which the canonical text was made from."""
 
@@ -69,16 +79,26 @@ def compare(root: Path, table: Table) -> Outcome:
     """
     before = _bytes(root, table)
     read = read_table(root, table)
-    blocking = tuple(p for p in read.problems if p.rule not in LOSSLESS_RULES)
-    if not read.opened or blocking or before is None:
-        return Outcome(table, State.UNREADABLE, problems=blocking or tuple(read.problems))
+    content = tuple(p for p in read.problems if p.rule not in LOSSLESS_RULES)
+    if not read.opened or before is None or any(p.rule in BLOCKING_RULES for p in content):
+        return Outcome(table, State.UNREADABLE, problems=content or tuple(read.problems))
     written = _bytes(root, table)
     if written != before:
         return Outcome(table, State.CHANGED)
-    canonical = render(table, read.records)
+    canonical = render(table, read.records, _positions(read.lines, read.rejected))
     if written == canonical.encode("utf-8"):
-        return Outcome(table, State.CANONICAL)
-    return Outcome(table, State.NOT_CANONICAL, canonical, _first_difference(before, canonical), written=before)
+        return Outcome(table, State.CANONICAL, problems=content)
+    difference = _first_difference(before, canonical)
+    return Outcome(table, State.NOT_CANONICAL, canonical, difference, content, written=before)
+
+
+def _positions(parsed: list[int], rejected: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The rows the model refused, each at its position among all the rows read (lines of ``parsed`` rows
+    and of ``rejected`` ones), so that the rewritten file keeps them where they were."""
+    if not rejected:
+        return []
+    lines = sorted([*parsed, *(line for line, _ in rejected)])
+    return [(bisect_left(lines, line), cells) for line, cells in rejected]
 
 
 def _bytes(root: Path, table: Table) -> bytes | None:

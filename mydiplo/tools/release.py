@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from .. import about
 from ..files.atomic import write_atomic
+from ..plural import counted
 from ..registry import TABLES
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def check_releasable(root: Path) -> Dataset:
         errors = error.problems
         shown = "\n".join(f"  {problem}".replace("\n", "\n  ") for problem in errors[:5])
         raise ReleaseRefused(
-            f"the data package has {len(errors)} errors; `mydiplo validate` lists them all:\n{shown}"
+            f"the data package has {counted(sum(p.count for p in errors), 'error')}; `mydiplo validate` lists them "
+            f"all:\n{shown}"
         ) from None
     stale = stale_files(root)
     if stale:

@@ -20,7 +20,7 @@ from ..files.canonical import to_cell
 from ..files.jsontext import parse_json
 from ..files.tablefile import regular_file
 from ..models.base import Record
-from ..problems import Problem, ProblemLog, problem
+from ..problems import RULES, Problem, ProblemLog, problem
 from ..registry import RETIRED_IDS, TABLES, Table, citation_table
 from .plan import SOURCES, Reference
 
@@ -47,10 +47,28 @@ def duplicate_id(table: Table, line: int, record_id: str, other: str) -> Problem
 
 
 def missing(table: Table, line: int, reference: Reference, value: str) -> Problem:
-    """A reference to no record of the table it references."""
+    """A reference to no record of the table it references; :func:`with_nearest` adds the ids it may mean."""
     target = TABLES[reference.table]
+    message = RULES["foreign-key"].message.format(value=value, column=target.primary_key[0], table=target.name)
+    return Problem("foreign-key", message, table.path, line, reference.field, looked_for=(target.name, value))
+
+
+def with_nearest(found: Problem, nearest: Sequence[str]) -> Problem:
+    """A reference to no record (made by :func:`missing`), naming the ``nearest`` ids of the table it
+    references when there are any."""
+    if not nearest or found.looked_for is None:
+        return found
+    target, value = TABLES[found.looked_for[0]], found.looked_for[1]
     return problem(
-        "foreign-key", table.path, line, reference.field, value=value, column=target.primary_key[0], table=target.name
+        "foreign-key",
+        found.file,
+        found.line,
+        found.field,
+        variant="nearest",
+        value=value,
+        column=target.primary_key[0],
+        table=target.name,
+        nearest=" or ".join(map(repr, nearest)),
     )
 
 

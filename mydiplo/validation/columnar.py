@@ -33,7 +33,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -532,7 +532,7 @@ class ColumnarValidator(ValidationPass):
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
         return (self._reported_dates(), self._duplicates())
 
-    def _ids(self, table: str) -> Container[str]:
+    def _ids(self, table: str) -> Collection[str]:
         return set(self.known.get(table, _STRINGS).to_list())
 
     def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:

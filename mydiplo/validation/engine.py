@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import defaultdict
-from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
@@ -147,7 +147,7 @@ class Validator(ValidationPass):
     def _checks_across(self) -> Iterable[Iterable[Problem]]:
         return (self._reported_dates(), self._duplicates())
 
-    def _ids(self, table: str) -> Container[str]:
+    def _ids(self, table: str) -> Collection[str]:
         return self.lines[table]
 
     def _lines_not_named(self, table: str, by: Naming) -> Iterator[int]:

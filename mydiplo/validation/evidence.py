@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..plural import counted
 from ..problems import Problem, ProblemLog, problem
 from ..registry import SOURCES, TABLES, Table, citation_table
 
@@ -116,7 +117,7 @@ class Evidence:
                     "locator",
                     locator=locator,
                     source=source_id,
-                    paragraphs=facts.paragraphs,
+                    paragraphs=counted(facts.paragraphs, "paragraph"),
                 )
             if field_name:
                 read.add((row, field_name))

@@ -14,14 +14,15 @@ import gc
 import re
 import sys
 from abc import ABC, abstractmethod
-from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
+from ..nearest import Vocabulary
 from ..problems import MAX_PER_RULE, Problem, ProblemLog
 from ..registry import TABLES, Table
 from . import breaches
@@ -29,6 +30,10 @@ from .evidence import Evidence
 from .plan import SOURCES, Reference, TablePlan, plan_of, read_order, row_name
 
 _ID = re.compile(ID_PATTERN)
+
+NEAREST_PER_FILE = MAX_PER_RULE
+"""Unknown ids of a file whose problem names the nearest existing ids: a bound on the time spent looking
+for them, whatever ``max_per_rule`` keeps."""
 
 Naming = Literal["citations", "required"]
 """What names a record: a citation, or a row of the table declared ``required_by`` its table."""
@@ -108,7 +113,21 @@ class ValidationPass(ABC):
         named = {*self.retired, *(successor for _, successor in self.retired.values() if successor)}
         self.problems.extend(breaches.retired_problems(self.retired, self._id_lines(named)))
         self.counts = {name: self.counts[name] for name in TABLES}
-        return self.problems.problems(), self.counts
+        return list(self._with_nearest(self.problems.problems())), self.counts
+
+    def _with_nearest(self, problems: Iterable[Problem]) -> Iterator[Problem]:
+        """The problems to report, the first :data:`NEAREST_PER_FILE` unknown ids of each file with the
+        existing ids nearest them (named only now: of many problems, most are counted, not reported)."""
+        vocabularies: dict[str, Vocabulary] = {}
+        named: Counter[str] = Counter()
+        for found in problems:
+            if found.looked_for is not None and named[found.file] < NEAREST_PER_FILE:
+                named[found.file] += 1
+                table = found.looked_for[0]
+                if table not in vocabularies:
+                    vocabularies[table] = Vocabulary(self._ids(table))
+                found = breaches.with_nearest(found, vocabularies[table].nearest(found.looked_for[1]))
+            yield found
 
     @abstractmethod
     def _table(self, plan: TablePlan) -> int:
@@ -124,7 +143,7 @@ class ValidationPass(ABC):
         declared ``required_by`` it) names."""
 
     @abstractmethod
-    def _ids(self, table: str) -> Container[str]:
+    def _ids(self, table: str) -> Collection[str]:
         """Every id of a table that a reference may point at: those of valid rows, and of invalid rows kept."""
 
     def _unnamed(self) -> Iterator[Problem]:

@@ -2,7 +2,9 @@
 
 A report keeps the first problems of each rule in each file and counts the
 others in one problem (see :class:`~mydiplo.problems.ProblemLog`); every
-format shows that count, and the JSON gives each problem's ``count``. Each
+format shows that count, and the JSON gives each problem's ``count``. Every
+format lists the problems in the report's order, by file and then by line,
+so that they read top to bottom beside the file. Each
 format is written to a stream as it is made, so a report of every problem
 (``--max-per-rule 0``) is never held whole as one string.
 """
@@ -13,29 +15,25 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from ..problems import Problem
+from ..plural import counted, noun
 from . import Report
-
-
-def _by_rule(report: Report) -> list[Problem]:
-    """The problems by file, then rule, each rule's count of problems left out after those kept."""
-    return sorted(report.problems, key=lambda p: (p.file, p.rule, p.count > 1, p.line or 0, p.field or ""))
 
 
 def _summary(report: Report) -> list[str]:
     width = max(len(name) for name in report.counts)
-    lines = [f"{name:<{width}}  {count:>8} records" for name, count in report.counts.items()]
+    lines = [f"{name:<{width}}  {count:>8} {noun(count, 'record')}" for name, count in report.counts.items()]
     verdict = "valid" if report.valid else "invalid"
+    records, tables = counted(sum(report.counts.values()), "record"), counted(len(report.counts), "table")
     lines.append(
-        f"{verdict}: {sum(report.counts.values())} records in {len(report.counts)} tables, {report.error_count} "
-        f"errors, {report.warning_count} warnings"
+        f"{verdict}: {records} in {tables}, {counted(report.error_count, 'error')}, "
+        f"{counted(report.warning_count, 'warning')}"
     )
     return lines
 
 
 def _human_lines(report: Report) -> Iterator[str]:
     current = None
-    for problem in _by_rule(report):
+    for problem in report.problems:
         if problem.file != current:
             yield problem.file
             current = problem.file
@@ -52,7 +50,7 @@ def _human_lines(report: Report) -> Iterator[str]:
 
 
 def human(report: Report, out: TextIO) -> None:
-    """Problems grouped by file and rule, each with its line, field and fix; then counts and the verdict."""
+    """Problems grouped by file, line by line, each with its field, rule and fix; then counts and the verdict."""
     out.writelines(line + "\n" for line in _human_lines(report))
 
 
@@ -88,7 +86,7 @@ def _escape(text: str, properties: bool = False) -> str:
 
 def github(report: Report, out: TextIO) -> None:
     """GitHub Actions workflow commands: one annotation per problem, on its file and line."""
-    for problem in _by_rule(report):
+    for problem in report.problems:
         location = f"file={_escape(problem.file, True)}" + (f",line={problem.line}" if problem.line is not None else "")
         title = _escape(f"{problem.rule}" + (f" ({problem.field})" if problem.field else ""), True)
         out.write(
