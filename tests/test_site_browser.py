@@ -207,3 +207,64 @@ def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.M
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         _need("no browser")
+
+
+def search(tab: Any, words: str) -> list[str]:
+    """The addresses of the search's results for ``words``, best first, once the results have come."""
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(words)
+    results = tab.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=15000)
+    tab.wait_for_function(
+        "words => document.querySelector('.md-search-result__item > a')?.href.includes(`h=${words}`)",
+        arg=words.lower().replace(" ", "+"),
+    )
+    return [href.split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+def test_searching_a_states_name_ranks_its_own_page_first(
+    page: Any, served: str, ds: mydiplo.Dataset, shots: Path
+) -> None:
+    states = [a for a in ds.actors if a.kind.value == "state"]
+    assert len(states) > 3
+    for state in states:
+        page.goto(served)
+        assert search(page, state.name)[0] == f"{served}actors/{state.actor_id}.html", state.name
+    page.screenshot(path=str(shots / "search-state.png"))
+
+
+def test_search_works_in_a_copy_of_the_site_opened_from_disk(browser: Any, built_site: Path, shots: Path) -> None:
+    """Opened from disk, the theme may not start its search worker; the site's shim runs it in a frame."""
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto((built_site / "index.html").as_uri())
+    found = search(tab, "Lukashenko")
+    assert (built_site / "actors" / "alexander-lukashenko.html").as_uri() in found
+    tab.screenshot(path=str(shots / "search-from-disk.png"))
+    tab.close()
+    assert not errors
+
+
+TOO_WIDE = """() => {
+  const page = document.querySelector("article").getBoundingClientRect().right;
+  return [...document.querySelectorAll("article table")]
+    .filter(table => table.getBoundingClientRect().right > page + 1)
+    .map(table => table.className);
+}"""
+"""The classes of the tables of a page that reach past its column of text."""
+
+
+@pytest.mark.parametrize("width", [1366, 900])
+def test_every_table_fits_the_page(page: Any, served: str, ds: mydiplo.Dataset, width: int) -> None:
+    """Sources, readings and fields wrap within the page rather than running under the table of contents."""
+    page.set_viewport_size({"width": width, "height": 800})
+    paths = [f"records/{table.name}.html" for table in RECORD_TABLES] + ["records/disputes.html"]
+    paths += [f"actors/{actor.actor_id}.html" for actor in ds.actors if ds.citations_of(actor.actor_id)]
+    too_wide = {}
+    for path in paths:
+        page.goto(f"{served}{path}")
+        too_wide[path] = page.evaluate(TOO_WIDE)
+    assert not {path: tables for path, tables in too_wide.items() if tables}

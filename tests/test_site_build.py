@@ -10,6 +10,7 @@ data package whose records hold markup proves the escaping end to end.
 from __future__ import annotations
 
 import html
+import json
 import re
 import urllib.parse
 from pathlib import Path
@@ -139,3 +140,57 @@ def test_markup_in_the_data_shows_as_text_on_the_built_site(package_copy: Path, 
         assert '<a href="http://x"' not in page and "<img src=x" not in page, path
         shown = html.unescape(re.sub(r"<[^>]+>", "", page))
         assert HOSTILE in shown, path  # the note on the visits page; the name in headings and labels elsewhere
+
+
+MARKUP = re.compile(r"`[^`\n]+`|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)")
+"""Markdown a page shows as typed: a literal in backticks, bold in stars, a link in brackets."""
+
+
+def article_text(page: str) -> str:
+    """What a reader sees of a page's content: its article without code, tags or character references."""
+    found = re.search(r"<article\b[^>]*>(.*)</article>", page, flags=re.DOTALL)
+    body = re.sub(r"<(pre|code|script|style)\b.*?</\1>", "", found.group(1) if found else "", flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_no_page_shows_markup_as_typed(built_site: Path) -> None:
+    shown = {
+        page.relative_to(built_site): article_text(page.read_text(encoding="utf-8"))
+        for page in built_site.rglob("*.html")
+    }
+    assert len(shown) > 50
+    found = [(str(path), m.group(0)) for path, words in shown.items() for m in MARKUP.finditer(words)]
+    assert not found
+
+
+def search_index(built_site: Path) -> list[dict[str, str]]:
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_previews_of_records_and_actors_open_with_a_sentence(built_site: Path) -> None:
+    """The search shows a section's first words under its title: a sentence, never cells run together."""
+    columns = {name for t in TABLES.values() for name in (t.name, *t.fields) if "_" in name}
+    entries = [e for e in search_index(built_site) if e["location"].startswith(("records/", "actors/"))]
+    assert len(entries) > 100
+    for entry in entries:
+        first = re.match(r"<p>(.*?)</p>", entry["text"], flags=re.DOTALL)
+        assert first and re.search(r"\S[.:](\s|$)", first.group(1)), entry
+        words = set(re.findall(r"\w+", re.sub(r"<code>.*?</code>", "", entry["text"])))
+        assert not words & columns, entry
+    lukashenko = next(e for e in entries if e["location"] == "records/visits.html#lukashenko-visit-myanmar-2025")
+    assert lukashenko["text"].startswith("<p>A visit (goodwill-visit), 27 November 2025: Alexander Lukashenko")
+
+
+def test_the_search_ranks_the_page_of_a_state_above_others(built_site: Path, package: Path) -> None:
+    states = {a.actor_id for a in mydiplo.load(package).actors if a.kind.value == "state"}
+    boosted = {e["location"].split("#")[0] for e in search_index(built_site) if e.get("boost")}
+    assert boosted == {f"actors/{state}.html" for state in states}
+
+
+def test_the_search_index_is_also_a_script_for_a_copy_opened_from_disk(built_site: Path) -> None:
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert (built_site / "search" / "search_index.js").read_text(encoding="utf-8") == f"var __index = {index}"
+    for path in ("index.html", "actors/belarus.html"):
+        page = (built_site / path).read_text(encoding="utf-8")
+        shim, theme = page.index("javascripts/search-from-disk.js"), page.index("assets/javascripts/bundle.")
+        assert shim < theme, path  # the shim must replace Worker before the theme starts its search

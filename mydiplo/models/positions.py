@@ -94,6 +94,8 @@ class Vote(Record):
     position_id: PositionId = Field(
         description="The position that records the resolution voted on.", examples=["unga-condemns-coup-2021"]
     )
-    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(description="The state that voted.", examples=["belarus"])
+    actor_id: Annotated[ActorId, Kinds(("state",))] = Field(
+        title="voter", description="The state that voted.", examples=["belarus"]
+    )
     vote: VoteChoice = Field(description="How it voted.", examples=["no"])
     note: Text | None = Field(None, description="Anything else, in the curator's words.")

@@ -9,21 +9,28 @@ each with the date and the column through which it points.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 
 from ..models import Actor
-from ..registry import ACTORS, TABLES
+from ..models.actors import ActorKind
+from ..registry import ACTORS, TABLES, Table
 from .escape import attr, text
-from .links import Site, actor_page, record_id
+from .links import Site, actor_page, noun, record_id
 from .records import belonging_html, chronological, fields_html, first_date, linked_records
 from .values import date_html, html_table, reference_html
 
 
 def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
-    """Per record table, the records that name the actor: name, date, and in what role."""
+    """Per record table, the records that name the actor: name, date, and in what role.
+
+    Each section opens with a sentence of how many records name the actor in
+    which role, the preview the search shows of it; the table under it is
+    left out of the search, whose results lead to the records themselves.
+    """
     for table_name, owners in linked_records(site, actor_id).items():
         table = TABLES[table_name]
-        roles = {id(record): via for record, via in owners.values()}
+        roles = {id(record): named for record, named in owners.values()}
         rows = [
             [
                 reference_html(site, record_id(table, record)),
@@ -34,14 +41,51 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
         ]
         yield f"## {text(table.label)} {{#linked-{table.name}}}"
         yield ""
-        yield html_table(f"md-records md-linked-{table.name}", ["record", "date", "as"], rows)
+        yield f'<p class="md-summary">{text(roles_sentence(site.name(actor_id), table, list(roles.values())))}</p>'
+        yield ""
+        yield html_table(f"md-records md-linked-{table.name}", ["record", "date", "role"], rows, searched=False)
         yield ""
 
 
-def title_front_matter(title: str) -> str:
-    """Front matter naming the page, HTML-escaped: MkDocs puts a page's title into ``<title>`` and the
-    navigation without escaping, and would otherwise take it, unescaped, from the page's first heading."""
-    return f"---\ntitle: {json.dumps(attr(title))}\n---\n"
+def roles_sentence(name: str, table: Table, roles: list[list[str]]) -> str:
+    """``3 visits name Russia as host (2), claimant (1).``; ``2 actors name Russia as parent.``"""
+    counts = Counter(named for record in roles for named in record)
+    each = ", ".join(f"{named} ({count})" if len(counts) > 1 else named for named, count in counts.most_common())
+    return f"{counted(len(roles), noun(table))} name{'s' if len(roles) == 1 else ''} {name} as {each}."
+
+
+def counted(count: int, thing: str) -> str:
+    """``1 visit``, ``2 visits``, ``1 arms transfer``."""
+    return f"{count} {thing}{'' if count == 1 else 's'}"
+
+
+def in_words(items: list[str]) -> str:
+    """``a, b and c``."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
+def summary_html(site: Site, actor: Actor) -> str:
+    """The sentence that opens an actor's page, and its preview in the search: what the actor is, and how many
+    records of each table name it."""
+    where = f", {site.country(actor.country)}" if actor.country and actor.kind is not ActorKind.STATE else ""
+    counts = [counted(len(owners), noun(TABLES[name])) for name, owners in linked_records(site, actor.actor_id).items()]
+    named = f"is named by {in_words(counts)}" if counts else "is named by no other record"
+    return f'<p class="md-summary">{text(f"{actor.name} ({actor.kind.value}{where}) {named}.")}</p>'
+
+
+STATE_BOOST = 10
+"""How much higher the search ranks a state's page than other pages that match as well: a reader who types
+"Russia" wants Russia's page first, not the pages of its ministries or the records that name it."""
+
+
+def front_matter(actor: Actor) -> str:
+    """Front matter naming the page, HTML-escaped, and raising a state's page in the search.
+
+    MkDocs puts a page's title into ``<title>`` and the navigation without
+    escaping, and would otherwise take it, unescaped, from the page's first heading.
+    """
+    boost = f"search:\n  boost: {STATE_BOOST}\n" if actor.kind is ActorKind.STATE else ""
+    return f"---\ntitle: {json.dumps(attr(actor.name))}\n{boost}---\n"
 
 
 def actor_markdown(site: Site, actor: Actor) -> str:
@@ -50,12 +94,13 @@ def actor_markdown(site: Site, actor: Actor) -> str:
     table = ACTORS
     parts = [
         f'<div class="md-record md-actor" data-record="{attr(actor.actor_id)}">',
+        summary_html(site, actor),
         fields_html(site, table, actor),
         *belonging_html(site, table, actor.actor_id),
         "</div>",
     ]
     lines = [
-        title_front_matter(actor.name),
+        front_matter(actor),
         f"# {text(actor.name)}",
         "",
         "\n".join(parts),

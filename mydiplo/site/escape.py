@@ -13,6 +13,8 @@ untouched and the browser shows them as the characters they stand for.
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-!|~^=:/."
 _TABLE = {
@@ -34,3 +36,26 @@ def attr(value: object) -> str:
     escaping is enough; it also keeps an ``href`` a working address.
     """
     return html.escape(str(value), quote=True)
+
+
+LITERAL = re.compile(r"``([^`]+)``|`([^`]+)`")
+"""A literal in a docstring or a field's description, in reST's double or Markdown's single backticks."""
+
+
+def prose(doc: str) -> str:
+    """A docstring or a description as HTML: its literals (``visit_citations``) as ``<code>``, the rest as text.
+
+    The models document themselves in reST, whose backticks would otherwise
+    show on the page as typed. Only the models' own words pass here, never
+    data, and every piece is escaped all the same.
+    """
+    parts, last = [], 0
+    for match in LITERAL.finditer(doc):
+        parts += [text(doc[last : match.start()]), f"<code>{text(match[1] or match[2])}</code>"]
+        last = match.end()
+    return "".join([*parts, text(doc[last:])])
+
+
+def plain(doc: str, literal: Callable[[str], str] = str) -> str:
+    """A docstring or a description as plain text for a tooltip: its literals without their backticks."""
+    return LITERAL.sub(lambda match: literal(match[1] or match[2]), doc)

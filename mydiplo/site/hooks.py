@@ -6,15 +6,19 @@ checkout's), adds the generated pages and figures to the site as files that
 exist only in the build, lists the record pages in the navigation under the
 entry that names ``records/index.md``, and replaces the marker
 ``<!-- mydiplo:counts -->`` in a page with the numbers of records and
-``<!-- mydiplo:coverage -->`` with the records per family and year.
+``<!-- mydiplo:coverage -->`` with the records per family and year. After
+the build it writes the search index a second time as a script, which a copy
+of the site opened from disk reads (see ``docs/javascripts/search-from-disk.js``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -67,3 +71,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if COVERAGE_MARKER in markdown:
         markdown = markdown.replace(COVERAGE_MARKER, coverage_html(_loaded["dataset"], page.file.src_uri))
     return markdown
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write ``search/search_index.js``, the search index as a script, after the search plugin wrote it as JSON.
+
+    Opened from disk, a page may not fetch the JSON, but it may load a
+    script; the theme then reads the index from the script's ``__index``.
+    """
+    folder = Path(config.site_dir) / "search"
+    index = folder / "search_index.json"
+    if index.is_file():
+        (folder / "search_index.js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")

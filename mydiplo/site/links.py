@@ -17,7 +17,7 @@ from ..dataset import Dataset
 from ..labels import DatasetNames, label
 from ..models import Record
 from ..models.countries import COUNTRIES
-from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
+from ..registry import ACTORS, RECORD_TABLES, TABLES, Table, citation_table
 
 if TYPE_CHECKING:
     from ..readings import Dispute
@@ -40,6 +40,13 @@ def actor_page(actor_id: str) -> str:
 def country_name(code: str) -> str:
     """``Myanmar`` for ``MMR``: the ISO 3166-1 short name."""
     return COUNTRIES.get(code, code)
+
+
+def noun(table: Table) -> str:
+    """What one record of a table is called: ``arms transfer`` for ``arms_transfers``, read off the name of its
+    citation table (``arms_transfer_citations``), which the registry spells in the singular."""
+    cites = citation_table(table.name)
+    return (cites.name.removesuffix("_citations") if cites else table.name.removesuffix("s")).replace("_", " ")
 
 
 def record_id(table: Table, record: Record) -> str:

@@ -11,14 +11,27 @@ Markdown leaves alone; headings carry escaped text and an explicit id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from enum import Enum
 
-from ..models import Citation, PartialDate, Record, Source
+from ..models import Citation, PartialDate, Record, Source, field_label
+from ..models.base import DocEnum
 from ..registry import ACTORS, RECORD_TABLES, TABLES, Table
 from .disputes import PAGE as DISPUTES_PAGE
 from .disputes import mark_html, readings_row_html
-from .escape import attr, text
-from .links import Site, record_id, table_page
-from .values import date_html, field_tooltip, html_table, reference_html, source_html, value_html
+from .escape import attr, prose, text
+from .links import Link, Site, noun, record_id, table_page
+from .values import (
+    cited_source_html,
+    claim_html,
+    date_html,
+    field_html,
+    html_table,
+    is_prose,
+    reading_html,
+    reference_html,
+    source_html,
+    value_html,
+)
 
 
 def first_date(record: Record) -> PartialDate | None:
@@ -51,37 +64,91 @@ def rows_of(site: Site, child: Table, owner_id: str) -> list[Record]:
     return [row for row in site.ds.table(child.name) if key is not None and getattr(row, key.field) == owner_id]
 
 
-def actors_of(site: Site, table: Table, record: Record) -> list[str]:
-    """Every actor a record names, in its own fields or in the rows that belong to it, each once."""
-    found: dict[str, None] = {}
+def role(link: Link) -> str | None:
+    """What a record names another as, in a reader's words: the label of the field that points (``traveller``,
+    ``host``, ``claimant``), or, for a row of the record whose key holds a vocabulary value, that value (an
+    agreement's ``party`` or ``signatory``, a visit participant who ``met`` the traveller).
+
+    None for the columns by which a citation names the row it cites: the row itself says the role.
+    """
+    table = link.table
+    if link.field in table.cited_fields:
+        return None
+    if table is not link.owner_table:
+        terms = (getattr(link.row, field) for field in table.key if field != link.field)
+        term = next((value for value in terms if isinstance(value, DocEnum)), None)
+        if term is not None:
+            return str(term.value)
+    return field_label(table.model, link.field)
+
+
+def actor_roles(site: Site, table: Table, record: Record) -> dict[str, list[str]]:
+    """Every actor a record names, in its own fields or in the rows that belong to it, each once with its roles."""
+    found: dict[str, list[str]] = {}
     own_id = record_id(table, record)
     for t, rows in [(table, [record])] + [(c, rows_of(site, c, own_id)) for c in child_tables(table)]:
         for row in rows:
             for key in t.foreign_keys:
                 value = getattr(row, key.field)
                 if key.reference_table == ACTORS.name and value is not None and value != own_id:
-                    found[value] = None
-    return list(found)
+                    named = role(Link(t, row, key.field, table, record))
+                    roles = found.setdefault(value, [])
+                    if named is not None and named not in roles:
+                        roles.append(named)
+    return found
+
+
+def article(phrase: str) -> str:
+    """``a visit``, ``an arms transfer``."""
+    return f"{'an' if phrase[:1] in 'aeiou' else 'a'} {phrase}"
+
+
+def summary_html(site: Site, table: Table, record: Record) -> str:
+    """The sentence that opens a record's section: what it is, when, and whom it names in which role.
+
+    The search shows a section's first words as its preview, so this is what
+    a reader sees of the record among the results.
+    """
+    kind = getattr(record, "kind", None)
+    what = article(noun(table)) + (f" ({kind.value})" if isinstance(kind, Enum) else "")
+    date = first_date(record)
+    if date is not None:
+        what += f", {date.describe()}"
+    named = [
+        reference_html(site, actor) + (f" ({text(', '.join(roles))})" if roles else "")
+        for actor, roles in actor_roles(site, table, record).items()
+    ]
+    return f'<p class="md-summary">{text(what[:1].upper() + what[1:])}{": " + ", ".join(named) if named else ""}.</p>'
 
 
 def fields_html(site: Site, table: Table, record: Record, skip: tuple[str, ...] = ()) -> str:
-    """A record's non-empty fields as a two-column table, each column's meaning as a tooltip.
+    """A record's non-empty fields as a two-column table, each called by its label, its meaning as a tooltip.
 
     A disputed field is marked, and the row under it lists every source's reading of it.
+
+    The search indexes only the fields that hold words (a purpose, a note),
+    each as a paragraph of its own, and not the words of the record's heading
+    again: the labels, codes, dates and references would run together in its
+    previews, and the sentence opening the record already names its kind,
+    date and actors.
     """
     lines = ['<table class="md-fields">', "<tbody>"]
     own_id = record_id(table, record)
+    heading = site.label(record)
     for field in table.fields:
         shown = value_html(site, table, record, field)
         dispute = site.disputed.get((own_id, field))
         if dispute is not None:
             shown = f"{shown} {mark_html(site, dispute)}"
-        if shown and field not in skip:
-            lines.append(
-                f'<tr><th title="{attr(field_tooltip(table, field))}">{text(field)}</th> <td>{shown}</td></tr>'
-            )
-            if dispute is not None:
-                lines.append(readings_row_html(site, dispute))
+        if not shown or field in skip:
+            continue
+        label = field_html(table, field)
+        if is_prose(table, field) and str(getattr(record, field)) not in heading:
+            lines.append(f"<tr><th data-search-exclude>{label}</th> <td><p>{shown}</p></td></tr>")
+        else:
+            lines.append(f"<tr data-search-exclude><th>{label}</th> <td>{shown}</td></tr>")
+        if dispute is not None:
+            lines.append(readings_row_html(site, dispute))
     lines.extend(["</tbody>", "</table>"])
     return "\n".join(lines)
 
@@ -95,8 +162,9 @@ def rows_html(site: Site, table: Table, rows: list[Record], skip: str) -> str:
     fields = [f for f in table.fields if f != skip and any(getattr(r, f) is not None for r in rows)]
     return html_table(
         "md-linked",
-        [*(f'<span title="{attr(field_tooltip(table, f))}">{text(f)}</span>' for f in fields), "supported by"],
+        [*(field_html(table, f) for f in fields), "supported by"],
         ([*(value_html(site, table, row, f) for f in fields), row_sources_html(site, row)] for row in rows),
+        searched=False,
     )
 
 
@@ -110,45 +178,48 @@ def row_sources_html(site: Site, row: Record) -> str:
     return "<br>".join(lines)
 
 
-def citations_html(site: Site, citations: Iterable[Citation]) -> str:
-    """Which sources support a record, where, claimed by whom and how surely; with each reading of a field.
+def citations_html(site: Site, table: Table, citations: Iterable[Citation]) -> str:
+    """Which sources support a record of ``table``, where, claimed by whom and how surely; with each reading of
+    a field, called by its label.
 
-    Each source is shown by title, publisher and date, linked to its address, never by its id.
+    Each source is shown by title, publisher and date, linked to its address,
+    never by its id; three columns keep the table within the page.
     """
-    table = next(t for t in TABLES.values() if t.cites is not None)
+    cites = next(t for t in TABLES.values() if t.cites is not None)
     rows = []
     for c in citations:
-        claimant = value_html(site, table, c, "claimant_kind")
-        if c.claimant_id:
-            claimant += ": " + reference_html(site, c.claimant_id)
-        reading = f"{text(c.field)} = {text(c.value)}" if c.field else "the record"
+        reading = "the record"
+        if c.field:
+            value = reading_html(site, table, site.ds[c.record_id], c.field, c.value or "")
+            reading = f"{text(field_label(table.model, c.field))}: {value}"
         if c.as_of is not None:
             reading += f" (as of {date_html(c.as_of)})"
+        if c.note:
+            reading += f'<br><span class="md-via">{value_html(site, cites, c, "note")}</span>'
+        source = site.ds[c.source_id]
+        assert isinstance(source, Source)
         rows.append(
             [
-                source_html(site, site.ds[c.source_id]),  # type: ignore[arg-type]
-                text(c.locator),
-                claimant,
-                value_html(site, table, c, "certainty"),
+                cited_source_html(site, source, c.locator),
+                claim_html(site, c.claimant_kind, c.claimant_id, c.certainty),
                 reading,
-                value_html(site, table, c, "note"),
             ]
         )
-    return html_table("md-citations", ["source", "where", "claimed by", "certainty", "supports", "note"], rows)
+    return html_table("md-citations", ["source, where", "claimed by, how surely", "supports"], rows, searched=False)
 
 
 def linked_records(site: Site, record_id_: str) -> dict[str, dict[str, tuple[Record, list[str]]]]:
-    """The records that point to ``record_id_`` (itself aside), by table and id, each with the columns
-    that point: ``traveller_id``, or ``visit_participants.actor_id`` when a row of the record points."""
+    """The records that point to ``record_id_`` (itself aside), by table and id, each with what they name it as
+    (:func:`role`): ``traveller``, or ``party`` when an agreement's row of parties names it."""
     groups: dict[str, dict[str, tuple[Record, list[str]]]] = {}
     for link in site.links_to.get(record_id_, ()):
         owner_id = record_id(link.owner_table, link.owner)
-        if owner_id == record_id_:
+        named = role(link)
+        if owner_id == record_id_ or named is None:
             continue
-        via = link.field if link.table is link.owner_table else f"{link.table.name}.{link.field}"
         entry = groups.setdefault(link.owner_table.name, {}).setdefault(owner_id, (link.owner, []))
-        if via not in entry[1]:
-            entry[1].append(via)
+        if named not in entry[1]:
+            entry[1].append(named)
     return {t.name: groups[t.name] for t in RECORD_TABLES if t.name in groups}
 
 
@@ -160,25 +231,31 @@ def linked_html(site: Site, record_id_: str) -> str:
     lines = ['<ul class="md-links">']
     for table_name, owners in groups.items():
         items = ", ".join(
-            f'{reference_html(site, owner_id)} <span class="md-via">({text(", ".join(via))})</span>'
-            for owner_id, (_, via) in owners.items()
+            f'{reference_html(site, owner_id)} <span class="md-via">({text(", ".join(roles))})</span>'
+            for owner_id, (_, roles) in owners.items()
         )
         lines.append(f"<li><strong>{text(TABLES[table_name].label)}</strong>: {items}</li>")
     lines.append("</ul>")
     return "\n".join(lines)
 
 
+def subheading(title: str) -> str:
+    """The title of a table within a record, left out of the search with the table it names."""
+    return f"<p data-search-exclude><strong>{text(title)}</strong></p>"
+
+
 def belonging_html(site: Site, table: Table, record_id_: str) -> list[str]:
-    """The rows that belong to a record (a visit's participants, an actor's other names), table by table."""
+    """The rows that belong to a record (a visit's participants, an actor's other names), table by table, then
+    its sources; the search leaves them out, as the sentence opening the record names the actors of its rows."""
     parts = []
     for child in child_tables(table):
         rows = rows_of(site, child, record_id_)
         key = child.parent_key
         if rows and key is not None:
-            parts.extend([f"<p><strong>{text(child.label)}</strong></p>", rows_html(site, child, rows, key.field)])
+            parts.extend([subheading(child.label), rows_html(site, child, rows, key.field)])
     citations = site.ds.citations_of(record_id_)
     if citations:
-        parts.extend(["<p><strong>Sources</strong></p>", citations_html(site, citations)])
+        parts.extend([subheading("Sources"), citations_html(site, table, citations)])
     return parts
 
 
@@ -191,6 +268,7 @@ def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
     yield ""
     parts = [
         f'<div class="md-record" data-record="{attr(own_id)}">',
+        summary_html(site, table, record),
         *([f'<p class="md-cite">{source_html(site, record, entry=False)}</p>'] if isinstance(record, Source) else []),
         fields_html(site, table, record),
         *belonging_html(site, table, own_id),
@@ -204,15 +282,19 @@ def record_section(site: Site, table: Table, record: Record) -> Iterator[str]:
 
 
 def overview_html(site: Site, table: Table, records: list[Record]) -> str:
-    """One row per record: its name (a link to its section or page), its date, the actors it links."""
+    """One row per record: its name (a link to its section or page), its date, the actors it links.
+
+    The search leaves it out: each record's own section says the same in a sentence.
+    """
     rows, attrs = [], []
     for record in records:
         own_id = record_id(table, record)
         date = first_date(record)
-        actors = ", ".join(reference_html(site, a) for a in actors_of(site, table, record))
+        actors = ", ".join(reference_html(site, a) for a in actor_roles(site, table, record))
         rows.append([reference_html(site, own_id), date_html(date) if date else "", actors])
         attrs.append(f'data-record="{attr(own_id)}"')
-    return html_table(f"md-records md-records-{table.name}", ["record", "date", "linked actors"], rows, attrs)
+    headers = ["record", "date", "linked actors"]
+    return html_table(f"md-records md-records-{table.name}", headers, rows, attrs, searched=False)
 
 
 def table_markdown(site: Site, table: Table) -> str:
@@ -223,7 +305,7 @@ def table_markdown(site: Site, table: Table) -> str:
     lines = [
         f"# {text(table.label)}",
         "",
-        f'<p class="md-intro">{text(table.description)}</p>',
+        f'<p class="md-intro">{prose(table.description)}</p>',
         "",
         (
             f'<p class="md-count"><strong>{len(records)}</strong> records, earliest first. '
@@ -259,7 +341,7 @@ def index_markdown(site: Site) -> str:
         rows.append(
             [
                 f"<code>{text(table.name)}</code>",
-                text(table.description.splitlines()[0] if not table.cites else f"Citations of {table.cites}."),
+                prose(table.description.splitlines()[0] if not table.cites else f"Citations of ``{table.cites}``."),
                 str(count),
                 where,
             ]

@@ -14,11 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
+from functools import cache
+from typing import Any
 
-from ..models import PartialDate, Record, Source
-from ..models.base import CodeList, DocEnum, Url, WikidataId
+from pydantic import TypeAdapter, ValidationError
+
+from ..models import PartialDate, Record, Source, field_label
+from ..models.base import CodeList, DocEnum, Text, Url, WikidataId
 from ..registry import SOURCES, Table, field_metadata
-from .escape import attr, text
+from .escape import attr, plain, text
 from .links import Site, country_name, table_page
 
 
@@ -72,6 +76,18 @@ def source_html(site: Site, source: Source, entry: bool = True) -> str:
     return f'<span class="md-reference">{shown}</span>'
 
 
+def cited_source_html(site: Site, source: Source, locator: str) -> str:
+    """A source a citation names, and under it the place in it that the citation reads."""
+    return f'{source_html(site, source)} <br><span class="md-via">{text(locator)}</span>'
+
+
+def claim_html(site: Site, kind: Enum, claimant_id: str | None, certainty: Enum) -> str:
+    """Who makes a claim (its class of claimant, and the actor when the source names one), and under it how
+    surely the source makes it."""
+    who = enum_html(kind) + (f": {reference_html(site, claimant_id)}" if claimant_id else "")
+    return f"{who} <br>{enum_html(certainty)}"
+
+
 def value_html(site: Site, table: Table, record: Record, field: str) -> str:
     """The value of ``field`` in ``record`` as HTML; empty text when the field is empty."""
     value = getattr(record, field)
@@ -97,6 +113,28 @@ def value_html(site: Site, table: Table, record: Record, field: str) -> str:
     return text(value)
 
 
+def reading_html(site: Site, table: Table, record: Record, field: str, value: str) -> str:
+    """A source's reading of a field (text, as written in the CSV) shown as the field's own value would be: a
+    date in words, an actor by name; as the text it is when it does not read as the field's type."""
+    try:
+        parsed = _adapter(table.model, field).validate_python(value)
+    except ValidationError:
+        return text(value)
+    return value_html(site, table, record.model_copy(update={field: parsed}), field) or text(value)
+
+
+@cache
+def _adapter(model: type[Record], field: str) -> TypeAdapter[Any]:
+    """The validator of one field's type, made once: making one costs more than using it."""
+    return TypeAdapter(model.model_fields[field].rebuild_annotation())
+
+
+def is_prose(table: Table, field: str) -> bool:
+    """Whether a field holds words a reader searches for (a purpose, a note, a city), not a code, a date or a
+    reference, which the sentence opening the record already says in words."""
+    return _typed(field_metadata(table.model.model_fields[field]), Text)
+
+
 def _typed(metadata: list[object], alias: object) -> bool:
     """Whether a field's metadata carries the constraints of the type alias ``alias`` (``Url``)."""
     return all(item in metadata for item in getattr(alias, "__metadata__", ()))
@@ -108,18 +146,37 @@ def _external(url: str, shown: str, escaped: bool = False) -> str:
 
 
 def field_tooltip(table: Table, field: str) -> str:
-    """The documented meaning of a column, for a tooltip."""
-    return table.model.model_fields[field].description or ""
+    """The documented meaning of a column, for a tooltip, the columns it mentions called by their labels."""
+    model = table.model
+    return plain(
+        model.model_fields[field].description or "",
+        lambda name: field_label(model, name) if name in model.model_fields else name,
+    )
+
+
+def field_html(table: Table, field: str) -> str:
+    """A column as a reader meets it: its label (``traveller``), its meaning as a tooltip."""
+    return f'<span title="{attr(field_tooltip(table, field))}">{text(field_label(table.model, field))}</span>'
 
 
 def html_table(
-    css: str, headers: Iterable[str], rows: Iterable[Iterable[str]], row_attrs: Iterable[str] | None = None
+    css: str,
+    headers: Iterable[str],
+    rows: Iterable[Iterable[str]],
+    row_attrs: Iterable[str] | None = None,
+    searched: bool = True,
 ) -> str:
-    """An HTML table on lines of its own; cells must already be HTML."""
+    """An HTML table on lines of its own; cells must already be HTML.
+
+    The search index never holds the column headings: run into the cells,
+    they made its previews read "source where claimed by certainty ...".
+    ``searched`` False leaves the whole table out of the index, for a table
+    that repeats what the page says elsewhere in sentences.
+    """
     attrs = list(row_attrs) if row_attrs is not None else None
     lines = [
-        f'<table class="{css}">',
-        "<thead><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
+        f'<table class="{css}"{"" if searched else " data-search-exclude"}>',
+        "<thead data-search-exclude><tr>" + " ".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>",
         "<tbody>",
     ]
     for index, row in enumerate(rows):
