@@ -361,9 +361,21 @@ def test_an_actor_page_says_in_words_what_each_record_names_it_as(pages: dict[st
     )
     assert roles_on(pages, "alexander-lukashenko", "visits")["lukashenko-visit-myanmar-2025"] == "traveller"
     assert roles_on(pages, "belarus", "positions")["unga-condemns-coup-2021"] == "voter"  # the field's declared title
-    assert roles_on(pages, "russia", "visits")["kim-jong-un-visit-russia-2023"] == "host"
+    assert roles_on(pages, "russia", "visits")["kim-jong-un-visit-russia-2023"] == "host, met (Vladimir Putin)"
     belarus = visible(pages[actor_page("belarus")])
     assert "2 positions name Belarus as actor (1), voter (1)." in belarus
+
+
+def test_a_state_page_holds_the_records_of_those_who_act_for_it(ds: mydiplo.Dataset, pages: dict[str, str]) -> None:
+    """The roll-up of the library's navigation: Russia's defence ministry hosted, its defence minister pledged."""
+    visits = roles_on(pages, "russia", "visits")
+    assert visits["min-aung-hlaing-visit-russia-2021"].startswith(
+        "host (Ministry of Defence of the Russian Federation)"
+    )
+    pledge = roles_on(pages, "russia", "agreements")["shoigu-pledge-military-cooperation-2021"]
+    assert pledge == "claimant (Sergei Shoigu), promisor (Sergei Shoigu)"
+    assert set(roles_on(pages, "russia", "visits")) == {v.visit_id for v in ds.visits_of("russia")}
+    assert set(roles_on(pages, "russia", "agreements")) == {a.agreement_id for a in ds.agreements_of("russia")}
 
 
 def test_a_record_and_an_actor_open_with_a_sentence_of_what_they_are(pages: dict[str, str]) -> None:
@@ -374,8 +386,11 @@ def test_a_record_and_an_actor_open_with_a_sentence_of_what_they_are(pages: dict
         "Myanmar (host), Maxim Ryzhenkov (delegation-member), Min Aung Hlaing (met), Nyo Saw (received-by)."
     )
     russia = visible(pages[actor_page("russia")])
-    assert "Russia (state) is named by 2 actors, 1 office, 3 visits, 1 agreement and 2 arms transfers." in russia
-    assert "3 visits name Russia as host." in russia
+    assert (
+        "Russia (state) is named, itself or through those who act for it, by 1 source, 2 actors, 2 offices, "
+        "4 visits, 1 honour, 2 agreements and 2 arms transfers." in russia
+    )
+    assert "4 visits name Russia as host" in russia
 
 
 def test_the_models_own_words_show_without_their_markup(pages: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
-from ..models import Actor
+from ..models import Actor, Record
 from ..models.actors import ActorKind
 from ..registry import ACTORS, TABLES, Table
 from .escape import attr, text
@@ -28,7 +28,7 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
     which role, the preview the search shows of it; the table under it is
     left out of the search, whose results lead to the records themselves.
     """
-    for table_name, owners in linked_records(site, actor_id).items():
+    for table_name, owners in rolled_up_records(site, actor_id).items():
         table = TABLES[table_name]
         roles = {id(record): named for record, named in owners.values()}
         rows = [
@@ -45,6 +45,27 @@ def linked_sections(site: Site, actor_id: str) -> Iterator[str]:
         yield ""
         yield html_table(f"md-records md-linked-{table.name}", ["record", "date", "role"], rows, searched=False)
         yield ""
+
+
+def rolled_up_records(site: Site, actor_id: str) -> dict[str, dict[str, tuple[Record, list[str]]]]:
+    """The records that name the actor, and those that name an actor acting for it (``Dataset.acts_for``:
+    a state's ministries and officials, a ministry's departments), the role of the latter said with whose
+    it is ("host (Ministry of Defence)"): the rule the library's navigation, the dyads and the network share."""
+    groups = linked_records(site, actor_id)
+    members = [
+        a.actor_id for a in site.ds.actors if a.actor_id != actor_id and actor_id in site.ds.acts_for(a.actor_id)
+    ]
+    for member in members:
+        for table_name, owners in linked_records(site, member).items():
+            if table_name == ACTORS.name:
+                continue  # a member's own parts are the member's page's
+            group = groups.setdefault(table_name, {})
+            for owner_id, (record, roles) in owners.items():
+                entry = group.setdefault(owner_id, (record, []))
+                for named in (f"{named} ({site.name(member)})" for named in roles):
+                    if named not in entry[1]:
+                        entry[1].append(named)
+    return {t.name: groups[t.name] for t in TABLES.values() if t.name in groups}
 
 
 def roles_sentence(name: str, table: Table, roles: list[list[str]]) -> str:
@@ -68,8 +89,14 @@ def summary_html(site: Site, actor: Actor) -> str:
     """The sentence that opens an actor's page, and its preview in the search: what the actor is, and how many
     records of each table name it."""
     where = f", {site.country(actor.country)}" if actor.country and actor.kind is not ActorKind.STATE else ""
-    counts = [counted(len(owners), noun(TABLES[name])) for name, owners in linked_records(site, actor.actor_id).items()]
-    named = f"is named by {in_words(counts)}" if counts else "is named by no other record"
+    counts = [
+        counted(len(owners), noun(TABLES[name])) for name, owners in rolled_up_records(site, actor.actor_id).items()
+    ]
+    named = (
+        f"is named, itself or through those who act for it, by {in_words(counts)}"
+        if counts
+        else "is named by no other record"
+    )
     return f'<p class="md-summary">{text(f"{actor.name} ({actor.kind.value}{where}) {named}.")}</p>'
 
 

@@ -74,7 +74,7 @@ def role(link: Link) -> str | None:
     table = link.table
     if link.field in table.cited_fields:
         return None
-    if table is not link.owner_table:
+    if table is not link.owner_table and link.field in table.key:  # a claimant of a row's citation is a claimant
         terms = (getattr(link.row, field) for field in table.key if field != link.field)
         term = next((value for value in terms if isinstance(value, DocEnum)), None)
         if term is not None:
