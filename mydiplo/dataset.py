@@ -353,14 +353,13 @@ class Dataset:
         acts for its ``country`` when it is a state, a person, a government body, a military or a state
         company; other kinds act for no state.
         """
-        top = self._top(actor_id, office_id)
-        return top.country if top is not None and top.kind.value in STATE_KINDS else None
+        return _state_of_top(self._top(actor_id, office_id))
 
     def principal(self, actor_id: str, office_id: str | None = None) -> str:
         """The actor ``actor_id`` acts for in the end: the actor of its state (:meth:`state_of`) when the
         data has one, else the top of its ``parent_id`` chain (the EU for its council), else itself."""
         top = self._top(actor_id, office_id)
-        state = self.state_actor(self.state_of(actor_id, office_id))
+        state = self.state_actor(_state_of_top(top))
         return state or (top.actor_id if top is not None else actor_id)
 
     def acts_for(self, actor_id: str | None, office_id: str | None = None) -> frozenset[str]:
@@ -461,6 +460,11 @@ class Dataset:
                 *(f"  {name:<{width}}  {count:>{digits}}" for name, count in rows),
             ]
         )
+
+
+def _state_of_top(top: Actor | None) -> str | None:
+    """The state the top of a chain acts for: its ``country``, when it is of a kind that acts for a state."""
+    return top.country if top is not None and top.kind.value in STATE_KINDS else None
 
 
 def _earliest_first(records: list[R]) -> tuple[R, ...]:
