@@ -48,7 +48,7 @@ def make_package(root: Path, rows: int, errors: int = 0) -> list[Injected]:
     (root / "datasets").mkdir()
     sources = max(10, rows // 1000)
     actors = max(20, rows // 20)
-    visits = max(10, (rows - sources - 2 * actors) // 3)
+    visits = max(10, (rows - sources - 2 * actors) * 3 // 14)  # 14 rows for every 3 visits, as written below
 
     source_ids = [f"source-{i:07d}" for i in range(sources)]
     actor_ids = [f"person-{i:07d}" for i in range(actors)]
@@ -85,10 +85,20 @@ def make_package(root: Path, rows: int, errors: int = 0) -> list[Injected]:
                 "",
             ]
         )
-        tables["visit_participants"].append([visit_id, actor_ids[(i + 1) % actors], "met", "", ""])
-        tables["visit_citations"].append(
-            [visit_id, source_ids[i % sources], LOCATORS[i % 5], "", "", "", "state-media", "", "claimed", ""]
+        participant = actor_ids[(i + 1) % actors]
+        tables["visit_participants"].append([visit_id, participant, "met", "", ""])
+        source = source_ids[i % sources]
+        tables["visit_participant_citations"].append(
+            [visit_id, participant, "met", source, LOCATORS[i % 5], "", "", "", "state-media", "", "claimed", ""]
         )
+        tables["visit_citations"].append(
+            [visit_id, source, LOCATORS[i % 5], "", "", "", "state-media", "", "claimed", ""]
+        )
+        end = tables["visits"][-1][8]
+        if end:  # a field a record asserts is read by a citation
+            tables["visit_citations"].append(
+                [visit_id, source, LOCATORS[i % 5], "end_date", end, "", "state-media", "", "claimed", ""]
+            )
     injected = _inject(tables, errors)
     for name, table_rows in tables.items():
         _write(root, name, table_rows)
