@@ -78,10 +78,12 @@ def _check_extras(formats: Sequence[str]) -> None:
     """Fail before writing anything when a requested format's package is missing."""
     from ..extras import require
 
-    needs = {"parquet": ("pyarrow.parquet", "Parquet export"), "duckdb": ("duckdb", "DuckDB export")}
+    needs = {"parquet": ("Parquet export", ("pyarrow.parquet",)), "duckdb": ("DuckDB export", ("duckdb", "pyarrow"))}
     for name in formats:
         if name in needs:
-            require(*needs[name])
+            purpose, modules = needs[name]
+            for module in modules:
+                require(module, purpose)
 
 
 __all__ = ["DEFAULT_FORMATS", "EXPORT_FORMATS", "REPRODUCIBLE", "connect", "write_exports"]
