@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
+from ..collector import collector_paused
 from ..dataset import Dataset
 
 T = TypeVar("T")
@@ -28,7 +29,8 @@ def per_dataset(function: Callable[[Dataset], T]) -> Callable[[Dataset], T]:
     @functools.wraps(function)
     def remembered(dataset: Dataset) -> T:
         if dataset not in found:
-            found[dataset] = function(dataset)
+            with collector_paused():  # the result is many small objects that outlive the call
+                found[dataset] = function(dataset)
         return found[dataset]
 
     return remembered

@@ -174,7 +174,7 @@ def fill_sqlite(connection: sqlite3.Connection, tables: Sequence[Frame]) -> None
             connection.execute(create_table(frame, "sqlite"))
             for statement in create_indexes(frame):
                 connection.execute(statement)
-            connection.executemany(insert(frame), [_sqlite_row(row) for row in frame.rows])
+            connection.executemany(insert(frame), _sqlite_rows(frame))
         for statement in create_views():
             connection.execute(statement)
         connection.execute("COMMIT")
@@ -186,9 +186,18 @@ def fill_sqlite(connection: sqlite3.Connection, tables: Sequence[Frame]) -> None
         raise
 
 
-def _sqlite_row(row: tuple[object, ...]) -> tuple[object, ...]:
-    """Dates as ISO text: SQLite has no date type, and its date functions read ISO text."""
-    return tuple(value.isoformat() if hasattr(value, "isoformat") else value for value in row)
+def _sqlite_rows(frame: Frame) -> Sequence[tuple[object, ...]]:
+    """The frame's rows with dates as ISO text: SQLite has no date type, and its date functions read ISO text.
+
+    Only the date columns are converted, a column at a time; a frame without dates goes in as it is.
+    """
+    dates = [i for i, column in enumerate(frame.columns) if column.kind == "date"]
+    if not dates or not frame.rows:
+        return frame.rows
+    columns: list[Sequence[object]] = list(zip(*frame.rows))
+    for i in dates:
+        columns[i] = [None if value is None else value.isoformat() for value in columns[i]]  # type: ignore[attr-defined]
+    return list(zip(*columns))
 
 
 def fill_duckdb(connection: Any, dataset: Dataset) -> None:

@@ -58,9 +58,23 @@ def _row_citations(dataset: Dataset) -> dict[tuple[str, tuple[str, ...]], list[C
     return found
 
 
+@per_dataset
+def _dumps(dataset: Dataset) -> dict[str, dict[str, Any]]:
+    """The JSON form of the records dumped so far, by id: a source or an actor appears in many documents."""
+    return {}
+
+
+def _dumped(dataset: Dataset, record_id: str) -> dict[str, Any]:
+    """The JSON form of the record with this id, dumped once however many documents hold it (read-only)."""
+    found = _dumps(dataset)
+    if record_id not in found:
+        found[record_id] = dataset[record_id].model_dump(mode="json")
+    return found[record_id]
+
+
 def _cited(dataset: Dataset, citation: Cites) -> dict[str, Any]:
     """A citation with its source inline."""
-    return {**citation.model_dump(mode="json"), "source": dataset[citation.source_id].model_dump(mode="json")}
+    return {**citation.model_dump(mode="json"), "source": _dumped(dataset, citation.source_id)}
 
 
 def _actor_ids(table: Table, rows: Iterable[Record]) -> set[str]:
@@ -121,7 +135,7 @@ def _nested(
         cited = index[(cites.name, table.name)].get(record_id, [])
         actor_ids |= _actor_ids(cites, cited)
         nested["citations"] = [_cited(dataset, c) for c in cited if isinstance(c, Cites)]
-    nested["actors"] = {a: dataset[a].model_dump(mode="json") for a in sorted(actor_ids)}
+    nested["actors"] = {a: _dumped(dataset, a) for a in sorted(actor_ids)}
     nested["related"] = related
     if table.name in CODED_TABLES:
         nested["event_codes"] = [

@@ -10,16 +10,15 @@ once, and the register of retired ids.
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
+from ..collector import collector_paused
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
 from ..nearest import Vocabulary
@@ -37,24 +36,6 @@ for them, whatever ``max_per_rule`` keeps."""
 
 Naming = Literal["citations", "required"]
 """What names a record: a citation, or a row of the table declared ``required_by`` its table."""
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the pass builds its indexes (and the records ``load()`` keeps).
-
-    The pass makes millions of small objects that live until it ends and form
-    no cycles; each time enough of them are made, the collector walks all of
-    them again and frees nothing. Paused, a pass over a million rows takes
-    about a fifth less time, and ``load()`` a third; the collector runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def cycles(parent: Mapping[str, str]) -> Iterator[list[str]]:
@@ -101,7 +82,7 @@ class ValidationPass(ABC):
     def run(self) -> tuple[list[Problem], dict[str, int]]:
         """Check the descriptor, every table, then what spans tables; the problems come in the order of their
         place."""
-        with _collector_paused():
+        with collector_paused():
             return self._run()
 
     def _run(self) -> tuple[list[Problem], dict[str, int]]:
