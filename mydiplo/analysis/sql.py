@@ -170,11 +170,13 @@ def fill_sqlite(connection: sqlite3.Connection, tables: Sequence[Frame]) -> None
     connection.execute("BEGIN")
     try:
         connection.execute("PRAGMA defer_foreign_keys = ON")  # actors reference their parent actors, in any order
-        for frame in creation_order(tables):
+        ordered = creation_order(tables)
+        for frame in ordered:
             connection.execute(create_table(frame, "sqlite"))
+            connection.executemany(insert(frame), _sqlite_rows(frame))
+        for frame in ordered:  # an index built over the rows at once, not kept up to date row by row
             for statement in create_indexes(frame):
                 connection.execute(statement)
-            connection.executemany(insert(frame), _sqlite_rows(frame))
         for statement in create_views():
             connection.execute(statement)
         connection.execute("COMMIT")
