@@ -495,10 +495,10 @@ def load(path: Path | str | None = None) -> Dataset:
     report, records = validate_records(root)
     if not report.valid:
         raise InvalidPackageError(root, list(report.errors))
-    return Dataset(_version(root), {name: tuple(kept) for name, kept in records.items()}, root)
+    return Dataset(version_of(root), {name: tuple(kept) for name, kept in records.items()}, root)
 
 
-def _version(root: Path) -> str:
+def version_of(root: Path) -> str:
     """The data version the package's descriptor declares."""
     refused = ProblemLog()
     located = regular_file(root, "datapackage.json", refused)

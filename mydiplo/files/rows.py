@@ -147,13 +147,18 @@ def reading(opened: TableFile, path: str, problems: ProblemLog) -> Iterator[RowR
 def table_chunks(opened: TableFile, table: Table, problems: ProblemLog) -> Iterator[Chunk]:
     """The well-shaped rows of a table's opened file, once its header is the table's (else a problem, and no rows)."""
     with reading(opened, table.path, problems) as reader:
-        if reader.header is None:
-            return
-        if reader.header != table.fields:
-            # One problem however many columns the file has; a header of another width says how many.
-            width, columns = len(reader.header), len(table.fields)
-            variant = None if width == columns else "width"
-            header = ",".join(table.fields)
-            problems.add("header-mismatch", table.path, 1, variant=variant, header=header, cells=width, columns=columns)
-            return
-        yield from reader.chunks()
+        if reader.header is not None and header_fits(reader.header, table, problems):
+            yield from reader.chunks()
+
+
+def header_fits(header: tuple[str, ...], table: Table, problems: ProblemLog) -> bool:
+    """Whether a file's header is the table's; else False, with the problem added."""
+    if header == table.fields:
+        return True
+    # One problem however many columns the file has; a header of another width says how many.
+    width, columns = len(header), len(table.fields)
+    variant = None if width == columns else "width"
+    problems.add(
+        "header-mismatch", table.path, 1, variant=variant, header=",".join(table.fields), cells=width, columns=columns
+    )
+    return False
