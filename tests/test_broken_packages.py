@@ -173,6 +173,9 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "stray quote in an unquoted cell": _sub(
         D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun "Sen,', "name", "csv-syntax"
     ),
+    "doubled quote in an unquoted cell": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun ""Sen,', "name", "csv-syntax"
+    ),
     "stray quote after a cell spanning lines": _then(
         _sub(
             VISITS, "Talks with Vladimir Putin, believed", "Talks with\nVladimir Putin, believed", None, "text-hygiene"

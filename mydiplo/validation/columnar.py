@@ -83,7 +83,8 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
 
     The file checks of :func:`~mydiplo.files.tablefile.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
-    file with a BOM or a CR is left to the default path's reading.
+    file with a BOM or a CR is left to the default path's reading, and so is
+    a file with a quote inside a cell.
 
     The header is compared first, as bytes: a file whose first line is not the table's header, written
     plainly, is never parsed by polars, which would make a column of every cell of a wrong header (two
@@ -113,15 +114,20 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
     if lines != frame.height + 1:
         return None
     cells = pl.col(list(fields))
-    quoted, longest = frame.select(
+    quoted, quotes, longest = frame.select(
         (pl.sum_horizontal(cells.str.count_matches(",", literal=True).sum()) if b'"' in data else pl.lit(0)).alias(
             "quoted"
+        ),
+        (pl.sum_horizontal(cells.str.count_matches('"', literal=True).sum()) if b'"' in data else pl.lit(0)).alias(
+            "quotes"
         ),
         (pl.max_horizontal(cells.str.len_bytes().max()) if len(data) > csv.field_size_limit() else pl.lit(0)).alias(
             "longest"
         ),
     ).row(0)
     if data.count(b",") - (quoted or 0) != (len(fields) - 1) * lines:
+        return None
+    if quotes:  # stray in an unquoted cell or doubled in a quoted one: polars keeps a stray one as part of the cell
         return None
     if (longest or 0) > csv.field_size_limit():
         return None  # the csv module refuses a cell this long: its reading reports it
