@@ -73,8 +73,11 @@ class RecordBuilder:
                 values.append(column)  # text filled in every row, each cell different: nothing to share
                 continue
             meaning = {cell: (cell if convert is None else convert(cell)) if cell else default for cell in distinct}
-            values.append(list(map(meaning.__getitem__, column)))
-        return list(map(self._record, zip(*values), self._fields_set(cells, holes)))
+            if len(meaning) == 1:  # a column of one value, such as an optional column left empty throughout
+                values.append(list(meaning.values()) * len(column))
+            else:
+                values.append(list(map(meaning.__getitem__, column)))
+        return self._records(zip(*values), self._fields_set(cells, holes))
 
     def _fields_set(self, cells: Sequence[Sequence[str]], holes: list[int]) -> Iterator[set[str]]:
         """Each row's set of the fields whose cells are filled (as ``model_validate`` records them), one set
@@ -88,14 +91,19 @@ class RecordBuilder:
             shared[pattern] = {name for position, name in enumerate(self.fields) if position not in empty}
         return map(shared.__getitem__, patterns)
 
-    def _record(self, row: tuple[Any, ...], fields_set: set[str]) -> Record:
-        """A record of the model with these values, set as ``model_construct`` sets them."""
-        record = object.__new__(self.model)
-        _set(record, "__dict__", dict(zip(self.fields, row)))
-        _set(record, "__pydantic_fields_set__", fields_set)
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
-        return record
+    def _records(self, rows: Iterator[tuple[Any, ...]], fields_sets: Iterator[set[str]]) -> list[Record]:
+        """Records of the model with these values and fields set, set up as ``model_construct`` sets them up
+        (in one loop rather than a call a record: the loop is most of the builder's time)."""
+        model, fields, new = self.model, self.fields, object.__new__
+        built = []
+        for row, fields_set in zip(rows, fields_sets):
+            record = new(model)
+            _set(record, "__dict__", dict(zip(fields, row)))
+            _set(record, "__pydantic_fields_set__", fields_set)
+            _set(record, "__pydantic_extra__", None)
+            _set(record, "__pydantic_private__", None)
+            built.append(record)
+        return built
 
 
 _set = object.__setattr__
