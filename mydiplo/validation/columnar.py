@@ -313,7 +313,8 @@ class ColumnarValidator(ValidationPass):
         suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
         judged = {line: self._judge(compiled, line, cells) for line, *cells in suspects.iter_rows()}
         if self.records is not None:
-            self._keep(compiled, ((line, cells) for line, *cells in frame.iter_rows()), judged)
+            cells = [frame[name].to_list() for name in compiled.table.fields]
+            self._keep(compiled, frame[LINE].to_list(), cells, judged)
         invalid = [(line, cells) for line, *cells in suspects.iter_rows() if judged[line] is None]
         frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
         if invalid:
