@@ -26,6 +26,12 @@ CHUNK_ROWS = 20_000
 """Rows read together: enough for column-wise checks to pay, few enough to bound memory."""
 
 
+def written_quoted(cell: str, text: str) -> bool:
+    """Whether a cell read from the row ``text`` holds no double quote, or stands in it quoted, each quote
+    doubled, as the canonical writer writes it (``"b""c"``, never ``b"c``)."""
+    return '"' not in cell or '"' + cell.replace('"', '""') + '"' in text
+
+
 @dataclass
 class Chunk:
     """Well-shaped rows read together, and the line each begins on (the header is line 1)."""
@@ -116,7 +122,7 @@ class RowReader:
                 span = 1 + sum(cell.count("\n") for cell in cells)
                 text, at = "".join(next(raw, "") for _ in range(span)), line + span
                 for name, cell in zip(self.header or (), cells):
-                    if '"' in cell and '"' + cell.replace('"', '""') + '"' not in text:
+                    if not written_quoted(cell, text):
                         self.problems.add("csv-syntax", self.path, line, name, variant="stray-quote")
 
     def _row_lines(self, start: int, count: int) -> list[int]:
