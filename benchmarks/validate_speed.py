@@ -18,31 +18,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from importlib.util import find_spec
 from pathlib import Path
 
+from measure import Run, run_process
 from synthetic import make_package
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENGINES = ("default", "fast") if find_spec("polars") else ("default",)
-
-
-def _run(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
-    """Wall seconds, peak resident memory in MiB, and standard output of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    output = process.stdout.read() if process.stdout else ""
-    _, _, usage = os.wait4(process.pid, 0)
-    process.returncode = 0
-    return time.perf_counter() - start, usage.ru_maxrss // 1024, output
 
 
 def _mydiplo(package: Path, engine: str, *extra: str) -> list[str]:
@@ -55,11 +43,11 @@ def _frictionless(package: Path) -> list[str]:
 
 def compare(label: str, package: Path, rounds: int) -> None:
     """Run each engine and frictionless alternately; print medians, speed-ups and peak memory."""
-    runs: dict[str, list[tuple[float, int, str]]] = {name: [] for name in (*ENGINES, "frictionless")}
+    runs: dict[str, list[Run]] = {name: [] for name in (*ENGINES, "frictionless")}
     for _ in range(rounds):
         for engine in ENGINES:
-            runs[engine].append(_run(_mydiplo(package, engine)))
-        runs["frictionless"].append(_run(_frictionless(package)))
+            runs[engine].append(run_process(_mydiplo(package, engine)))
+        runs["frictionless"].append(run_process(_frictionless(package)))
     seconds = {name: statistics.median(r[0] for r in found) for name, found in runs.items()}
     memory = {name: max(r[1] for r in found) for name, found in runs.items()}
     cells = [f"{seconds[name]:.2f} s (**{seconds['frictionless'] / seconds[name]:.1f}x**)" for name in ENGINES]
@@ -70,7 +58,7 @@ def compare(label: str, package: Path, rounds: int) -> None:
 
 def injected_found(package: Path, injected: list, engine: str) -> str:
     """How many injected errors an engine reports at their file, line and rule."""
-    _, _, output = _run(_mydiplo(package, engine, "--format", "json", "--max-per-rule", "0"))
+    _, _, output = run_process(_mydiplo(package, engine, "--format", "json", "--max-per-rule", "0"))
     report = json.loads(output)
     found = {(p["file"], p["line"], p["rule"]) for p in report["problems"]}
     hits = sum(1 for item in injected if tuple(item) in found)
@@ -85,7 +73,7 @@ def startup(rounds: int = 15) -> None:
     python = sys.executable
 
     def median(command: list[str]) -> float:
-        return statistics.median(_run(command)[0] for _ in range(rounds))
+        return statistics.median(run_process(command)[0] for _ in range(rounds))
 
     base = median([python, "-c", "from pydantic import BaseModel"])
     for label, command in (

@@ -292,12 +292,27 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    """Print one record from the rows it needs alone (see :mod:`mydiplo.analysis.neighbourhood`): a broken row
+    among them fails the command as invalid data, naming it; the rest of the package is ``validate``'s."""
+    from .analysis.neighbourhood import neighbourhood
     from .analysis.show import UnknownRecordError, render
+    from .dataset import InvalidPackageError
 
+    located = _package(args)
     try:
-        sys.stdout.write(render(_dataset(args), args.id))
+        text = render(neighbourhood(located.root, args.id), args.id)
     except UnknownRecordError as error:
         raise UsageError(str(error)) from None
+    except InvalidPackageError as error:
+        errors = counted(sum(p.count for p in error.problems), "error")
+        shown = "".join(f"\n  {p.location()}: [{p.rule}] {p.message}" for p in error.problems[:5])
+        more = f"\n  ... and {len(error.problems) - 5} more" if len(error.problems) > 5 else ""
+        raise InvalidDataError(
+            f"the rows show reads for {args.id} have {errors}:{shown}{more}\n"
+            f"run `mydiplo validate --path {located.root}` to check the whole package, with hints"
+        ) from None
+    sys.stdout.write(text)
+    _used(args, located)
     return EXIT_OK
 
 

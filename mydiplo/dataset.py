@@ -399,13 +399,21 @@ class Dataset:
     def _top(self, actor_id: str | None, office_id: str | None) -> Actor | None:
         """The actor at the top of the chain from ``actor_id`` (or from the organisation of the office it
         acts in), or None when there is no such actor."""
+        if (actor_id, office_id) in self._tops:
+            return self._tops[actor_id, office_id]
         office = self.get(office_id) if office_id else None
         start = office.organisation_id if isinstance(office, Office) else actor_id
-        if start is None:
-            return None
-        chain = self._chain(start)
-        top = self.get(chain[-1] if chain else start)
-        return top if isinstance(top, Actor) else None
+        top: Record | None = None
+        if start is not None:
+            chain = self._chain(start)
+            top = self.get(chain[-1] if chain else start)
+        found = self._tops[actor_id, office_id] = top if isinstance(top, Actor) else None
+        return found
+
+    @cached_property
+    def _tops(self) -> dict[tuple[str | None, str | None], Actor | None]:
+        """What :meth:`_top` found, by actor and office: every event of a visit asks it for both sides."""
+        return {}
 
     @cached_property
     def _states(self) -> dict[str | None, str]:
@@ -487,10 +495,10 @@ def load(path: Path | str | None = None) -> Dataset:
     report, records = validate_records(root)
     if not report.valid:
         raise InvalidPackageError(root, list(report.errors))
-    return Dataset(_version(root), {name: tuple(kept) for name, kept in records.items()}, root)
+    return Dataset(version_of(root), {name: tuple(kept) for name, kept in records.items()}, root)
 
 
-def _version(root: Path) -> str:
+def version_of(root: Path) -> str:
     """The data version the package's descriptor declares."""
     refused = ProblemLog()
     located = regular_file(root, "datapackage.json", refused)

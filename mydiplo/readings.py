@@ -13,11 +13,12 @@ written once and the site and ``mydiplo show`` mark the same fields.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .files.canonical import to_cell
-from .models import Certainty, Citation, ClaimantKind, PartialDate, Record, Source
+from .models import Certainty, Citation, Cites, ClaimantKind, PartialDate, Record, Source
 from .registry import RECORD_TABLES, Table, citation_table
 
 if TYPE_CHECKING:
@@ -138,19 +139,33 @@ def disputes(dataset: Dataset) -> list[Dispute]:
     found = []
     for table in RECORD_TABLES:
         cites = citation_table(table.name)
-        if cites is None:
-            continue
-        grouped: dict[tuple[str, str], list[Reading]] = {}
-        for citation in dataset.table(cites.name):
-            if isinstance(citation, Citation) and citation.field is not None:
-                reading = reading_of(citation, dataset[citation.source_id])  # type: ignore[arg-type]
-                grouped.setdefault((citation.record_id, citation.field), []).append(reading)
-        dates = _date_fields(table)
-        for (record_id, field), group in sorted(grouped.items()):
-            if _disagree(group, field in dates):
-                value = to_cell(getattr(dataset[record_id], field, None)) or None
-                ordered = tuple(sorted(group, key=lambda r: r.sort_key))
-                found.append(Dispute(record_id, table.name, field, value, ordered))
+        if cites is not None:
+            found += _disputes_among(dataset, table, dataset.table(cites.name))  # type: ignore[arg-type]
+    return found
+
+
+def disputes_of(dataset: Dataset, record_id: str) -> list[Dispute]:
+    """The disputes of one record's fields, as :func:`disputes` finds them, from its own citations alone."""
+    record = dataset.get(record_id)
+    if record is None:
+        raise KeyError(f"no record has the id {record_id!r}")
+    return _disputes_among(dataset, _table_of(record), dataset.citations_of(record_id))
+
+
+def _disputes_among(dataset: Dataset, table: Table, citations: Iterable[Cites]) -> list[Dispute]:
+    """The disputes that ``citations`` of records of ``table`` make, by record and field."""
+    grouped: dict[tuple[str, str], list[Reading]] = {}
+    for citation in citations:
+        if isinstance(citation, Citation) and citation.field is not None:
+            reading = reading_of(citation, dataset[citation.source_id])  # type: ignore[arg-type]
+            grouped.setdefault((citation.record_id, citation.field), []).append(reading)
+    dates = _date_fields(table)
+    found = []
+    for (record_id, field), group in sorted(grouped.items()):
+        if _disagree(group, field in dates):
+            value = to_cell(getattr(dataset[record_id], field, None)) or None
+            ordered = tuple(sorted(group, key=lambda r: r.sort_key))
+            found.append(Dispute(record_id, table.name, field, value, ordered))
     return found
 
 

@@ -111,12 +111,12 @@ class Table:
         """The JSON Schema of one record, relative to the data package root."""
         return f"schema/jsonschema/{self.name}.json"
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
         """The columns that identify a row: the primary key, or the unique key."""
         return self.primary_key or self.unique_key
 
-    @property
+    @cached_property
     def id_field(self) -> str | None:
         """The single text column that identifies a record, for tables that have one."""
         if self.retirements:
@@ -142,14 +142,14 @@ class Table:
             return ()
         return self.model.cited_fields  # type: ignore[attr-defined]
 
-    @property
+    @cached_property
     def row_reference(self) -> RowReference | None:
         """For the citations of a table keyed by several columns, the reference by those columns to its rows."""
         if self.cites is None or self.cited_fields == ("record_id",):
             return None
         return RowReference(self.cited_fields, self.cites)
 
-    @property
+    @cached_property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:
         """Foreign keys read off the model's field types, plus ``record_id`` for citations of records."""
         keys = []

@@ -173,6 +173,12 @@ CASES: dict[str, Callable[[Path], Expected]] = {
     "stray quote in an unquoted cell": _sub(
         D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun "Sen,', "name", "csv-syntax"
     ),
+    "doubled quote in an unquoted cell": _sub(
+        D + "actors.csv", "hun-sen,person,Hun Sen,", 'hun-sen,person,Hun ""Sen,', "name", "csv-syntax"
+    ),
+    "quote in the middle of a quoted cell": _sub(
+        VISITS, "Talks with Vladimir Putin, believed", 'Talks with "9"Vladimir Putin, believed', None, "csv-syntax"
+    ),
     "stray quote after a cell spanning lines": _then(
         _sub(
             VISITS, "Talks with Vladimir Putin, believed", "Talks with\nVladimir Putin, believed", None, "text-hygiene"

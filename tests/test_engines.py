@@ -68,7 +68,7 @@ def test_both_engines_agree_on_any_mutation(file: str, position: float, noise: s
 def large_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A package whose big tables span several chunks of the default engine, with errors of every kind of check."""
     root = tmp_path_factory.mktemp("large") / "package"
-    make_package(root, 3 * CHUNK_ROWS + 9_000, errors=40)
+    make_package(root, 5 * CHUNK_ROWS + 40_000, errors=40)  # visits, a fifth of the rows, span two chunks
     visits = root / TABLES["visits"].path
     rows = list(csv.reader(visits.open(encoding="utf-8", newline="")))
     rows[5][7] = "2021-13-01"  # an invalid row ...

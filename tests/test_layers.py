@@ -20,7 +20,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "mydiplo"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("mydiplo.about", "mydiplo.problems", "mydiplo.extras", "mydiplo.models", "mydiplo.plural", "mydiplo.nearest"),
+    (
+        "mydiplo.about",
+        "mydiplo.collector",
+        "mydiplo.problems",
+        "mydiplo.extras",
+        "mydiplo.models",
+        "mydiplo.plural",
+        "mydiplo.nearest",
+    ),
     ("mydiplo.registry",),
     ("mydiplo.files", "mydiplo.generate.schemas"),
     ("mydiplo.validation",),

@@ -23,6 +23,7 @@ from ..registry import TABLES, ForeignKey
 from .eventcodes import RULES
 from .events import Side, coded_records, events
 from .frames import Frame, TypedColumn
+from .memo import per_dataset
 from .panel import dyad_years_frame
 from .statecodes import STATE_CODES, codes_of
 
@@ -168,6 +169,7 @@ def dyadic_events_frame(dataset: Dataset) -> Frame:
     )
 
 
-def derived_frames(dataset: Dataset) -> list[Frame]:
-    """The derived analysis tables, in the order the formats write them."""
-    return [state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset), dyad_years_frame(dataset)]
+@per_dataset
+def derived_frames(dataset: Dataset) -> tuple[Frame, ...]:
+    """The derived analysis tables, in the order the formats write them (built once per dataset)."""
+    return (state_codes_frame(), event_codes_frame(dataset), dyadic_events_frame(dataset), dyad_years_frame(dataset))

@@ -11,13 +11,13 @@ between two states; the network keeps every event between two actors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..dataset import Dataset
 from ..models import Record, Side
 from ..registry import TABLES
 from .eventcodes import CODED_TABLES, CodingRule, EventCode, record_codes
+from .memo import per_dataset
 
 
 @dataclass(frozen=True)
@@ -42,21 +42,26 @@ def date_bounds(record: Record) -> tuple[dt.date | None, dt.date | None]:
     return min(d.earliest for d in known), max(d.latest for d in known)
 
 
-def coded_records(dataset: Dataset) -> Iterator[tuple[str, Record, CodingRule]]:
-    """Every coded record with the rule of each of its events, tables in rule order, records by id."""
+@per_dataset
+def coded_records(dataset: Dataset) -> tuple[tuple[str, Record, CodingRule], ...]:
+    """Every coded record with the rule of each of its events, tables in rule order, records by id (found once
+    per dataset: the event codes and the events both start from them)."""
+    found = []
     for table in CODED_TABLES:
         id_field = TABLES[table].id_field
         for record in sorted(dataset.table(table), key=lambda r: getattr(r, id_field)):  # type: ignore[arg-type]
-            for rule in record_codes(dataset, table, record):
-                yield table, record, rule
+            found += [(table, record, rule) for rule in record_codes(dataset, table, record)]
+    return tuple(found)
 
 
-def events(dataset: Dataset) -> list[Event]:
-    """Every directed event of every coded record, in a fixed order."""
+@per_dataset
+def events(dataset: Dataset) -> tuple[Event, ...]:
+    """Every directed event of every coded record, in a fixed order (found once per dataset: the dyadic
+    events, the panel and the network all start from them)."""
     found = []
     for table, record, rule in coded_records(dataset):
         earliest, latest = date_bounds(record)
         record_id = getattr(record, TABLES[table].id_field)  # type: ignore[arg-type]
         for source, target in record.event_sides(dataset, rule.event):
             found.append(Event(table, record_id, rule.event, rule.code, source, target, earliest, latest))
-    return found
+    return tuple(found)

@@ -15,13 +15,13 @@ after a first line saying so.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..dataset import Dataset
 from ..labels import field_texts, key_label, with_name
 from ..models import Actor, Citation, Cites, Record, Source, field_label
-from ..readings import Reading
+from ..nearest import Vocabulary
+from ..readings import Reading, disputes_of
 from ..registry import RECORD_TABLES, SOURCES, TABLES, Table, citation_table
 from .eventcodes import CODED_TABLES, record_codes
 
@@ -39,14 +39,18 @@ def find(dataset: Dataset, record_id: str) -> tuple[Table, Record]:
         for record in dataset.table(table.name):
             if getattr(record, table.id_field) == record_id:  # type: ignore[arg-type]
                 return table, record
-    ids = [getattr(r, t.id_field) for t in RECORD_TABLES for r in dataset.table(t.name)]  # type: ignore[arg-type]
-    close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.6) or [i for i in ids if record_id in i][:3]
+    raise unknown_id(record_id, (getattr(r, t.id_field) for t in RECORD_TABLES for r in dataset.table(t.name)))  # type: ignore[arg-type]
+
+
+def unknown_id(record_id: str, ids: Iterable[str]) -> UnknownRecordError:
+    """The error for an id that none of ``ids`` is, suggesting the closest of them."""
+    close = Vocabulary(ids).nearest(record_id)
     hint = (
         f"; did you mean {', '.join(close)}?"
         if close
         else "; ids are kebab-case, such as lukashenko-visit-myanmar-2025"
     )
-    raise UnknownRecordError(f"no record has the id {record_id!r}{hint}")
+    return UnknownRecordError(f"no record has the id {record_id!r}{hint}")
 
 
 def source_text(dataset: Dataset, source: Source) -> str:
@@ -93,7 +97,7 @@ def _field_lines(dataset: Dataset, table: Table, record: Record, record_id: str)
     """The record's fields by their labels; a disputed field marked, with every reading of it under it."""
     fields = field_texts(dataset, table, record)
     labels = {field: field_label(table.model, field) for field, _ in fields}
-    disputed = {d.field for d in dataset.disputes() if d.record_id == record_id and d.table == table.name}
+    disputed = {d.field for d in disputes_of(dataset, record_id) if d.table == table.name}
     width = max(len(label) for label in labels.values())
     lines = []
     for field, text in fields:

@@ -15,6 +15,7 @@ types differ by dialect. The views answer what most users ask first:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any, Literal
 
@@ -85,7 +86,7 @@ def insert(frame: Frame) -> str:
     return f"INSERT INTO {quote(frame.name)} VALUES ({', '.join('?' for _ in frame.columns)})"
 
 
-def creation_order(frames: list[Frame]) -> list[Frame]:
+def creation_order(frames: Sequence[Frame]) -> list[Frame]:
     """Frames ordered so that every referenced table comes before the tables that reference it."""
     by_name = {f.name: f for f in frames}
     ordered: dict[str, Frame] = {}
@@ -162,18 +163,20 @@ def create_views() -> list[str]:
     return [f"CREATE VIEW {quote(name)} AS {select}" for name, select in views().items()]
 
 
-def fill_sqlite(connection: sqlite3.Connection, tables: list[Frame]) -> None:
+def fill_sqlite(connection: sqlite3.Connection, tables: Sequence[Frame]) -> None:
     """Create and fill every table, index and view in ``connection``; fail if a foreign key is broken."""
     connection.isolation_level = None  # explicit transaction: the deferral below lasts until COMMIT
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("BEGIN")
     try:
         connection.execute("PRAGMA defer_foreign_keys = ON")  # actors reference their parent actors, in any order
-        for frame in creation_order(tables):
+        ordered = creation_order(tables)
+        for frame in ordered:
             connection.execute(create_table(frame, "sqlite"))
+            connection.executemany(insert(frame), _sqlite_rows(frame))
+        for frame in ordered:  # an index built over the rows at once, not kept up to date row by row
             for statement in create_indexes(frame):
                 connection.execute(statement)
-            connection.executemany(insert(frame), [_sqlite_row(row) for row in frame.rows])
         for statement in create_views():
             connection.execute(statement)
         connection.execute("COMMIT")
@@ -185,17 +188,35 @@ def fill_sqlite(connection: sqlite3.Connection, tables: list[Frame]) -> None:
         raise
 
 
-def _sqlite_row(row: tuple[object, ...]) -> tuple[object, ...]:
-    """Dates as ISO text: SQLite has no date type, and its date functions read ISO text."""
-    return tuple(value.isoformat() if hasattr(value, "isoformat") else value for value in row)
+def _sqlite_rows(frame: Frame) -> Sequence[tuple[object, ...]]:
+    """The frame's rows with dates as ISO text: SQLite has no date type, and its date functions read ISO text.
+
+    Only the date columns are converted, a column at a time; a frame without dates goes in as it is.
+    """
+    dates = [i for i, column in enumerate(frame.columns) if column.kind == "date"]
+    if not dates or not frame.rows:
+        return frame.rows
+    columns: list[Sequence[object]] = list(zip(*frame.rows))
+    for i in dates:
+        columns[i] = [None if value is None else value.isoformat() for value in columns[i]]  # type: ignore[attr-defined]
+    return list(zip(*columns))
 
 
-def fill_duckdb(connection: Any, tables: list[Frame]) -> None:
-    """Create and fill every table and view in a DuckDB connection."""
-    for frame in creation_order(tables):
+def fill_duckdb(connection: Any, dataset: Dataset) -> None:
+    """Create and fill every table and view of the dataset in a DuckDB connection.
+
+    Each table goes in whole, as the Arrow table of :func:`~mydiplo.analysis.arrow.arrow_tables`,
+    in one ``INSERT``: DuckDB reads Arrow's columns directly, with no Python object per value.
+    """
+    from .arrow import arrow_tables
+
+    arrow = arrow_tables(dataset)
+    for frame in creation_order(frames(dataset)):
         connection.execute(create_table(frame, "duckdb"))
         if frame.rows:
-            connection.executemany(insert(frame), [list(row) for row in frame.rows])
+            connection.register("_arrow_rows", arrow[frame.name])
+            connection.execute(f"INSERT INTO {quote(frame.name)} SELECT * FROM _arrow_rows")
+            connection.unregister("_arrow_rows")
     for statement in create_views():
         connection.execute(statement)
 
@@ -210,10 +231,11 @@ def connect(dataset: Dataset | None = None) -> Any:
         con.sql("SELECT traveller_name, host_name, start_date FROM visits_named").df()
     """
     duckdb = require("duckdb", "mydiplo.connect()")
+    require("pyarrow", "mydiplo.connect()")
     if dataset is None:
         from ..dataset import load
 
         dataset = load()
     connection = duckdb.connect(":memory:")
-    fill_duckdb(connection, frames(dataset))
+    fill_duckdb(connection, dataset)
     return connection

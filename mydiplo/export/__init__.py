@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..analysis.sql import connect
+from ..collector import collector_paused
 from ..dataset import Dataset
 from .csv_format import write_csv
 from .duckdb_format import write_duckdb
@@ -69,8 +70,9 @@ def write_exports(dataset: Dataset, formats: Sequence[str], output: Path) -> lis
         )
     _check_extras(formats)
     written: list[Path] = []
-    for name in dict.fromkeys(formats):
-        written.extend(EXPORT_FORMATS[name](dataset, Path(output)))
+    with collector_paused():  # the writers make a row object per row and value; none forms a cycle
+        for name in dict.fromkeys(formats):
+            written.extend(EXPORT_FORMATS[name](dataset, Path(output)))
     return written
 
 
@@ -78,10 +80,12 @@ def _check_extras(formats: Sequence[str]) -> None:
     """Fail before writing anything when a requested format's package is missing."""
     from ..extras import require
 
-    needs = {"parquet": ("pyarrow.parquet", "Parquet export"), "duckdb": ("duckdb", "DuckDB export")}
+    needs = {"parquet": ("Parquet export", ("pyarrow.parquet",)), "duckdb": ("DuckDB export", ("duckdb", "pyarrow"))}
     for name in formats:
         if name in needs:
-            require(*needs[name])
+            purpose, modules = needs[name]
+            for module in modules:
+                require(module, purpose)
 
 
 __all__ = ["DEFAULT_FORMATS", "EXPORT_FORMATS", "REPRODUCIBLE", "connect", "write_exports"]

@@ -12,7 +12,6 @@ import errno
 from contextlib import closing
 from pathlib import Path
 
-from ..analysis.frames import frames
 from ..analysis.sql import fill_duckdb
 from ..dataset import Dataset
 from ..extras import require
@@ -32,7 +31,6 @@ def write_duckdb(dataset: Dataset, output: Path) -> list[Path]:
     """Write ``mydiplo.duckdb`` into ``output``, atomically; return its path."""
     duckdb = require("duckdb", "DuckDB export")
     path = output / "mydiplo.duckdb"
-    tables = frames(dataset)
     with replacing(path) as temporary:
         literal = str(temporary).replace("'", "''")
         try:
@@ -40,7 +38,7 @@ def write_duckdb(dataset: Dataset, output: Path) -> list[Path]:
             with closing(duckdb.connect()) as connection:
                 connection.execute(f"ATTACH '{literal}' AS written (BLOCK_SIZE {BLOCK_SIZE})")
                 connection.execute("USE written")
-                fill_duckdb(connection, tables)
+                fill_duckdb(connection, dataset)
                 connection.execute("CHECKPOINT")
         except duckdb.IOException as error:  # a full disk, a read-only folder: reported as failing to write `path`
             raise OSError(errno.EIO, str(error).splitlines()[0]) from error

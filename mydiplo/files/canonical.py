@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,23 @@ def row_values(row: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, 
     return {name: cell for name, cell in pairs if cell != ""}
 
 
-def sort_key(table: Table, record: Record) -> tuple[Any, ...]:
-    """The order of rows in a table's file: by its key, empty values first."""
-    return tuple(_orderable(getattr(record, name)) for name in table.key)
+def in_file_order(table: Table, records: Iterable[Record]) -> list[Record]:
+    """``records`` in the order of the table's file: by its key, empty values first.
+
+    The keys are worked out a column at a time: a key column of text
+    without gaps (an id, most citation keys) orders as its plain values do,
+    so only other columns pay for the tagged form that puts empty values
+    first and compares numbers as numbers. Records already in file order,
+    as read from a canonical file, take one pass of comparisons.
+    """
+    records = list(records)
+    columns = []
+    for name in table.key:
+        values = list(map(attrgetter(name), records))
+        plain = all(type(value) is str for value in values)
+        columns.append(values if plain else list(map(_orderable, values)))
+    keys = list(zip(*columns))
+    return [records[i] for i in sorted(range(len(records)), key=keys.__getitem__)]
 
 
 def _orderable(value: Any) -> tuple[int, Any]:
@@ -75,7 +90,7 @@ def render(table: Table, records: Iterable[Record], kept: Iterable[tuple[int, Se
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.fields)
-    ordered = iter(sorted(records, key=lambda r: sort_key(table, r)))
+    ordered = iter(in_file_order(table, records))
     written = 0
     for at, cells in sorted(kept, key=lambda row: row[0]):
         for record in islice(ordered, max(at - written, 0)):

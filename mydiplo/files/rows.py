@@ -26,6 +26,12 @@ CHUNK_ROWS = 20_000
 """Rows read together: enough for column-wise checks to pay, few enough to bound memory."""
 
 
+def written_quoted(cell: str, text: str) -> bool:
+    """Whether a cell read from the row ``text`` holds no double quote, or stands in it quoted, each quote
+    doubled, as the canonical writer writes it (``"b""c"``, never ``b"c``)."""
+    return '"' not in cell or '"' + cell.replace('"', '""') + '"' in text
+
+
 @dataclass
 class Chunk:
     """Well-shaped rows read together, and the line each begins on (the header is line 1)."""
@@ -116,7 +122,7 @@ class RowReader:
                 span = 1 + sum(cell.count("\n") for cell in cells)
                 text, at = "".join(next(raw, "") for _ in range(span)), line + span
                 for name, cell in zip(self.header or (), cells):
-                    if '"' in cell and '"' + cell.replace('"', '""') + '"' not in text:
+                    if not written_quoted(cell, text):
                         self.problems.add("csv-syntax", self.path, line, name, variant="stray-quote")
 
     def _row_lines(self, start: int, count: int) -> list[int]:
@@ -147,13 +153,18 @@ def reading(opened: TableFile, path: str, problems: ProblemLog) -> Iterator[RowR
 def table_chunks(opened: TableFile, table: Table, problems: ProblemLog) -> Iterator[Chunk]:
     """The well-shaped rows of a table's opened file, once its header is the table's (else a problem, and no rows)."""
     with reading(opened, table.path, problems) as reader:
-        if reader.header is None:
-            return
-        if reader.header != table.fields:
-            # One problem however many columns the file has; a header of another width says how many.
-            width, columns = len(reader.header), len(table.fields)
-            variant = None if width == columns else "width"
-            header = ",".join(table.fields)
-            problems.add("header-mismatch", table.path, 1, variant=variant, header=header, cells=width, columns=columns)
-            return
-        yield from reader.chunks()
+        if reader.header is not None and header_fits(reader.header, table, problems):
+            yield from reader.chunks()
+
+
+def header_fits(header: tuple[str, ...], table: Table, problems: ProblemLog) -> bool:
+    """Whether a file's header is the table's; else False, with the problem added."""
+    if header == table.fields:
+        return True
+    # One problem however many columns the file has; a header of another width says how many.
+    width, columns = len(header), len(table.fields)
+    variant = None if width == columns else "width"
+    problems.add(
+        "header-mismatch", table.path, 1, variant=variant, header=",".join(table.fields), cells=width, columns=columns
+    )
+    return False

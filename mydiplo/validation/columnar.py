@@ -41,7 +41,7 @@ from typing import Any
 
 import polars as pl
 
-from ..files.rows import table_chunks
+from ..files.rows import table_chunks, written_quoted
 from ..files.tablefile import TableFile, open_table, regular_file
 from ..generate.schemas import columns
 from ..models.base import Record
@@ -83,7 +83,8 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
 
     The file checks of :func:`~mydiplo.files.tablefile.open_table` hold too when
     this returns a frame: polars refuses bytes that are not UTF-8, and a
-    file with a BOM or a CR is left to the default path's reading.
+    file with a BOM or a CR is left to the default path's reading, and so is
+    one where a line with a quote reads otherwise (:func:`_quoted_lines_agree`).
 
     The header is compared first, as bytes: a file whose first line is not the table's header, written
     plainly, is never parsed by polars, which would make a column of every cell of a wrong header (two
@@ -125,7 +126,27 @@ def exact_frame(path: Path, fields: tuple[str, ...]) -> pl.DataFrame | None:
         return None
     if (longest or 0) > csv.field_size_limit():
         return None  # the csv module refuses a cell this long: its reading reports it
+    if b'"' in data and not _quoted_lines_agree(frame, data):
+        return None
     return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+
+
+def _quoted_lines_agree(frame: pl.DataFrame, data: bytes) -> bool:
+    """Whether polars read each line holding a double quote as the ``csv`` module reads it, every quote in a
+    cell written quoted (:func:`~mydiplo.files.rows.written_quoted`), as the default engine requires.
+
+    The two parsers part ways on a quote in the middle of a cell (``"a"b"c"`` is one cell to polars and
+    two to the ``csv`` module), and polars keeps a stray quote in an unquoted cell as text; lines with a
+    quote are few, so only they are read again.
+    """
+    lines = data.split(b"\n")[1:-1]
+    positions = [i for i, line in enumerate(lines) if b'"' in line]
+    for position, row in zip(positions, frame[positions].rows()):
+        text = lines[position].decode("utf-8")
+        cells = next(csv.reader([text]))
+        if tuple(cells) != row or not all(written_quoted(cell, text) for cell in cells):
+            return False
+    return True
 
 
 def _empty(table: Table) -> pl.DataFrame:
@@ -307,7 +328,8 @@ class ColumnarValidator(ValidationPass):
         suspects = frame.filter(self._suspect(compiled, frame)) if frame.height else frame
         judged = {line: self._judge(compiled, line, cells) for line, *cells in suspects.iter_rows()}
         if self.records is not None:
-            self._keep(compiled, ((line, cells) for line, *cells in frame.iter_rows()), judged)
+            cells = [frame[name].to_list() for name in compiled.table.fields]
+            self._keep(compiled, frame[LINE].to_list(), cells, judged)
         invalid = [(line, cells) for line, *cells in suspects.iter_rows() if judged[line] is None]
         frame = frame.select(LINE, *_kept(compiled))  # later checks need only some columns: copy no others
         if invalid:

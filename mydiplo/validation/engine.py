@@ -171,7 +171,7 @@ class Validator(ValidationPass):
         columns: list[Any] = list(zip(*rows))
         rejected = sorted(plan.cells.rejected_rows(columns))
         judged = {lines[p]: self._judge(plan, lines[p], rows[p]) for p in rejected}
-        self._keep(plan, zip(lines, rows), judged)
+        self._keep(plan, lines, columns, judged)
         invalid = [p for p in rejected if judged[lines[p]] is None]
         if invalid:
             self._salvage(plan, [rows[p] for p in invalid])

@@ -10,22 +10,23 @@ once, and the register of retired ids.
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
+from ..collector import collector_paused
 from ..files.records import record_of
 from ..models.base import ID_PATTERN, Record
 from ..nearest import Vocabulary
 from ..problems import MAX_PER_RULE, Problem, ProblemLog
 from ..registry import TABLES, Table
 from . import breaches
+from .building import RecordBuilder
 from .evidence import Evidence
 from .plan import SOURCES, Reference, TablePlan, plan_of, read_order, row_name
 
@@ -37,24 +38,6 @@ for them, whatever ``max_per_rule`` keeps."""
 
 Naming = Literal["citations", "required"]
 """What names a record: a citation, or a row of the table declared ``required_by`` its table."""
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the pass builds its indexes (and the records ``load()`` keeps).
-
-    The pass makes millions of small objects that live until it ends and form
-    no cycles; each time enough of them are made, the collector walks all of
-    them again and frees nothing. Paused, a pass over a million rows takes
-    about a fifth less time, and ``load()`` a third; the collector runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def cycles(parent: Mapping[str, str]) -> Iterator[list[str]]:
@@ -82,6 +65,7 @@ class ValidationPass(ABC):
         self.root = root
         self.records: dict[str, list[Record]] | None = defaultdict(list) if keep_records else None
         """The records of the valid rows, per table, when ``keep_records`` asks for them."""
+        self._builders: dict[str, RecordBuilder] = {}
         self.problems = ProblemLog(max_per_rule)
         """Every problem found, the first ``max_per_rule`` of each rule in each file whole, the others counted."""
         self.counts: dict[str, int] = {}
@@ -101,7 +85,7 @@ class ValidationPass(ABC):
     def run(self) -> tuple[list[Problem], dict[str, int]]:
         """Check the descriptor, every table, then what spans tables; the problems come in the order of their
         place."""
-        with _collector_paused():
+        with collector_paused():
             return self._run()
 
     def _run(self) -> tuple[list[Problem], dict[str, int]]:
@@ -180,17 +164,29 @@ class ValidationPass(ABC):
         return record
 
     def _keep(
-        self, plan: TablePlan, rows: Iterable[tuple[int, Sequence[str]]], judged: dict[int, Record | None]
+        self, plan: TablePlan, lines: Sequence[int], columns: Sequence[Sequence[str]], judged: dict[int, Record | None]
     ) -> None:
         """Keep the records of valid rows when asked, so that :func:`mydiplo.load` reads and parses each file once.
 
-        ``judged`` holds, by line, what the model made of the rows the fast checks refused.
+        ``lines`` and ``columns`` hold rows column by column; ``judged`` holds, by line, what the model made
+        of the rows the fast checks refused. The others are valid and canonical, and built without the model
+        checking them again (see :mod:`.building`).
         """
         if self.records is None:
             return
-        table, kept = plan.table, self.records[plan.table.name]
-        for line, cells in rows:
-            record = judged[line] if line in judged else record_of(table, line, cells, self.problems)
+        builder = self._builders.get(plan.table.name)
+        if builder is None:
+            builder = self._builders[plan.table.name] = RecordBuilder(plan.table)
+        kept = self.records[plan.table.name]
+        if not judged:
+            kept.extend(builder.records(columns))
+            return
+        accepted = [position for position, line in enumerate(lines) if line not in judged]
+        # itemgetter picks the accepted cells of a column in C; given one position it returns a cell, not a tuple.
+        pick = itemgetter(*accepted) if len(accepted) > 1 else lambda column: [column[p] for p in accepted]
+        built = iter(builder.records([pick(column) for column in columns]))
+        for line in lines:
+            record = judged[line] if line in judged else next(built)
             if record is not None:
                 kept.append(record)
 
