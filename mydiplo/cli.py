@@ -305,10 +305,8 @@ def _show(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     except InvalidPackageError as error:
         errors = counted(sum(p.count for p in error.problems), "error")
-        shown = "".join(f"\n  {p.location()}: [{p.rule}] {p.message}" for p in error.problems[:5])
-        more = f"\n  ... and {len(error.problems) - 5} more" if len(error.problems) > 5 else ""
         raise InvalidDataError(
-            f"the rows show reads for {args.id} have {errors}:{shown}{more}\n"
+            f"the rows show reads for {args.id} have {errors}:{error.listing()}\n"
             f"run `mydiplo validate --path {located.root}` to check the whole package, with hints"
         ) from None
     sys.stdout.write(text)

@@ -49,12 +49,16 @@ class InvalidPackageError(ValueError):
     def __init__(self, root: Path, problems: list[Problem]) -> None:
         self.root = root
         self.problems = problems
-        shown = "\n".join(f"  {p.location()}: [{p.rule}] {p.message}" for p in problems[:5])
-        more = f"\n  ... and {len(problems) - 5} more" if len(problems) > 5 else ""
         super().__init__(
-            f"the data package in {root} has {counted(sum(p.count for p in problems), 'error')}:\n{shown}{more}\n"
+            f"the data package in {root} has {counted(sum(p.count for p in problems), 'error')}:{self.listing()}\n"
             f"run `mydiplo validate --path {root}` to see them all with hints"
         )
+
+    def listing(self) -> str:
+        """The first five problems, each on a line of its own after a line break, and how many more there are."""
+        shown = "".join(f"\n  {p.location()}: [{p.rule}] {p.message}" for p in self.problems[:5])
+        more = f"\n  ... and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
+        return shown + more
 
 
 class Dataset:

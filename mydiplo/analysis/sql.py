@@ -22,6 +22,7 @@ from typing import Any, Literal
 from ..dataset import Dataset
 from ..extras import require
 from ..registry import ACTORS, SOURCES, TABLES, Table
+from .arrow import arrow_tables
 from .frames import Frame, frames
 
 Dialect = Literal["sqlite", "duckdb"]
@@ -208,8 +209,6 @@ def fill_duckdb(connection: Any, dataset: Dataset) -> None:
     Each table goes in whole, as the Arrow table of :func:`~mydiplo.analysis.arrow.arrow_tables`,
     in one ``INSERT``: DuckDB reads Arrow's columns directly, with no Python object per value.
     """
-    from .arrow import arrow_tables
-
     arrow = arrow_tables(dataset)
     for frame in creation_order(frames(dataset)):
         connection.execute(create_table(frame, "duckdb"))
